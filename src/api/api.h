@@ -1,0 +1,49 @@
+// The HTTP API: routes, authentication and roles, JSON in and out, problem
+// documents for errors. Transport-free (see http.h); server.h puts it on a
+// socket. Handlers are thin: parse, authorise, call one service function in
+// one transaction, render.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "api/http.h"
+#include "auth/tokens.h"
+#include "oms/orders.h"
+#include "store/database.h"
+
+namespace wareflow::api {
+
+class Router;
+
+class Api {
+ public:
+  Api(store::Database& db, oms::OrderService& orders);
+  ~Api();
+
+  // Handles one request; `respond` is called exactly once, maybe from another
+  // thread (writes are answered by the writer after their commit).
+  void handle(const Request& request, Respond respond);
+
+  // "METHOD /path/{param}" for every route, in registration order.
+  std::vector<std::string> routes() const;
+
+ private:
+  std::optional<auth::Principal> authenticate(const std::string& authorization);
+  void register_routes();
+
+  store::Database& db_;
+  oms::OrderService& orders_;
+  std::unique_ptr<Router> router_;
+  std::mutex token_cache_mutex_;
+  std::unordered_map<std::string, auth::Principal> token_cache_;
+};
+
+// A problem document (RFC 9457) with Wareflow's stable `code`.
+Response problem(int status, const std::string& code, const std::string& detail,
+                 const std::string& field = {});
+
+}  // namespace wareflow::api

@@ -1,0 +1,915 @@
+// Routes and handlers of the HTTP API: parse, authorise, one service call in
+// one transaction, render. No business rule lives here.
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <boost/json.hpp>
+#include <charconv>
+
+#include "api/api.h"
+#include "api/router.h"
+#include "catalog/catalog.h"
+#include "core/error.h"
+#include "core/json.h"
+#include "core/random.h"
+#include "core/time.h"
+#include "events/outbox.h"
+#include "inventory/inventory.h"
+#include "wms/fulfillment.h"
+#include "wms/layout.h"
+
+namespace wareflow::api {
+
+extern const std::string_view kOpenApiDocument;
+
+namespace json = boost::json;
+using auth::Role;
+using auth::role_bit;
+
+namespace {
+
+constexpr unsigned kAll = role_bit(Role::admin) | role_bit(Role::manager) |
+                          role_bit(Role::operator_) | role_bit(Role::integration) |
+                          role_bit(Role::viewer);
+constexpr unsigned kManagers = role_bit(Role::admin) | role_bit(Role::manager);
+constexpr unsigned kIntegrations = kManagers | role_bit(Role::integration);
+constexpr unsigned kOperators = kManagers | role_bit(Role::operator_);
+constexpr unsigned kDelivery = kOperators | role_bit(Role::integration);
+constexpr unsigned kPublic = 0;
+
+// ---- rendering ----------------------------------------------------------------
+
+json::value opt(const std::optional<std::string>& v) { return v ? json::value(*v) : nullptr; }
+json::value opt(const std::optional<int64_t>& v) { return v ? json::value(*v) : nullptr; }
+json::value opt(const std::optional<double>& v) { return v ? json::value(*v) : nullptr; }
+json::value opt_time(const std::optional<int64_t>& v) {
+  return v ? json::value(format_rfc3339(*v)) : nullptr;
+}
+
+json::value render(const catalog::Product& p) {
+  json::array barcodes;
+  for (const auto& b : p.barcodes) barcodes.emplace_back(b);
+  return json::object{{"sku", p.sku},
+                      {"name", p.name},
+                      {"barcodes", std::move(barcodes)},
+                      {"weight_g", p.weight_g},
+                      {"length_mm", p.length_mm},
+                      {"width_mm", p.width_mm},
+                      {"height_mm", p.height_mm},
+                      {"tracking", p.tracking},
+                      {"shelf_life_days", opt(p.shelf_life_days)},
+                      {"created_at", format_rfc3339(p.created_at_ms)},
+                      {"updated_at", format_rfc3339(p.updated_at_ms)}};
+}
+
+json::value render(const wms::Warehouse& w) {
+  return json::object{{"code", w.code},
+                      {"name", w.name},
+                      {"address", json::object{{"line1", w.address.line1},
+                                               {"line2", w.address.line2},
+                                               {"city", w.address.city},
+                                               {"postal_code", w.address.postal_code},
+                                               {"country", w.address.country}}},
+                      {"latitude", opt(w.latitude)},
+                      {"longitude", opt(w.longitude)}};
+}
+
+json::value render(const wms::Location& l) {
+  return json::object{{"code", l.code},
+                      {"warehouse", l.warehouse},
+                      {"type", l.type},
+                      {"zone", opt(l.zone)},
+                      {"aisle", opt(l.aisle)},
+                      {"bay", opt(l.bay)},
+                      {"level", opt(l.level)},
+                      {"x_mm", opt(l.x_mm)},
+                      {"y_mm", opt(l.y_mm)},
+                      {"max_volume_cm3", opt(l.max_volume_cm3)},
+                      {"max_weight_g", opt(l.max_weight_g)},
+                      {"allocatable", l.allocatable}};
+}
+
+json::value render_money(const std::optional<int64_t>& amount,
+                         const std::optional<std::string>& currency) {
+  if (!amount) return nullptr;
+  return json::object{{"amount_minor", *amount}, {"currency", currency.value_or("")}};
+}
+
+json::value render(const wms::FulfillmentSummary& f) {
+  return json::object{{"id", f.id},
+                      {"warehouse", f.warehouse},
+                      {"status", f.status},
+                      {"carrier", opt(f.carrier)},
+                      {"service", opt(f.service)},
+                      {"tracking_number", opt(f.tracking_number)}};
+}
+
+json::value render(const oms::Order& o) {
+  json::array lines;
+  for (const auto& l : o.lines) {
+    lines.push_back(json::object{{"id", l.id},
+                                 {"sku", l.sku},
+                                 {"quantity", l.quantity},
+                                 {"unit_price", render_money(l.unit_price_minor, l.currency)},
+                                 {"allocated", l.allocated},
+                                 {"picked", l.picked},
+                                 {"packed", l.packed},
+                                 {"shipped", l.shipped},
+                                 {"backordered", l.backordered},
+                                 {"cancelled", l.cancelled}});
+  }
+  json::array fulfillments;
+  for (const auto& f : o.fulfillments) fulfillments.push_back(render(f));
+  json::object ship_to{{"name", o.ship_to.name},
+                       {"line1", o.ship_to.line1},
+                       {"line2", o.ship_to.line2},
+                       {"city", o.ship_to.city},
+                       {"postal_code", o.ship_to.postal_code},
+                       {"country", o.ship_to.country},
+                       {"latitude", opt(o.ship_to.latitude)},
+                       {"longitude", opt(o.ship_to.longitude)}};
+  return json::object{
+      {"id", o.id},
+      {"channel", o.channel},
+      {"channel_order_id", o.channel_order_id},
+      {"status", o.status},
+      {"customer", json::object{{"id", o.customer.id},
+                                {"email", o.customer.email},
+                                {"name", o.customer.name},
+                                {"phone", opt(o.customer.phone)}}},
+      {"ship_to", std::move(ship_to)},
+      {"priority", o.priority},
+      {"ship_by", opt_time(o.ship_by_ms)},
+      {"hold_reason", opt(o.hold_reason)},
+      {"created_at", format_rfc3339(o.created_at_ms)},
+      {"lines", std::move(lines)},
+      {"fulfillments", std::move(fulfillments)}};
+}
+
+json::value render(const wms::FulfillmentView& f) {
+  json::array lines;
+  for (const auto& l : f.lines) {
+    lines.push_back(json::object{{"sku", l.sku},
+                                 {"quantity", l.quantity},
+                                 {"allocated", l.allocated},
+                                 {"picked", l.picked},
+                                 {"packed", l.packed},
+                                 {"shipped", l.shipped}});
+  }
+  json::array packages;
+  for (const auto& p : f.packages) {
+    json::array items;
+    for (const auto& [sku, quantity] : p.items) {
+      items.push_back(json::object{{"sku", sku}, {"quantity", quantity}});
+    }
+    packages.push_back(json::object{{"id", p.id},
+                                    {"box", opt(p.box)},
+                                    {"weight_g", opt(p.weight_g)},
+                                    {"items", std::move(items)}});
+  }
+  return json::object{{"id", f.id},
+                      {"order_id", f.order_id},
+                      {"warehouse", f.warehouse},
+                      {"status", f.status},
+                      {"lines", std::move(lines)},
+                      {"packages", std::move(packages)},
+                      {"carrier", opt(f.carrier)},
+                      {"service", opt(f.service)},
+                      {"tracking_number", opt(f.tracking_number)},
+                      {"shipped_at", opt_time(f.shipped_at_ms)},
+                      {"delivered_at", opt_time(f.delivered_at_ms)}};
+}
+
+json::value render(const wms::PickListView& p) {
+  json::array lines;
+  for (const auto& l : p.lines) {
+    lines.push_back(json::object{{"id", l.id},
+                                 {"sequence", l.sequence},
+                                 {"location", l.location},
+                                 {"sku", l.sku},
+                                 {"lot", l.lot},
+                                 {"quantity", l.quantity},
+                                 {"picked", l.picked},
+                                 {"short", l.short_quantity},
+                                 {"status", l.status},
+                                 {"fulfillment_id", l.fulfillment_id}});
+  }
+  return json::object{{"id", p.id},
+                      {"wave_id", p.wave_id},
+                      {"warehouse", p.warehouse},
+                      {"status", p.status},
+                      {"lines", std::move(lines)}};
+}
+
+json::value render(const wms::WaveView& w) {
+  json::array fulfillments;
+  for (int64_t id : w.fulfillments) fulfillments.emplace_back(id);
+  json::array lists;
+  for (const auto& p : w.pick_lists) lists.push_back(render(p));
+  return json::object{{"id", w.id},
+                      {"warehouse", w.warehouse},
+                      {"created_at", format_rfc3339(w.created_at_ms)},
+                      {"fulfillments", std::move(fulfillments)},
+                      {"pick_lists", std::move(lists)}};
+}
+
+// ---- responses ----------------------------------------------------------------
+
+Response json_response(int status, const json::value& body) {
+  Response r;
+  r.status = status;
+  r.body = json::serialize(body);
+  return r;
+}
+
+Response problem_from(std::exception_ptr error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const DomainError& e) {
+    return problem(e.http_status(), e.code(), e.detail(), e.field());
+  } catch (const std::exception& e) {
+    spdlog::error("internal error: {}", e.what());
+    return problem(500, "internal_error", "the server failed to handle the request");
+  }
+}
+
+// ---- request parsing --------------------------------------------------------------
+
+json::object parse_body(const Request& request) {
+  json::error_code ec;
+  json::parse_options options;
+  options.max_depth = 32;
+  json::value value = json::parse(request.body, ec, {}, options);
+  if (ec) throw DomainError(400, "malformed_json", "the body is not valid JSON: " + ec.message());
+  if (!value.is_object()) throw DomainError(400, "malformed_json", "the body must be a JSON object");
+  return std::move(value.get_object());
+}
+
+int64_t query_limit(const Request& request) {
+  auto it = request.query.find("limit");
+  if (it == request.query.end()) return 100;
+  int64_t value = 0;
+  auto [ptr, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), value);
+  if (ec != std::errc() || ptr != it->second.data() + it->second.size() || value < 1 ||
+      value > 500) {
+    throw_invalid_field("limit", "limit must be an integer from 1 to 500");
+  }
+  return value;
+}
+
+std::string query_text(const Request& request, const std::string& key) {
+  auto it = request.query.find(key);
+  return it == request.query.end() ? std::string() : it->second;
+}
+
+std::optional<std::string> query_opt(const Request& request, const std::string& key) {
+  auto it = request.query.find(key);
+  if (it == request.query.end() || it->second.empty()) return std::nullopt;
+  return it->second;
+}
+
+// An integer id from a path parameter or cursor; 404 `code` / 422 when malformed.
+int64_t parse_id(const std::string& text, const std::string& not_found_code) {
+  int64_t value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || value <= 0) {
+    throw_not_found(not_found_code, "no such resource: " + text);
+  }
+  return value;
+}
+
+int64_t cursor_id(const Request& request) {
+  std::string cursor = query_text(request, "cursor");
+  if (cursor.empty()) return 0;
+  int64_t value = 0;
+  auto [ptr, ec] = std::from_chars(cursor.data(), cursor.data() + cursor.size(), value);
+  if (ec != std::errc() || ptr != cursor.data() + cursor.size() || value <= 0) {
+    throw_invalid_field("cursor", "cursor is not one this server gave out");
+  }
+  return value;
+}
+
+json::value next_cursor(size_t returned, int64_t limit, const std::string& last) {
+  if (returned < static_cast<size_t>(limit)) return nullptr;
+  return json::value(last);
+}
+
+// ---- the API ----------------------------------------------------------------------
+
+}  // namespace
+
+Response problem(int status, const std::string& code, const std::string& detail,
+                 const std::string& field) {
+  json::object body{{"type", "https://wareflow.dev/problems/" + code},
+                    {"title", problem_title(code)},
+                    {"status", status},
+                    {"detail", detail},
+                    {"code", code}};
+  if (!field.empty()) body["field"] = field;
+  Response r;
+  r.status = status;
+  r.content_type = "application/problem+json";
+  r.body = json::serialize(body);
+  r.error_code = code;
+  return r;
+}
+
+Api::Api(store::Database& db, oms::OrderService& orders)
+    : db_(db), orders_(orders), router_(std::make_unique<Router>()) {
+  register_routes();
+}
+
+Api::~Api() = default;
+
+std::vector<std::string> Api::routes() const {
+  std::vector<std::string> list;
+  for (const auto& r : router_->routes()) list.push_back(r.method + " " + r.pattern);
+  return list;
+}
+
+std::optional<auth::Principal> Api::authenticate(const std::string& authorization) {
+  constexpr std::string_view kBearer = "Bearer ";
+  if (authorization.size() <= kBearer.size() ||
+      authorization.compare(0, kBearer.size(), kBearer) != 0) {
+    return std::nullopt;
+  }
+  std::string token = authorization.substr(kBearer.size());
+  std::string key = sha256_hex(token);
+  {
+    std::lock_guard lock(token_cache_mutex_);
+    auto it = token_cache_.find(key);
+    if (it != token_cache_.end()) return it->second;
+  }
+  std::optional<auth::Principal> principal;
+  db_.read([&](store::Tx& tx) { principal = auth::authenticate(tx, token); });
+  if (principal) {
+    std::lock_guard lock(token_cache_mutex_);
+    if (token_cache_.size() > 10000) token_cache_.clear();
+    token_cache_.emplace(key, *principal);
+  }
+  return principal;
+}
+
+void Api::handle(const Request& request, Respond respond) {
+  try {
+    Match match = router_->match(request.method, request.path);
+    if (!match.route) {
+      if (match.path_known) {
+        respond(problem(405, "method_not_allowed", request.method + " is not allowed here"));
+      } else {
+        respond(problem(404, "not_found", "no route " + request.path));
+      }
+      return;
+    }
+    auto call = std::make_shared<Call>();
+    call->request = request;
+    call->params = std::move(match.params);
+    call->respond = std::move(respond);
+    if (match.route->roles != kPublic) {
+      auto principal = authenticate(request.authorization);
+      if (!principal) {
+        call->respond(problem(401, "unauthorized", "a valid bearer token is required"));
+        return;
+      }
+      call->principal = *principal;
+      if ((match.route->roles & role_bit(principal->role)) == 0) {
+        Response r = problem(403, "forbidden",
+                             std::string("the role ") + auth::role_name(principal->role) +
+                                 " may not call this route");
+        r.principal = principal->name;
+        call->respond(std::move(r));
+        return;
+      }
+    }
+    // Wrap respond so every answer carries the principal for the request log.
+    call->respond = [inner = std::move(call->respond),
+                     name = call->principal.name](Response r) mutable {
+      r.principal = name;
+      inner(std::move(r));
+    };
+    try {
+      match.route->handler(call);
+    } catch (...) {
+      call->respond(problem_from(std::current_exception()));
+    }
+  } catch (...) {
+    respond(problem_from(std::current_exception()));
+  }
+}
+
+void Api::register_routes() {
+  Router& r = *router_;
+  store::Database& db = db_;
+  oms::OrderService& orders = orders_;
+
+  // A read: runs fn on a snapshot and answers 200 with its JSON.
+  auto read = [&db](const CallPtr& call, auto fn) {
+    json::value body;
+    db.read([&](store::Tx& tx) { body = fn(tx); });
+    call->respond(json_response(200, body));
+  };
+  // A write: queues fn for the writer; answers after the durable commit. fn
+  // returns the JSON and may set the status (201 for creates). With an
+  // Idempotency-Key header the first answer is stored and replayed.
+  auto write = [&db](const CallPtr& call, int status, auto fn) {
+    auto answer = std::make_shared<Response>();
+    answer->status = status;
+    std::string key = call->request.idempotency_key;
+    std::string fingerprint =
+        key.empty() ? std::string()
+                    : sha256_hex(call->request.method + " " + call->request.path + "\n" +
+                                 call->request.body);
+    if (key.size() > 200) throw_invalid_field("Idempotency-Key", "Idempotency-Key is too long");
+    db.write_async(
+        [call, answer, fn, key, fingerprint](store::Tx& tx) {
+          if (!key.empty()) {
+            auto q = tx.query(
+                "SELECT request_hash, status, response_body FROM idempotency_keys WHERE "
+                "token_name = $1 AND idempotency_key = $2",
+                call->principal.name, key);
+            if (q.next()) {
+              if (q.text(0) != fingerprint) {
+                throw_conflict("idempotency_conflict",
+                               "this Idempotency-Key was used for a different request");
+              }
+              answer->status = static_cast<int>(q.i64(1));
+              answer->body = q.text(2);
+              return;
+            }
+          }
+          answer->body = json::serialize(fn(tx, answer->status));
+          if (!key.empty()) {
+            tx.exec(
+                "INSERT INTO idempotency_keys (token_name, idempotency_key, request_hash, status, "
+                "response_body, created_at_ms) VALUES ($1, $2, $3, $4, $5, $6)",
+                call->principal.name, key, fingerprint, static_cast<int64_t>(answer->status),
+                answer->body, tx.now_ms());
+          }
+        },
+        [call, answer](std::exception_ptr error) {
+          call->respond(error ? problem_from(error) : std::move(*answer));
+        });
+  };
+
+  // ---- meta
+  r.add("GET", "/healthz", kPublic, [](const CallPtr& call) {
+    call->respond(json_response(200, json::object{{"status", "ok"}}));
+  });
+  r.add("GET", "/api/v1/openapi.json", kPublic, [](const CallPtr& call) {
+    Response response;
+    response.body = std::string(kOpenApiDocument);
+    call->respond(std::move(response));
+  });
+
+  // ---- catalogue
+  r.add("PUT", "/api/v1/products/{sku}", kIntegrations, [write](const CallPtr& call) {
+    json::object body = parse_body(call->request);
+    FieldReader in(body);
+    catalog::ProductInput p;
+    p.sku = call->param("sku");
+    p.name = in.required_string("name", 200);
+    if (const auto* codes = in.optional_array("barcodes", 20)) {
+      for (size_t i = 0; i < codes->size(); ++i) {
+        if (!(*codes)[i].is_string()) {
+          throw_invalid_field(fmt::format("barcodes[{}]", i), "barcodes are strings");
+        }
+        p.barcodes.emplace_back((*codes)[i].get_string());
+      }
+    }
+    p.weight_g = in.required_int("weight_g", 0, 100'000'000);
+    p.length_mm = in.required_int("length_mm", 0, 100'000'000);
+    p.width_mm = in.required_int("width_mm", 0, 100'000'000);
+    p.height_mm = in.required_int("height_mm", 0, 100'000'000);
+    p.tracking = in.optional_string("tracking", 16).value_or("none");
+    p.shelf_life_days = in.optional_int("shelf_life_days", 1, 36500);
+    write(call, 200, [p](store::Tx& tx, int& status) {
+      auto result = catalog::upsert_product(tx, p);
+      status = result.created ? 201 : 200;
+      return render(result.product);
+    });
+  });
+  r.add("GET", "/api/v1/products", kAll, [read](const CallPtr& call) {
+    int64_t limit = query_limit(call->request);
+    std::string after = query_text(call->request, "cursor");
+    read(call, [&](store::Tx& tx) {
+      json::array items;
+      auto list = catalog::list_products(tx, after, limit);
+      for (const auto& p : list) items.push_back(render(p));
+      return json::object{{"products", std::move(items)},
+                          {"next_cursor", next_cursor(list.size(), limit,
+                                                      list.empty() ? "" : list.back().sku)}};
+    });
+  });
+  r.add("GET", "/api/v1/products/{sku}", kAll, [read](const CallPtr& call) {
+    read(call, [&](store::Tx& tx) {
+      return render(catalog::require_product(tx, call->param("sku"), 404));
+    });
+  });
+  r.add("GET", "/api/v1/products/by-barcode/{barcode}", kAll, [read](const CallPtr& call) {
+    read(call, [&](store::Tx& tx) {
+      auto product = catalog::find_by_scan(tx, call->param("barcode"));
+      if (!product) throw_not_found("unknown_sku", "no product has barcode " + call->param("barcode"));
+      return render(*product);
+    });
+  });
+
+  // ---- warehouses and locations
+  r.add("PUT", "/api/v1/warehouses/{code}", kManagers, [write](const CallPtr& call) {
+    json::object body = parse_body(call->request);
+    FieldReader in(body);
+    wms::WarehouseInput w;
+    w.code = call->param("code");
+    w.name = in.required_string("name", 200);
+    if (auto a = in.optional_object("address")) {
+      w.address.line1 = a->optional_string("line1", 200).value_or("");
+      w.address.line2 = a->optional_string("line2", 200).value_or("");
+      w.address.city = a->optional_string("city", 100).value_or("");
+      w.address.postal_code = a->optional_string("postal_code", 20).value_or("");
+      w.address.country = a->optional_string("country", 2).value_or("");
+    }
+    w.latitude = in.optional_number("latitude", -90, 90);
+    w.longitude = in.optional_number("longitude", -180, 180);
+    write(call, 200, [w](store::Tx& tx, int& status) {
+      auto result = wms::upsert_warehouse(tx, w);
+      status = result.created ? 201 : 200;
+      return render(result.warehouse);
+    });
+  });
+  r.add("GET", "/api/v1/warehouses", kAll, [read](const CallPtr& call) {
+    int64_t limit = query_limit(call->request);
+    std::string after = query_text(call->request, "cursor");
+    read(call, [&](store::Tx& tx) {
+      json::array items;
+      auto list = wms::list_warehouses(tx, after, limit);
+      for (const auto& w : list) items.push_back(render(w));
+      return json::object{{"warehouses", std::move(items)},
+                          {"next_cursor", next_cursor(list.size(), limit,
+                                                      list.empty() ? "" : list.back().code)}};
+    });
+  });
+  r.add("GET", "/api/v1/warehouses/{code}", kAll, [read](const CallPtr& call) {
+    read(call, [&](store::Tx& tx) {
+      return render(wms::require_warehouse(tx, call->param("code"), 404));
+    });
+  });
+  r.add("POST", "/api/v1/warehouses/{code}/layout", kManagers, [write](const CallPtr& call) {
+    json::object body = parse_body(call->request);
+    FieldReader in(body);
+    wms::LayoutInput l;
+    l.aisles = in.required_int("aisles", 1, 99);
+    l.bays = in.required_int("bays", 1, 999);
+    l.levels = in.required_int("levels", 1, 9);
+    l.pick_levels = in.optional_int("pick_levels", 0, 9).value_or(1);
+    l.zone = in.optional_string("zone", 16).value_or("A");
+    l.aisle_pitch_mm = in.optional_int("aisle_pitch_mm", 500, 100000).value_or(3000);
+    l.bay_width_mm = in.optional_int("bay_width_mm", 100, 100000).value_or(1000);
+    l.cross_aisle_mm = in.optional_int("cross_aisle_mm", 500, 100000).value_or(3000);
+    l.max_volume_cm3 = in.optional_int("max_volume_cm3", 1, 1'000'000'000).value_or(1'000'000);
+    l.max_weight_g = in.optional_int("max_weight_g", 1, 1'000'000'000).value_or(500'000);
+    std::string code = call->param("code");
+    write(call, 201, [code, l](store::Tx& tx, int&) {
+      return json::object{{"locations_created", wms::generate_layout(tx, code, l)}};
+    });
+  });
+  r.add("PUT", "/api/v1/warehouses/{code}/locations/{loc}", kManagers,
+        [write](const CallPtr& call) {
+          json::object body = parse_body(call->request);
+          FieldReader in(body);
+          wms::LocationInput l;
+          l.code = call->param("loc");
+          l.type = in.required_string("type", 32);
+          l.zone = in.optional_string("zone", 16);
+          l.aisle = in.optional_int("aisle", 0, 1'000'000);
+          l.bay = in.optional_int("bay", 0, 1'000'000);
+          l.level = in.optional_int("level", 0, 1'000'000);
+          l.x_mm = in.optional_int("x_mm", -10'000'000, 10'000'000);
+          l.y_mm = in.optional_int("y_mm", -10'000'000, 10'000'000);
+          l.max_volume_cm3 = in.optional_int("max_volume_cm3", 0, 1'000'000'000);
+          l.max_weight_g = in.optional_int("max_weight_g", 0, 1'000'000'000);
+          l.allocatable = in.optional_bool("allocatable");
+          std::string warehouse = call->param("code");
+          write(call, 200, [warehouse, l](store::Tx& tx, int& status) {
+            auto result = wms::upsert_location(tx, warehouse, l);
+            status = result.created ? 201 : 200;
+            return render(result.location);
+          });
+        });
+  r.add("GET", "/api/v1/warehouses/{code}/locations", kAll, [read](const CallPtr& call) {
+    int64_t limit = query_limit(call->request);
+    std::string after = query_text(call->request, "cursor");
+    auto type = query_opt(call->request, "type");
+    if (type && !wms::is_location_type(*type)) throw_invalid_field("type", "unknown location type");
+    read(call, [&](store::Tx& tx) {
+      auto warehouse = wms::require_warehouse(tx, call->param("code"), 404);
+      json::array items;
+      auto list = wms::list_locations(tx, warehouse.id, type, after, limit);
+      for (const auto& l : list) items.push_back(render(l));
+      return json::object{{"locations", std::move(items)},
+                          {"next_cursor", next_cursor(list.size(), limit,
+                                                      list.empty() ? "" : list.back().code)}};
+    });
+  });
+
+  // ---- inventory
+  r.add("POST", "/api/v1/inventory/adjustments", kManagers,
+        [write, &orders](const CallPtr& call) {
+          json::object body = parse_body(call->request);
+          FieldReader in(body);
+          inventory::AdjustmentInput a;
+          a.warehouse = in.required_string("warehouse", 64);
+          a.location = in.required_string("location", 64);
+          a.sku = in.required_string("sku", 64);
+          a.quantity = in.required_int("quantity", -1'000'000'000, 1'000'000'000);
+          if (a.quantity == 0) throw_invalid_field("quantity", "quantity must not be 0");
+          a.lot = in.optional_string("lot", 64).value_or("");
+          a.expiry_ms = in.optional_time("expiry", true);
+          a.reason = in.required_string("reason", 200);
+          write(call, 201, [a, &orders](store::Tx& tx, int&) {
+            auto result = inventory::adjust(tx, a, &orders);
+            return json::object{{"move_id", result.move_id},
+                                {"warehouse", a.warehouse},
+                                {"location", a.location},
+                                {"sku", a.sku},
+                                {"lot", a.lot},
+                                {"expiry", opt_time(result.expiry_ms)},
+                                {"quantity", a.quantity},
+                                {"on_hand", result.on_hand}};
+          });
+        });
+  r.add("GET", "/api/v1/inventory/{sku}", kAll, [read](const CallPtr& call) {
+    read(call, [&](store::Tx& tx) {
+      auto product = catalog::require_product(tx, call->param("sku"), 404);
+      json::array warehouses;
+      for (const auto& w : inventory::inventory_of(tx, product.id)) {
+        json::array locations;
+        for (const auto& l : w.locations) {
+          locations.push_back(json::object{{"location", l.location},
+                                           {"lot", l.lot},
+                                           {"expiry", opt_time(l.expiry_ms)},
+                                           {"on_hand", l.on_hand},
+                                           {"reserved", l.reserved}});
+        }
+        warehouses.push_back(json::object{{"warehouse", w.warehouse},
+                                          {"on_hand", w.on_hand},
+                                          {"allocated", w.allocated},
+                                          {"available", w.on_hand - w.allocated},
+                                          {"locations", std::move(locations)}});
+      }
+      return json::object{{"sku", product.sku}, {"warehouses", std::move(warehouses)}};
+    });
+  });
+  r.add("GET", "/api/v1/inventory/{sku}/moves", kAll, [read](const CallPtr& call) {
+    int64_t limit = query_limit(call->request);
+    int64_t before = cursor_id(call->request);
+    read(call, [&](store::Tx& tx) {
+      auto product = catalog::require_product(tx, call->param("sku"), 404);
+      auto moves = inventory::moves_of(tx, product.id, before, limit);
+      json::array items;
+      for (const auto& m : moves) {
+        json::value ref = nullptr;
+        if (!m.ref_type.empty()) ref = json::object{{"type", m.ref_type}, {"id", m.ref_id}};
+        items.push_back(json::object{{"id", m.id},
+                                     {"at", format_rfc3339(m.at_ms)},
+                                     {"warehouse", m.warehouse},
+                                     {"from_location", m.from_location},
+                                     {"to_location", m.to_location},
+                                     {"sku", product.sku},
+                                     {"lot", m.lot},
+                                     {"quantity", m.quantity},
+                                     {"reason", m.reason},
+                                     {"ref", ref}});
+      }
+      return json::object{
+          {"moves", std::move(items)},
+          {"next_cursor", next_cursor(moves.size(), limit,
+                                      moves.empty() ? "" : std::to_string(moves.back().id))}};
+    });
+  });
+
+  // ---- channels and orders
+  r.add("PUT", "/api/v1/channels/{code}", kManagers, [write](const CallPtr& call) {
+    json::object body = parse_body(call->request);
+    FieldReader in(body);
+    std::string name = in.required_string("name", 200);
+    std::string code = call->param("code");
+    write(call, 200, [code, name](store::Tx& tx, int& status) {
+      auto result = oms::upsert_channel(tx, code, name);
+      status = result.created ? 201 : 200;
+      return json::object{{"code", result.channel.code}, {"name", result.channel.name}};
+    });
+  });
+  r.add("GET", "/api/v1/channels", kAll, [read](const CallPtr& call) {
+    int64_t limit = query_limit(call->request);
+    std::string after = query_text(call->request, "cursor");
+    read(call, [&](store::Tx& tx) {
+      json::array items;
+      auto list = oms::list_channels(tx, after, limit);
+      for (const auto& c : list) items.push_back(json::object{{"code", c.code}, {"name", c.name}});
+      return json::object{{"channels", std::move(items)},
+                          {"next_cursor", next_cursor(list.size(), limit,
+                                                      list.empty() ? "" : list.back().code)}};
+    });
+  });
+  r.add("POST", "/api/v1/orders", kIntegrations, [write, &orders](const CallPtr& call) {
+    json::object body = parse_body(call->request);
+    FieldReader in(body);
+    oms::OrderInput o;
+    o.channel = in.required_string("channel", 64);
+    o.channel_order_id = in.required_string("channel_order_id", 128);
+    FieldReader customer = in.required_object("customer");
+    o.customer.email = customer.required_string("email", 254);
+    o.customer.name = customer.required_string("name", 200);
+    o.customer.phone = customer.optional_string("phone", 40);
+    FieldReader ship = in.required_object("ship_to");
+    o.ship_to.name = ship.required_string("name", 200);
+    o.ship_to.line1 = ship.required_string("line1", 200);
+    o.ship_to.line2 = ship.optional_string("line2", 200).value_or("");
+    o.ship_to.city = ship.required_string("city", 100);
+    o.ship_to.postal_code = ship.required_string("postal_code", 20);
+    o.ship_to.country = ship.required_string("country", 2);
+    o.ship_to.latitude = ship.optional_number("latitude", -90, 90);
+    o.ship_to.longitude = ship.optional_number("longitude", -180, 180);
+    const json::array& lines = in.required_array("lines", 500);
+    if (lines.empty()) throw_invalid_field("lines", "an order has at least one line");
+    for (size_t i = 0; i < lines.size(); ++i) {
+      FieldReader line = in.element("lines", lines, i);
+      oms::OrderLineInput l;
+      l.sku = line.required_string("sku", 64);
+      l.quantity = line.required_int("quantity", 1, 1'000'000);
+      if (auto price = line.optional_object("unit_price")) {
+        l.unit_price_minor = price->required_int("amount_minor", 0, 1'000'000'000'000);
+        l.currency = price->required_string("currency", 3);
+      }
+      o.lines.push_back(std::move(l));
+    }
+    o.priority = in.optional_int("priority", 0, 9).value_or(0);
+    o.ship_by_ms = in.optional_time("ship_by");
+    o.hold_reason = in.optional_string("hold", 200);
+    write(call, 201, [o = std::move(o), &orders](store::Tx& tx, int& status) {
+      auto result = orders.create_order(tx, o);
+      status = result.created ? 201 : 200;
+      return render(result.order);
+    });
+  });
+  r.add("GET", "/api/v1/orders", kAll, [read, &orders](const CallPtr& call) {
+    oms::OrderFilter filter;
+    filter.limit = query_limit(call->request);
+    filter.before_id = cursor_id(call->request);
+    filter.status = query_opt(call->request, "status");
+    filter.channel = query_opt(call->request, "channel");
+    if (filter.status && !oms::is_order_status(*filter.status)) {
+      throw_invalid_field("status", "unknown order status " + *filter.status);
+    }
+    read(call, [&](store::Tx& tx) {
+      auto list = orders.list_orders(tx, filter);
+      json::array items;
+      for (const auto& o : list) items.push_back(render(o));
+      return json::object{
+          {"orders", std::move(items)},
+          {"next_cursor", next_cursor(list.size(), filter.limit,
+                                      list.empty() ? "" : std::to_string(list.back().id))}};
+    });
+  });
+  r.add("GET", "/api/v1/orders/{id}", kAll, [read, &orders](const CallPtr& call) {
+    int64_t id = parse_id(call->param("id"), "unknown_order");
+    read(call, [&](store::Tx& tx) { return render(orders.get_order(tx, id)); });
+  });
+  r.add("POST", "/api/v1/orders/{id}/cancel", kIntegrations, [write, &orders](const CallPtr& call) {
+    int64_t id = parse_id(call->param("id"), "unknown_order");
+    write(call, 200,
+          [id, &orders](store::Tx& tx, int&) { return render(orders.cancel_order(tx, id)); });
+  });
+  r.add("POST", "/api/v1/orders/{id}/hold", kManagers, [write, &orders](const CallPtr& call) {
+    int64_t id = parse_id(call->param("id"), "unknown_order");
+    json::object body = parse_body(call->request);
+    std::string reason = FieldReader(body).required_string("reason", 200);
+    write(call, 200, [id, reason, &orders](store::Tx& tx, int&) {
+      return render(orders.hold_order(tx, id, reason));
+    });
+  });
+  r.add("POST", "/api/v1/orders/{id}/release", kManagers, [write, &orders](const CallPtr& call) {
+    int64_t id = parse_id(call->param("id"), "unknown_order");
+    write(call, 200,
+          [id, &orders](store::Tx& tx, int&) { return render(orders.release_order(tx, id)); });
+  });
+
+  // ---- waves, picking, packing, shipping
+  r.add("POST", "/api/v1/waves", kManagers, [write, &orders](const CallPtr& call) {
+    json::object body = parse_body(call->request);
+    FieldReader in(body);
+    std::string warehouse = in.required_string("warehouse", 64);
+    int64_t max_orders = in.optional_int("max_orders", 1, 1000).value_or(100);
+    write(call, 201, [warehouse, max_orders, &orders](store::Tx& tx, int&) {
+      return render(wms::create_wave(tx, warehouse, max_orders, orders));
+    });
+  });
+  r.add("GET", "/api/v1/waves/{id}", kAll, [read](const CallPtr& call) {
+    int64_t id = parse_id(call->param("id"), "unknown_wave");
+    read(call, [&](store::Tx& tx) { return render(wms::get_wave(tx, id)); });
+  });
+  r.add("GET", "/api/v1/pick-lists/{id}", kAll, [read](const CallPtr& call) {
+    int64_t id = parse_id(call->param("id"), "unknown_pick_list");
+    read(call, [&](store::Tx& tx) { return render(wms::get_pick_list(tx, id)); });
+  });
+  r.add("POST", "/api/v1/pick-lists/{id}/picks", kOperators, [write, &orders](const CallPtr& call) {
+    int64_t id = parse_id(call->param("id"), "unknown_pick_list");
+    json::object body = parse_body(call->request);
+    FieldReader in(body);
+    wms::PickScan scan;
+    scan.line_id = in.optional_int("line_id", 1, INT64_MAX);
+    scan.location = in.required_string("location", 64);
+    scan.barcode = in.required_string("barcode", 64);
+    scan.quantity = in.required_int("quantity", 1, 1'000'000);
+    write(call, 200, [id, scan, &orders](store::Tx& tx, int&) {
+      return render(wms::confirm_pick(tx, id, scan, orders));
+    });
+  });
+  r.add("POST", "/api/v1/pick-lists/{id}/shorts", kOperators,
+        [write, &orders](const CallPtr& call) {
+          int64_t id = parse_id(call->param("id"), "unknown_pick_list");
+          json::object body = parse_body(call->request);
+          FieldReader in(body);
+          int64_t line_id = in.required_int("line_id", 1, INT64_MAX);
+          int64_t found = in.required_int("quantity_found", 0, 1'000'000);
+          write(call, 200, [id, line_id, found, &orders](store::Tx& tx, int&) {
+            return render(wms::report_short(tx, id, line_id, found, orders));
+          });
+        });
+  r.add("GET", "/api/v1/fulfillments/{id}", kAll, [read](const CallPtr& call) {
+    int64_t id = parse_id(call->param("id"), "unknown_fulfillment");
+    read(call, [&](store::Tx& tx) { return render(wms::get_fulfillment(tx, id)); });
+  });
+  r.add("POST", "/api/v1/fulfillments/{id}/pack", kOperators, [write, &orders](const CallPtr& call) {
+    int64_t id = parse_id(call->param("id"), "unknown_fulfillment");
+    json::object body = parse_body(call->request);
+    FieldReader in(body);
+    const json::array& packages = in.required_array("packages", 100);
+    if (packages.empty()) throw_invalid_field("packages", "at least one package is needed");
+    std::vector<wms::PackageInput> input;
+    for (size_t i = 0; i < packages.size(); ++i) {
+      FieldReader p = in.element("packages", packages, i);
+      wms::PackageInput package;
+      package.box = p.optional_string("box", 64);
+      package.weight_g = p.optional_int("weight_g", 0, 1'000'000'000);
+      const json::array& items = p.required_array("items", 1000);
+      for (size_t j = 0; j < items.size(); ++j) {
+        FieldReader item = p.element("items", items, j);
+        package.items.emplace_back(item.required_string("sku", 64),
+                                   item.required_int("quantity", 1, 1'000'000));
+      }
+      input.push_back(std::move(package));
+    }
+    write(call, 200, [id, input, &orders](store::Tx& tx, int&) {
+      return render(wms::pack(tx, id, input, orders));
+    });
+  });
+  r.add("POST", "/api/v1/fulfillments/{id}/ship", kOperators, [write, &orders](const CallPtr& call) {
+    int64_t id = parse_id(call->param("id"), "unknown_fulfillment");
+    json::object body = parse_body(call->request);
+    FieldReader in(body);
+    wms::ShipInput s;
+    s.carrier = in.required_string("carrier", 64);
+    s.service = in.optional_string("service", 64);
+    s.tracking_number = in.optional_string("tracking_number", 64);
+    write(call, 200, [id, s, &orders](store::Tx& tx, int&) {
+      return render(wms::ship(tx, id, s, orders));
+    });
+  });
+  r.add("POST", "/api/v1/fulfillments/{id}/deliver", kDelivery,
+        [write, &orders](const CallPtr& call) {
+          int64_t id = parse_id(call->param("id"), "unknown_fulfillment");
+          write(call, 200, [id, &orders](store::Tx& tx, int&) {
+            return render(wms::deliver(tx, id, orders));
+          });
+        });
+
+  // ---- events
+  r.add("GET", "/api/v1/events", kAll, [read](const CallPtr& call) {
+    int64_t limit = query_limit(call->request);
+    int64_t after = 0;
+    std::string text = query_text(call->request, "after");
+    if (!text.empty()) {
+      auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), after);
+      if (ec != std::errc() || ptr != text.data() + text.size() || after < 0) {
+        throw_invalid_field("after", "after must be a non-negative integer");
+      }
+    }
+    read(call, [&](store::Tx& tx) {
+      json::array items;
+      int64_t next = after;
+      for (const auto& e : events::list_after(tx, after, limit)) {
+        json::error_code ec;
+        json::value data = json::parse(e.data_json, ec);
+        items.push_back(json::object{{"seq", e.seq},
+                                     {"type", e.type},
+                                     {"at", format_rfc3339(e.at_ms)},
+                                     {"subject", e.subject},
+                                     {"data", ec ? json::value(nullptr) : data}});
+        next = e.seq;
+      }
+      return json::object{{"events", std::move(items)}, {"next_after", next}};
+    });
+  });
+}
+
+}  // namespace wareflow::api

@@ -1,0 +1,35 @@
+// Plain HTTP request and response values, free of Boost.Beast, so that the
+// routing and handlers compile quickly and can be driven without a socket.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace wareflow::api {
+
+struct Request {
+  std::string method;  // "GET", "POST", ...
+  std::string path;    // decoded path without the query
+  std::map<std::string, std::string> query;
+  std::string body;
+  std::string authorization;    // the Authorization header
+  std::string idempotency_key;  // the Idempotency-Key header
+  std::string content_type;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string principal;  // token name, for the request log
+  std::string error_code;  // problem code, for the request log
+};
+
+// Called exactly once per request, from any thread.
+using Respond = std::function<void(Response)>;
+
+}  // namespace wareflow::api

@@ -1,0 +1,221 @@
+// The only translation unit that includes Boost.Beast (slow to compile).
+#include "api/server.h"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+#include <chrono>
+#include <thread>
+
+namespace wareflow::api {
+namespace {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = net::ip::tcp;
+
+struct Shared {
+  Api& api;
+  const ServerOptions& options;
+  std::atomic<int64_t> in_flight{0};
+};
+
+bool parse_target(std::string_view target, Request& request) {
+  auto parsed = boost::urls::parse_origin_form(target);
+  if (!parsed) return false;
+  request.path = std::string(parsed->path());
+  for (auto param : parsed->params()) {
+    request.query[std::string(param.key)] = std::string(param.value);
+  }
+  return true;
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {}
+
+  void start() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); });
+  }
+
+ private:
+  void read_header() {
+    parser_.emplace();
+    parser_->header_limit(16 * 1024);
+    parser_->body_limit(shared_.options.max_body_bytes);
+    stream_.expires_after(std::chrono::seconds(shared_.options.header_timeout_s));
+    http::async_read_header(stream_, buffer_, *parser_,
+                            [self = shared_from_this()](beast::error_code ec, size_t) {
+                              self->on_header(ec);
+                            });
+  }
+
+  void on_header(beast::error_code ec) {
+    if (ec) return close();
+    auto length = parser_->content_length();
+    if (length && *length > shared_.options.max_body_bytes) {
+      return reply_and_close(problem(413, "payload_too_large",
+                                     "the body is larger than " +
+                                         std::to_string(shared_.options.max_body_bytes) +
+                                         " bytes"));
+    }
+    stream_.expires_after(std::chrono::seconds(shared_.options.body_timeout_s));
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = shared_from_this()](beast::error_code ec, size_t) {
+                       self->on_body(ec);
+                     });
+  }
+
+  void on_body(beast::error_code ec) {
+    if (ec == http::error::body_limit) {
+      return reply_and_close(problem(413, "payload_too_large", "the body is too large"));
+    }
+    if (ec) return close();
+    stream_.expires_never();
+    auto& message = parser_->get();
+    started_ = std::chrono::steady_clock::now();
+    keep_alive_ = message.keep_alive();
+    version_ = message.version();
+    Request request;
+    request.method = std::string(message.method_string());
+    target_ = std::string(message.target());
+    if (!parse_target(message.target(), request)) {
+      return send(problem(400, "malformed_request", "the request target is not a valid path"));
+    }
+    request.body = std::move(message.body());
+    request.authorization = std::string(message[http::field::authorization]);
+    request.idempotency_key = std::string(message["Idempotency-Key"]);
+    request.content_type = std::string(message[http::field::content_type]);
+    method_ = request.method;
+    path_ = request.path;
+    ++shared_.in_flight;
+    shared_.api.handle(request, [self = shared_from_this()](Response response) {
+      net::post(self->stream_.get_executor(),
+                [self, response = std::move(response)]() mutable { self->send(std::move(response)); });
+    });
+  }
+
+  void send(Response r) {
+    auto response = std::make_shared<http::response<http::string_body>>(
+        static_cast<http::status>(r.status), version_ ? version_ : 11);
+    response->set(http::field::server, "wareflow");
+    response->set(http::field::content_type, r.content_type);
+    response->set(http::field::cache_control, "no-store");
+    for (const auto& [name, value] : r.headers) response->set(name, value);
+    response->keep_alive(keep_alive_ && !closing_);
+    response->body() = std::move(r.body);
+    response->prepare_payload();
+    if (shared_.options.log_requests && !method_.empty()) {
+      double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                            started_)
+                      .count();
+      spdlog::info("request method={} path={} status={} duration_ms={:.3f} token={}{}{}", method_,
+                   path_, r.status, ms, r.principal.empty() ? "-" : r.principal,
+                   r.error_code.empty() ? "" : " code=", r.error_code);
+    }
+    bool counted = !method_.empty();
+    http::async_write(stream_, *response,
+                      [self = shared_from_this(), response, counted](beast::error_code ec, size_t) {
+                        if (counted) --self->shared_.in_flight;
+                        self->method_.clear();
+                        if (ec || !response->keep_alive()) return self->close();
+                        self->read_header();
+                      });
+  }
+
+  void reply_and_close(Response r) {
+    closing_ = true;
+    send(std::move(r));
+  }
+
+  void close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.close();
+  }
+
+  beast::tcp_stream stream_;
+  Shared& shared_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::chrono::steady_clock::time_point started_;
+  bool keep_alive_ = true;
+  bool closing_ = false;
+  unsigned version_ = 11;
+  std::string method_, path_, target_;
+};
+
+class Listener : public std::enable_shared_from_this<Listener> {
+ public:
+  Listener(net::io_context& ioc, tcp::endpoint endpoint, Shared& shared)
+      : ioc_(ioc), acceptor_(net::make_strand(ioc)), shared_(shared) {
+    acceptor_.open(endpoint.protocol());
+    acceptor_.set_option(net::socket_base::reuse_address(true));
+    acceptor_.bind(endpoint);
+    acceptor_.listen(net::socket_base::max_listen_connections);
+  }
+
+  uint16_t port() const { return acceptor_.local_endpoint().port(); }
+
+  void accept() {
+    acceptor_.async_accept(net::make_strand(ioc_),
+                           [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
+                             if (ec) return;  // closed for shutdown
+                             socket.set_option(tcp::no_delay(true));
+                             std::make_shared<Session>(std::move(socket), self->shared_)->start();
+                             self->accept();
+                           });
+  }
+
+  void stop() {
+    net::post(acceptor_.get_executor(), [self = shared_from_this()] {
+      beast::error_code ec;
+      self->acceptor_.close(ec);
+    });
+  }
+
+ private:
+  net::io_context& ioc_;
+  tcp::acceptor acceptor_;
+  Shared& shared_;
+};
+
+}  // namespace
+
+void serve(Api& api, const ServerOptions& options,
+           const std::function<void(uint16_t port)>& on_listening) {
+  net::io_context ioc(options.threads);
+  Shared shared{api, options};
+  auto address = net::ip::make_address(options.host);
+  auto listener = std::make_shared<Listener>(ioc, tcp::endpoint(address, options.port), shared);
+  listener->accept();
+  if (on_listening) on_listening(listener->port());
+
+  std::thread stopper;
+  net::signal_set signals(ioc, SIGINT, SIGTERM);
+  signals.async_wait([&](beast::error_code, int signal) {
+    spdlog::info("signal {}: stopping; {} requests in flight", signal, shared.in_flight.load());
+    listener->stop();
+    // Wait (off the io threads) for in-flight requests to be answered.
+    stopper = std::thread([&ioc, &shared] {
+      auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+      while (shared.in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      }
+      ioc.stop();
+    });
+  });
+
+  std::vector<std::thread> threads;
+  for (int i = 1; i < options.threads; ++i) threads.emplace_back([&ioc] { ioc.run(); });
+  ioc.run();
+  for (auto& t : threads) t.join();
+  if (stopper.joinable()) stopper.join();
+}
+
+}  // namespace wareflow::api

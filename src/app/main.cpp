@@ -1,0 +1,209 @@
+// wareflow: the command line. `serve` runs the HTTP API; the other commands
+// work on a database file directly.
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "api/api.h"
+#include "api/server.h"
+#include "app/csv_import.h"
+#include "app/demo.h"
+#include "audit/verify.h"
+#include "auth/tokens.h"
+#include "core/error.h"
+#include "oms/orders.h"
+#include "optimize/sourcing.h"
+#include "store/database.h"
+
+using namespace wareflow;
+
+namespace {
+
+std::unique_ptr<store::Database> open_database(const std::string& path) {
+  store::DatabaseOptions options;
+  options.path = path;
+  return store::Database::open(options);
+}
+
+bool split_listen(const std::string& listen, std::string& host, uint16_t& port) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos) return false;
+  host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  try {
+    int value = std::stoi(listen.substr(colon + 1));
+    if (value < 0 || value > 65535) return false;
+    port = static_cast<uint16_t>(value);
+  } catch (...) {
+    return false;
+  }
+  return !host.empty();
+}
+
+int run_serve(const std::string& db_path, const std::string& listen, int threads,
+              size_t max_body, bool quiet) {
+  api::ServerOptions options;
+  if (!split_listen(listen, options.host, options.port)) {
+    std::cerr << "--listen must be HOST:PORT, e.g. 127.0.0.1:8080\n";
+    return 2;
+  }
+  options.threads = threads;
+  options.max_body_bytes = max_body;
+  options.log_requests = !quiet;
+  auto db = open_database(db_path);
+  optimize::FewestSplitsPolicy policy;
+  oms::OrderService orders(policy);
+  api::Api api(*db, orders);
+  api::serve(api, options, [&](uint16_t port) {
+    spdlog::info("wareflow listening on http://{}:{} (database {})", options.host, port, db_path);
+  });
+  db->close();
+  spdlog::info("stopped after {} write commands in {} commits", db->commands_committed(),
+               db->groups_committed());
+  return 0;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  spdlog::set_default_logger(spdlog::stderr_color_mt("wareflow"));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
+
+  CLI::App app{"Wareflow: order and warehouse management"};
+  app.require_subcommand(1);
+  std::string db_path = "wareflow.db";
+
+  auto* serve = app.add_subcommand("serve", "Run the HTTP API");
+  std::string listen = "127.0.0.1:8080";
+  int threads = 2;
+  size_t max_body = 1 << 20;
+  bool quiet = false;
+  serve->add_option("--db", db_path, "Database file")->capture_default_str();
+  serve->add_option("--listen", listen, "HOST:PORT to listen on")->capture_default_str();
+  serve->add_option("--threads", threads, "I/O threads")->check(CLI::Range(1, 64));
+  serve->add_option("--max-body", max_body, "Largest request body in bytes")
+      ->check(CLI::Range(1024, 64 << 20));
+  serve->add_flag("--quiet", quiet, "No log line per request");
+
+  auto* demo = app.add_subcommand("demo", "Create demo data in a new database");
+  uint64_t seed = 42;
+  demo->add_option("--db", db_path, "Database file")->capture_default_str();
+  demo->add_option("--seed", seed, "Random seed");
+
+  auto* token = app.add_subcommand("token", "Manage API tokens");
+  token->require_subcommand(1);
+  auto* token_create = token->add_subcommand("create", "Create a token and print it");
+  std::string role_name, token_name;
+  token_create->add_option("--db", db_path, "Database file")->capture_default_str();
+  token_create->add_option("--role", role_name, "admin, manager, operator, integration, viewer")
+      ->required();
+  token_create->add_option("--name", token_name, "Who or what uses it")->required();
+
+  auto* verify = app.add_subcommand("verify", "Check the ledger invariants I1-I6");
+  verify->add_option("--db", db_path, "Database file")->capture_default_str();
+
+  auto* import = app.add_subcommand("import", "Import a CSV file");
+  std::string kind_name, csv_path;
+  import->add_option("kind", kind_name, "products, stock or orders")
+      ->required()
+      ->check(CLI::IsMember({"products", "stock", "orders"}));
+  import->add_option("--db", db_path, "Database file")->capture_default_str();
+  import->add_option("--file", csv_path, "CSV file")->required();
+
+  auto* routes = app.add_subcommand("routes", "List the HTTP routes");
+
+  CLI11_PARSE(app, argc, argv);
+
+  try {
+    if (serve->parsed()) return run_serve(db_path, listen, threads, max_body, quiet);
+
+    if (routes->parsed()) {
+      auto db = open_database(":memory:");
+      optimize::FewestSplitsPolicy policy;
+      oms::OrderService orders(policy);
+      api::Api api(*db, orders);
+      for (const auto& route : api.routes()) std::cout << route << "\n";
+      return 0;
+    }
+
+    if (demo->parsed()) {
+      auto db = open_database(db_path);
+      optimize::FewestSplitsPolicy policy;
+      oms::OrderService orders(policy);
+      auto summary = app::create_demo(*db, orders, seed);
+      std::cerr << "demo: " << summary.products << " products, " << summary.locations
+                << " locations, " << summary.stocked_units << " units in stock, "
+                << summary.orders << " orders (" << summary.backordered_orders
+                << " backordered)\n";
+      return 0;
+    }
+
+    if (token_create->parsed()) {
+      auto role = auth::parse_role(role_name);
+      if (!role) {
+        std::cerr << "--role must be one of admin, manager, operator, integration, viewer\n";
+        return 2;
+      }
+      auto db = open_database(db_path);
+      std::string created;
+      db->write([&](store::Tx& tx) { created = auth::create_token(tx, *role, token_name); });
+      std::cout << created << std::endl;
+      return 0;
+    }
+
+    if (verify->parsed()) {
+      if (!std::filesystem::exists(db_path)) {
+        std::cerr << "no database " << db_path << "\n";
+        return 2;
+      }
+      auto db = open_database(db_path);
+      std::vector<audit::Breach> breaches;
+      db->read([&](store::Tx& tx) { breaches = audit::verify(tx); });
+      if (breaches.empty()) {
+        std::cout << "ok: invariants I1-I6 hold\n";
+        return 0;
+      }
+      for (const auto& b : breaches) std::cout << b.invariant << " violated: " << b.detail << "\n";
+      return 1;
+    }
+
+    if (import->parsed()) {
+      app::ImportKind kind = kind_name == "products" ? app::ImportKind::products
+                             : kind_name == "stock"  ? app::ImportKind::stock
+                                                     : app::ImportKind::orders;
+      std::string text = read_file(csv_path);
+      auto db = open_database(db_path);
+      optimize::FewestSplitsPolicy policy;
+      oms::OrderService orders(policy);
+      auto result = app::import_csv(*db, orders, kind, text);
+      std::cout << "imported " << result.records << " " << kind_name << " from " << result.rows
+                << " rows\n";
+      return 0;
+    }
+  } catch (const app::ImportError& e) {
+    std::cerr << "import failed, nothing was imported: " << e.what() << "\n";
+    return 1;
+  } catch (const DomainError& e) {
+    std::cerr << "refused: " << e.detail() << " [" << e.code() << "]\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

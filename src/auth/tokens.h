@@ -1,0 +1,30 @@
+// API tokens and roles. A token is 256 random bits shown once as "wf_<64 hex>";
+// only its SHA-256 is stored, and presented tokens are compared by hash in
+// constant time.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "store/database.h"
+
+namespace wareflow::auth {
+
+enum class Role { admin, manager, operator_, integration, viewer };
+
+std::optional<Role> parse_role(std::string_view name);
+const char* role_name(Role role);
+// Bit of a role in a RoleSet mask.
+constexpr unsigned role_bit(Role role) { return 1u << static_cast<unsigned>(role); }
+
+struct Principal {
+  std::string name;
+  Role role;
+};
+
+// Creates a token and returns it in clear; it cannot be recovered later.
+std::string create_token(store::Tx& tx, Role role, const std::string& name);
+// The principal of a presented token, if it is known and not revoked.
+std::optional<Principal> authenticate(store::Tx& tx, std::string_view token);
+
+}  // namespace wareflow::auth

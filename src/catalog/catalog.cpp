@@ -1,0 +1,201 @@
+#include "catalog/catalog.h"
+
+#include <algorithm>
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "core/error.h"
+#include "core/json.h"
+#include "events/outbox.h"
+
+namespace wareflow::catalog {
+namespace {
+
+constexpr int64_t kMaxMeasure = 100'000'000;  // 100 t or 100 km: beyond is a typo
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_barcode_text(std::string_view s) {
+  if (s.empty() || s.size() > 64) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return c > ' ' && c < 127; });
+}
+
+void validate(const ProductInput& input) {
+  if (!is_code(input.sku)) {
+    throw_invalid_field("sku", "sku must be 1-64 characters of A-Z a-z 0-9 . _ -");
+  }
+  if (input.name.empty() || input.name.size() > 200) {
+    throw_invalid_field("name", "name must be 1-200 characters");
+  }
+  if (input.barcodes.size() > 20) throw_invalid_field("barcodes", "at most 20 barcodes");
+  for (size_t i = 0; i < input.barcodes.size(); ++i) {
+    const std::string& code = input.barcodes[i];
+    std::string field = "barcodes[" + std::to_string(i) + "]";
+    if (!is_barcode_text(code)) {
+      throw_invalid_field(field, field + " must be 1-64 printable characters without spaces");
+    }
+    size_t n = code.size();
+    if (all_digits(code) && (n == 8 || n == 12 || n == 13 || n == 14) && !is_valid_gtin(code)) {
+      throw_invalid_field(field, field + " is a GTIN with a wrong check digit");
+    }
+  }
+  struct Measure {
+    const char* name;
+    int64_t value;
+  };
+  for (Measure m : {Measure{"weight_g", input.weight_g}, Measure{"length_mm", input.length_mm},
+                    Measure{"width_mm", input.width_mm}, Measure{"height_mm", input.height_mm}}) {
+    if (m.value < 0 || m.value > kMaxMeasure) {
+      throw_invalid_field(m.name, std::string(m.name) + " must be between 0 and 100000000");
+    }
+  }
+  if (input.tracking != "none" && input.tracking != "lot") {
+    throw_invalid_field("tracking", "tracking must be \"none\" or \"lot\"");
+  }
+  if (input.shelf_life_days && (*input.shelf_life_days < 1 || *input.shelf_life_days > 36500)) {
+    throw_invalid_field("shelf_life_days", "shelf_life_days must be between 1 and 36500");
+  }
+}
+
+std::vector<std::string> load_barcodes(store::Tx& tx, int64_t product_id) {
+  std::vector<std::string> codes;
+  auto q = tx.query("SELECT barcode FROM product_barcodes WHERE product_id = $1 ORDER BY barcode",
+                    product_id);
+  while (q.next()) codes.push_back(q.text(0));
+  return codes;
+}
+
+constexpr const char* kColumns =
+    "id, sku, name, weight_g, length_mm, width_mm, height_mm, tracking, shelf_life_days, "
+    "created_at_ms, updated_at_ms";
+
+Product read_row(store::Query& q) {
+  Product p;
+  p.id = q.i64(0);
+  p.sku = q.text(1);
+  p.name = q.text(2);
+  p.weight_g = q.i64(3);
+  p.length_mm = q.i64(4);
+  p.width_mm = q.i64(5);
+  p.height_mm = q.i64(6);
+  p.tracking = q.text(7);
+  p.shelf_life_days = q.opt_i64(8);
+  p.created_at_ms = q.i64(9);
+  p.updated_at_ms = q.i64(10);
+  return p;
+}
+
+std::optional<Product> find_where(store::Tx& tx, const std::string& where, auto value) {
+  std::optional<Product> product;
+  {
+    auto q = tx.query(std::string("SELECT ") + kColumns + " FROM products WHERE " + where, value);
+    if (q.next()) product = read_row(q);
+  }
+  if (product) product->barcodes = load_barcodes(tx, product->id);
+  return product;
+}
+
+}  // namespace
+
+bool is_valid_gtin(std::string_view digits) {
+  if (!all_digits(digits)) return false;
+  size_t n = digits.size();
+  if (n != 8 && n != 12 && n != 13 && n != 14) return false;
+  int sum = 0;
+  // Weights 3,1,3,1,... from the rightmost digit before the check digit.
+  for (size_t i = 0; i + 1 < n; ++i) {
+    int d = digits[n - 2 - i] - '0';
+    sum += (i % 2 == 0) ? 3 * d : d;
+  }
+  int check = (10 - sum % 10) % 10;
+  return check == digits[n - 1] - '0';
+}
+
+UpsertResult upsert_product(store::Tx& tx, const ProductInput& input) {
+  validate(input);
+  std::optional<Product> existing = find_product(tx, input.sku);
+  int64_t id;
+  if (existing) {
+    id = existing->id;
+    if (existing->tracking != input.tracking) {
+      auto q = tx.query(
+          "SELECT 1 FROM stock_balances b JOIN locations l ON l.id = b.location_id "
+          "WHERE b.product_id = $1 AND b.on_hand <> 0 AND l.type <> 'virtual' LIMIT 1",
+          id);
+      if (q.next()) {
+        throw_conflict("invalid_state", "tracking of " + input.sku +
+                                            " cannot change while it has stock on the shelves");
+      }
+    }
+    tx.exec(
+        "UPDATE products SET name = $2, weight_g = $3, length_mm = $4, width_mm = $5, "
+        "height_mm = $6, tracking = $7, shelf_life_days = $8, updated_at_ms = $9 WHERE id = $1",
+        id, input.name, input.weight_g, input.length_mm, input.width_mm, input.height_mm,
+        input.tracking, input.shelf_life_days, tx.now_ms());
+    tx.exec("DELETE FROM product_barcodes WHERE product_id = $1", id);
+  } else {
+    id = tx.next_id("products");
+    tx.exec(
+        "INSERT INTO products (id, sku, name, weight_g, length_mm, width_mm, height_mm, tracking, "
+        "shelf_life_days, created_at_ms, updated_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+        "$9, $10, $10)",
+        id, input.sku, input.name, input.weight_g, input.length_mm, input.width_mm,
+        input.height_mm, input.tracking, input.shelf_life_days, tx.now_ms());
+  }
+  for (size_t i = 0; i < input.barcodes.size(); ++i) {
+    const std::string& code = input.barcodes[i];
+    auto owner = tx.query("SELECT product_id FROM product_barcodes WHERE barcode = $1", code);
+    if (owner.next()) {
+      if (owner.i64(0) == id) continue;  // listed twice
+      throw DomainError(409, "invalid_state", "barcode " + code + " belongs to another product",
+                        "barcodes[" + std::to_string(i) + "]");
+    }
+    tx.exec("INSERT INTO product_barcodes (barcode, product_id) VALUES ($1, $2)", code, id);
+  }
+  boost::json::object data;
+  data["sku"] = input.sku;
+  data["created"] = !existing.has_value();
+  events::append(tx, "product.upserted", "product:" + input.sku, data);
+  return {*find_product_by_id(tx, id), !existing.has_value()};
+}
+
+std::optional<Product> find_product(store::Tx& tx, std::string_view sku) {
+  return find_where(tx, "sku = $1", sku);
+}
+
+std::optional<Product> find_product_by_id(store::Tx& tx, int64_t id) {
+  return find_where(tx, "id = $1", id);
+}
+
+std::optional<Product> find_by_scan(store::Tx& tx, std::string_view code) {
+  auto product = find_where(
+      tx, "id = (SELECT product_id FROM product_barcodes WHERE barcode = $1)", code);
+  if (product) return product;
+  return find_product(tx, code);
+}
+
+Product require_product(store::Tx& tx, std::string_view sku, int status,
+                        const std::string& field) {
+  auto product = find_product(tx, sku);
+  if (!product) {
+    throw DomainError(status, "unknown_sku", "no product with SKU " + std::string(sku),
+                      status == 422 ? field : std::string());
+  }
+  return *product;
+}
+
+std::vector<Product> list_products(store::Tx& tx, std::string_view after_sku, int64_t limit) {
+  std::vector<Product> products;
+  {
+    auto q = tx.query(std::string("SELECT ") + kColumns +
+                          " FROM products WHERE sku > $1 ORDER BY sku LIMIT $2",
+                      after_sku, limit);
+    while (q.next()) products.push_back(read_row(q));
+  }
+  for (Product& p : products) p.barcodes = load_barcodes(tx, p.id);
+  return products;
+}
+
+}  // namespace wareflow::catalog

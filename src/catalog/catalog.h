@@ -1,0 +1,67 @@
+// The catalogue: products with their SKU, barcodes, size and weight, and how
+// they are tracked. A scan of any barcode of a product, or of its SKU, finds it.
+//
+// Guarantees: SKUs are unique codes ([A-Za-z0-9._-], 1-64); a barcode belongs to
+// exactly one product; GTIN-8/12/13/14 barcodes carry a valid check digit.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+
+namespace wareflow::catalog {
+
+struct ProductInput {
+  std::string sku;
+  std::string name;
+  std::vector<std::string> barcodes;
+  int64_t weight_g = 0;
+  int64_t length_mm = 0;
+  int64_t width_mm = 0;
+  int64_t height_mm = 0;
+  std::string tracking = "none";  // "none" or "lot"
+  std::optional<int64_t> shelf_life_days;
+};
+
+struct Product {
+  int64_t id = 0;
+  std::string sku;
+  std::string name;
+  std::vector<std::string> barcodes;
+  int64_t weight_g = 0;
+  int64_t length_mm = 0;
+  int64_t width_mm = 0;
+  int64_t height_mm = 0;
+  std::string tracking;
+  std::optional<int64_t> shelf_life_days;
+  int64_t created_at_ms = 0;
+  int64_t updated_at_ms = 0;
+
+  bool lot_tracked() const { return tracking == "lot"; }
+};
+
+struct UpsertResult {
+  Product product;
+  bool created;
+};
+
+// Creates or replaces the product with this SKU (its barcode set included).
+UpsertResult upsert_product(store::Tx& tx, const ProductInput& input);
+
+std::optional<Product> find_product(store::Tx& tx, std::string_view sku);
+std::optional<Product> find_product_by_id(store::Tx& tx, int64_t id);
+// By any barcode, then by SKU.
+std::optional<Product> find_by_scan(store::Tx& tx, std::string_view code);
+// Throws DomainError(422 or 404 per `status`, unknown_sku) when absent.
+Product require_product(store::Tx& tx, std::string_view sku, int status = 422,
+                        const std::string& field = "sku");
+// SKUs in order after `after_sku`, at most `limit`.
+std::vector<Product> list_products(store::Tx& tx, std::string_view after_sku, int64_t limit);
+
+// True for a GTIN-8/12/13/14 whose last digit is the GS1 mod-10 check digit.
+bool is_valid_gtin(std::string_view digits);
+
+}  // namespace wareflow::catalog

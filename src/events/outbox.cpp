@@ -1,0 +1,27 @@
+#include "events/outbox.h"
+
+#include "core/json.h"
+
+namespace wareflow::events {
+
+int64_t append(store::Tx& tx, std::string_view type, std::string_view subject,
+               const boost::json::object& data) {
+  auto q = tx.query("SELECT COALESCE(MAX(seq), 0) + 1 FROM events");
+  q.next();
+  int64_t seq = q.i64(0);
+  tx.exec("INSERT INTO events (seq, at_ms, type, subject, data_json) VALUES ($1, $2, $3, $4, $5)",
+          seq, tx.now_ms(), type, subject, to_json(data));
+  return seq;
+}
+
+std::vector<Event> list_after(store::Tx& tx, int64_t after, int64_t limit) {
+  std::vector<Event> events;
+  auto q = tx.query(
+      "SELECT seq, at_ms, type, subject, data_json FROM events WHERE seq > $1 ORDER BY seq "
+      "LIMIT $2",
+      after, limit);
+  while (q.next()) events.push_back({q.i64(0), q.i64(1), q.text(2), q.text(3), q.text(4)});
+  return events;
+}
+
+}  // namespace wareflow::events

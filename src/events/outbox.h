@@ -1,0 +1,32 @@
+// The event log: a transactional outbox. Every state change appends one event
+// in the same transaction as the change, so the log never shows a change that
+// did not commit and never misses one that did. `seq` is gap-free and grows in
+// commit order (the single writer assigns MAX(seq)+1 inside its transaction),
+// so a reader that polls with `after = last seen seq` sees every event once.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+
+namespace wareflow::events {
+
+// Appends an event; `subject` names what changed ("order:42"). Returns its seq.
+int64_t append(store::Tx& tx, std::string_view type, std::string_view subject,
+               const boost::json::object& data);
+
+struct Event {
+  int64_t seq;
+  int64_t at_ms;
+  std::string type;
+  std::string subject;
+  std::string data_json;
+};
+
+// Events with seq > after, oldest first, at most `limit`.
+std::vector<Event> list_after(store::Tx& tx, int64_t after, int64_t limit);
+
+}  // namespace wareflow::events

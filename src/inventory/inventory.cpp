@@ -1,0 +1,352 @@
+#include "inventory/inventory.h"
+
+#include <boost/json/object.hpp>
+
+#include "core/error.h"
+#include "core/json.h"
+#include "core/time.h"
+#include "events/outbox.h"
+
+namespace wareflow::inventory {
+
+const char* virtual_code(VirtualLocation kind) {
+  switch (kind) {
+    case VirtualLocation::supplier: return "virtual:supplier";
+    case VirtualLocation::customer: return "virtual:customer";
+    case VirtualLocation::adjustment: return "virtual:adjustment";
+    case VirtualLocation::scrap: return "virtual:scrap";
+    case VirtualLocation::transit: return "virtual:transit";
+  }
+  return "virtual:unknown";
+}
+
+const std::vector<VirtualLocation>& all_virtual_locations() {
+  static const std::vector<VirtualLocation> all = {
+      VirtualLocation::supplier, VirtualLocation::customer, VirtualLocation::adjustment,
+      VirtualLocation::scrap, VirtualLocation::transit};
+  return all;
+}
+
+namespace {
+
+LocationInfo read_location(store::Query& q) {
+  return LocationInfo{q.i64(0), q.i64(1), q.text(2), q.text(3), q.i64(4) != 0};
+}
+
+constexpr const char* kLocationColumns = "id, warehouse_id, code, type, allocatable";
+
+// Subtracts from a physical balance, never below its reservations.
+void take_from_physical(store::Tx& tx, const Move& m) {
+  int64_t changed = tx.exec(
+      "UPDATE stock_balances SET on_hand = on_hand - $4, reserved = reserved - $5 "
+      "WHERE product_id = $1 AND location_id = $2 AND lot = $3 "
+      "AND reserved >= $5 AND on_hand - $4 >= reserved - $5",
+      m.product_id, m.from_location_id, m.lot, m.quantity, m.reserved_consumed);
+  if (changed == 0) {
+    throw_conflict("insufficient_stock", "not enough unreserved stock at the source location");
+  }
+}
+
+void add_to_balance(store::Tx& tx, const Move& m, int64_t location_id, int64_t delta,
+                    std::optional<int64_t> expiry_ms) {
+  // A balance that comes back from zero starts a new FIFO age.
+  tx.exec(
+      "INSERT INTO stock_balances (product_id, location_id, lot, warehouse_id, on_hand, "
+      "reserved, expiry_ms, first_in_ms) VALUES ($1, $2, $3, $4, $5, 0, $6, $7) "
+      "ON CONFLICT (product_id, location_id, lot) DO UPDATE SET "
+      "on_hand = stock_balances.on_hand + excluded.on_hand, "
+      "first_in_ms = CASE WHEN stock_balances.on_hand <= 0 AND excluded.on_hand > 0 "
+      "THEN excluded.first_in_ms ELSE stock_balances.first_in_ms END",
+      m.product_id, location_id, m.lot, m.warehouse_id, delta, expiry_ms, tx.now_ms());
+}
+
+}  // namespace
+
+std::optional<LocationInfo> find_location(store::Tx& tx, int64_t warehouse_id,
+                                          std::string_view code) {
+  auto q = tx.query(std::string("SELECT ") + kLocationColumns +
+                        " FROM locations WHERE warehouse_id = $1 AND code = $2",
+                    warehouse_id, code);
+  if (!q.next()) return std::nullopt;
+  return read_location(q);
+}
+
+LocationInfo location_by_id(store::Tx& tx, int64_t location_id) {
+  auto q = tx.query(std::string("SELECT ") + kLocationColumns + " FROM locations WHERE id = $1",
+                    location_id);
+  if (!q.next()) throw std::logic_error("no location " + std::to_string(location_id));
+  return read_location(q);
+}
+
+int64_t virtual_location_id(store::Tx& tx, int64_t warehouse_id, VirtualLocation kind) {
+  auto location = find_location(tx, warehouse_id, virtual_code(kind));
+  if (!location) throw std::logic_error("warehouse without virtual locations");
+  return location->id;
+}
+
+std::optional<int64_t> lot_expiry(store::Tx& tx, int64_t product_id, const std::string& lot) {
+  if (lot.empty()) return std::nullopt;
+  auto q = tx.query("SELECT expiry_ms FROM lots WHERE product_id = $1 AND lot = $2", product_id,
+                    lot);
+  if (!q.next()) return std::nullopt;
+  return q.opt_i64(0);
+}
+
+void ensure_lot(store::Tx& tx, const catalog::Product& product, const std::string& lot,
+                std::optional<int64_t> expiry_ms) {
+  if (!product.lot_tracked()) {
+    if (!lot.empty()) {
+      throw_invalid_field("lot", product.sku + " is not tracked by lot; leave lot out");
+    }
+    if (expiry_ms) throw_invalid_field("expiry", product.sku + " is not tracked by lot");
+    return;
+  }
+  if (lot.empty()) throw_unprocessable("lot_required", product.sku + " is tracked by lot", "lot");
+  if (!is_code(lot)) throw_invalid_field("lot", "lot must be 1-64 characters of A-Z a-z 0-9 . _ -");
+  auto q = tx.query("SELECT expiry_ms FROM lots WHERE product_id = $1 AND lot = $2", product.id,
+                    lot);
+  if (q.next()) {
+    std::optional<int64_t> known = q.opt_i64(0);
+    if (expiry_ms && known != expiry_ms) {
+      throw_unprocessable("lot_expiry_mismatch",
+                          "lot " + lot + " of " + product.sku + " has another expiry", "expiry");
+    }
+    return;
+  }
+  tx.exec("INSERT INTO lots (product_id, lot, expiry_ms, created_at_ms) VALUES ($1, $2, $3, $4)",
+          product.id, lot, expiry_ms, tx.now_ms());
+}
+
+int64_t apply_move(store::Tx& tx, const Move& m, StockListener* listener) {
+  if (m.quantity <= 0) throw std::logic_error("a move needs a positive quantity");
+  if (m.from_location_id == m.to_location_id) throw std::logic_error("a move needs two locations");
+  LocationInfo from = location_by_id(tx, m.from_location_id);
+  LocationInfo to = location_by_id(tx, m.to_location_id);
+  if (from.warehouse_id != m.warehouse_id || to.warehouse_id != m.warehouse_id) {
+    throw std::logic_error("a move stays within one warehouse");
+  }
+  std::optional<int64_t> expiry = lot_expiry(tx, m.product_id, m.lot);
+
+  if (from.is_virtual()) {
+    add_to_balance(tx, m, from.id, -m.quantity, expiry);
+  } else {
+    take_from_physical(tx, m);
+  }
+  add_to_balance(tx, m, to.id, m.quantity, expiry);
+
+  // The warehouse level counts allocatable stock only; a move between two
+  // allocatable locations leaves it as it is.
+  bool leaves_allocatable = from.allocatable && !to.allocatable;
+  bool enters_allocatable = to.allocatable && !from.allocatable;
+  if (leaves_allocatable) {
+    int64_t changed = tx.exec(
+        "UPDATE stock_levels SET on_hand = on_hand - $3, allocated = allocated - $4 "
+        "WHERE warehouse_id = $1 AND product_id = $2 AND allocated >= $4 "
+        "AND on_hand - $3 >= allocated - $4",
+        m.warehouse_id, m.product_id, m.quantity, m.allocation_consumed);
+    if (changed == 0) {
+      throw_conflict("insufficient_stock",
+                     "that stock is allocated to orders; it cannot leave the shelves");
+    }
+  } else if (m.allocation_consumed != 0) {
+    throw std::logic_error("allocation can only leave with allocatable stock");
+  }
+  if (enters_allocatable) {
+    tx.exec(
+        "INSERT INTO stock_levels (warehouse_id, product_id, on_hand, allocated) "
+        "VALUES ($1, $2, $3, 0) ON CONFLICT (warehouse_id, product_id) DO UPDATE SET "
+        "on_hand = stock_levels.on_hand + excluded.on_hand",
+        m.warehouse_id, m.product_id, m.quantity);
+  }
+
+  int64_t id = tx.next_id("stock_moves");
+  tx.exec(
+      "INSERT INTO stock_moves (id, at_ms, warehouse_id, product_id, lot, from_location_id, "
+      "to_location_id, quantity, reason, ref_type, ref_id) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+      "$8, $9, $10, $11)",
+      id, tx.now_ms(), m.warehouse_id, m.product_id, m.lot, m.from_location_id, m.to_location_id,
+      m.quantity, m.reason, m.ref_type.empty() ? std::optional<std::string>() : m.ref_type,
+      m.ref_id == 0 ? std::optional<int64_t>() : m.ref_id);
+
+  if (enters_allocatable && listener) listener->stock_available(tx, m.warehouse_id, m.product_id);
+  return id;
+}
+
+AdjustmentResult adjust(store::Tx& tx, const AdjustmentInput& input, StockListener* listener) {
+  if (input.quantity == 0) throw_invalid_field("quantity", "quantity must not be 0");
+  if (input.reason.empty() || input.reason.size() > 200) {
+    throw_invalid_field("reason", "reason must be 1-200 characters");
+  }
+  auto wq = tx.query("SELECT id FROM warehouses WHERE code = $1", input.warehouse);
+  if (!wq.next()) {
+    throw_unprocessable("unknown_warehouse", "no warehouse " + input.warehouse, "warehouse");
+  }
+  int64_t warehouse_id = wq.i64(0);
+  auto location = find_location(tx, warehouse_id, input.location);
+  if (!location || location->is_virtual()) {
+    throw_unprocessable("unknown_location",
+                        "no location " + input.location + " in warehouse " + input.warehouse,
+                        "location");
+  }
+  catalog::Product product = catalog::require_product(tx, input.sku);
+  ensure_lot(tx, product, input.lot, input.expiry_ms);
+  if (input.quantity < 0 && !tx.query("SELECT 1 FROM stock_balances WHERE product_id = $1 AND "
+                                      "location_id = $2 AND lot = $3",
+                                      product.id, location->id, input.lot)
+                                 .next()) {
+    throw_conflict("insufficient_stock", "no stock of " + input.sku + " at " + input.location);
+  }
+
+  int64_t adjustment_id = virtual_location_id(tx, warehouse_id, VirtualLocation::adjustment);
+  Move move;
+  move.warehouse_id = warehouse_id;
+  move.product_id = product.id;
+  move.lot = input.lot;
+  move.quantity = input.quantity > 0 ? input.quantity : -input.quantity;
+  move.from_location_id = input.quantity > 0 ? adjustment_id : location->id;
+  move.to_location_id = input.quantity > 0 ? location->id : adjustment_id;
+  move.reason = input.reason;
+  move.ref_type = "adjustment";
+  int64_t move_id = apply_move(tx, move, listener);
+
+  auto bq = tx.query(
+      "SELECT on_hand FROM stock_balances WHERE product_id = $1 AND location_id = $2 AND lot = $3",
+      product.id, location->id, input.lot);
+  bq.next();
+  int64_t on_hand = bq.i64(0);
+
+  boost::json::object data;
+  data["warehouse"] = input.warehouse;
+  data["location"] = input.location;
+  data["sku"] = input.sku;
+  data["lot"] = input.lot;
+  data["quantity"] = input.quantity;
+  data["reason"] = input.reason;
+  data["move_id"] = move_id;
+  events::append(tx, "stock.adjusted", "product:" + input.sku, data);
+  return {move_id, on_hand, lot_expiry(tx, product.id, input.lot)};
+}
+
+std::vector<WarehouseStock> warehouse_stock(store::Tx& tx, int64_t product_id) {
+  std::vector<WarehouseStock> stock;
+  auto q = tx.query(
+      "SELECT warehouse_id, on_hand, allocated FROM stock_levels WHERE product_id = $1 "
+      "ORDER BY warehouse_id",
+      product_id);
+  while (q.next()) stock.push_back({q.i64(0), q.i64(1), q.i64(2)});
+  return stock;
+}
+
+bool allocate(store::Tx& tx, int64_t warehouse_id, int64_t product_id, int64_t quantity) {
+  if (quantity <= 0) throw std::logic_error("allocate needs a positive quantity");
+  return tx.exec(
+             "UPDATE stock_levels SET allocated = allocated + $3 WHERE warehouse_id = $1 AND "
+             "product_id = $2 AND on_hand - allocated >= $3",
+             warehouse_id, product_id, quantity) == 1;
+}
+
+void deallocate(store::Tx& tx, int64_t warehouse_id, int64_t product_id, int64_t quantity) {
+  if (quantity <= 0) return;
+  if (tx.exec("UPDATE stock_levels SET allocated = allocated - $3 WHERE warehouse_id = $1 AND "
+              "product_id = $2 AND allocated >= $3",
+              warehouse_id, product_id, quantity) != 1) {
+    throw std::logic_error("deallocating more than is allocated");
+  }
+}
+
+std::vector<Reservation> reserve(store::Tx& tx, int64_t warehouse_id, int64_t product_id,
+                                 int64_t quantity, int64_t exclude_location_id) {
+  struct Candidate {
+    int64_t location_id;
+    std::string lot;
+    int64_t free;
+  };
+  std::vector<Candidate> candidates;
+  {
+    // Lots with an expiry go first-expired-first-out; then pick faces before
+    // reserve; then oldest receipt first; the code breaks ties stably.
+    auto q = tx.query(
+        "SELECT b.location_id, b.lot, b.on_hand - b.reserved FROM stock_balances b "
+        "JOIN locations l ON l.id = b.location_id "
+        "WHERE b.warehouse_id = $1 AND b.product_id = $2 AND l.allocatable = 1 "
+        "AND b.on_hand > b.reserved AND b.location_id <> $3 "
+        "ORDER BY CASE WHEN b.expiry_ms IS NULL THEN 1 ELSE 0 END, b.expiry_ms, "
+        "CASE WHEN l.type = 'pick' THEN 0 ELSE 1 END, b.first_in_ms, l.code, b.lot",
+        warehouse_id, product_id, exclude_location_id);
+    while (q.next() && quantity > 0) {
+      int64_t take = std::min(quantity, q.i64(2));
+      candidates.push_back({q.i64(0), q.text(1), take});
+      quantity -= take;
+    }
+  }
+  std::vector<Reservation> reserved;
+  for (const Candidate& c : candidates) {
+    int64_t changed = tx.exec(
+        "UPDATE stock_balances SET reserved = reserved + $4 WHERE product_id = $1 AND "
+        "location_id = $2 AND lot = $3 AND on_hand - reserved >= $4",
+        product_id, c.location_id, c.lot, c.free);
+    if (changed != 1) throw std::logic_error("reservation lost its stock");
+    reserved.push_back({c.location_id, c.lot, c.free});
+  }
+  return reserved;
+}
+
+void unreserve(store::Tx& tx, int64_t location_id, int64_t product_id, const std::string& lot,
+               int64_t quantity) {
+  if (quantity <= 0) return;
+  if (tx.exec("UPDATE stock_balances SET reserved = reserved - $4 WHERE product_id = $1 AND "
+              "location_id = $2 AND lot = $3 AND reserved >= $4",
+              product_id, location_id, lot, quantity) != 1) {
+    throw std::logic_error("unreserving more than is reserved");
+  }
+}
+
+std::vector<WarehouseInventory> inventory_of(store::Tx& tx, int64_t product_id) {
+  std::vector<WarehouseInventory> result;
+  std::vector<int64_t> warehouse_ids;
+  {
+    auto q = tx.query(
+        "SELECT w.id, w.code, COALESCE(s.on_hand, 0), COALESCE(s.allocated, 0) FROM warehouses w "
+        "LEFT JOIN stock_levels s ON s.warehouse_id = w.id AND s.product_id = $1 "
+        "WHERE s.product_id IS NOT NULL OR EXISTS (SELECT 1 FROM stock_balances b JOIN locations "
+        "l ON l.id = b.location_id WHERE b.warehouse_id = w.id AND b.product_id = $1 AND "
+        "l.type <> 'virtual' AND b.on_hand <> 0) ORDER BY w.code",
+        product_id);
+    while (q.next()) {
+      warehouse_ids.push_back(q.i64(0));
+      result.push_back({q.text(1), q.i64(2), q.i64(3), {}});
+    }
+  }
+  for (size_t i = 0; i < result.size(); ++i) {
+    auto q = tx.query(
+        "SELECT l.code, b.lot, b.expiry_ms, b.on_hand, b.reserved FROM stock_balances b "
+        "JOIN locations l ON l.id = b.location_id WHERE b.warehouse_id = $1 AND "
+        "b.product_id = $2 AND l.type <> 'virtual' AND (b.on_hand <> 0 OR b.reserved <> 0) "
+        "ORDER BY l.code, b.lot",
+        warehouse_ids[i], product_id);
+    while (q.next()) {
+      result[i].locations.push_back({q.text(0), q.text(1), q.opt_i64(2), q.i64(3), q.i64(4)});
+    }
+  }
+  return result;
+}
+
+std::vector<MoveRecord> moves_of(store::Tx& tx, int64_t product_id, int64_t before_id,
+                                 int64_t limit) {
+  std::vector<MoveRecord> moves;
+  auto q = tx.query(
+      "SELECT m.id, m.at_ms, w.code, lf.code, lt.code, m.lot, m.quantity, m.reason, "
+      "COALESCE(m.ref_type, ''), COALESCE(m.ref_id, 0) FROM stock_moves m "
+      "JOIN warehouses w ON w.id = m.warehouse_id "
+      "JOIN locations lf ON lf.id = m.from_location_id "
+      "JOIN locations lt ON lt.id = m.to_location_id "
+      "WHERE m.product_id = $1 AND ($2 = 0 OR m.id < $2) ORDER BY m.id DESC LIMIT $3",
+      product_id, before_id, limit);
+  while (q.next()) {
+    moves.push_back({q.i64(0), q.i64(1), q.text(2), q.text(3), q.text(4), q.text(5), q.i64(6),
+                     q.text(7), q.text(8), q.i64(9)});
+  }
+  return moves;
+}
+
+}  // namespace wareflow::inventory

@@ -1,0 +1,170 @@
+// The stock ledger (ARCHITECTURE.md §3): every quantity change is a move of
+// units of one product and lot from one location to another, appended to
+// stock_moves, with the balances of both ends updated in the same transaction.
+// Only this module writes stock_moves, stock_balances, stock_levels and lots.
+//
+// Two levels of availability:
+//  - warehouse (OMS): stock_levels.on_hand counts units in allocatable
+//    locations; `allocated` is what orders hold. allocate() is one conditional
+//    UPDATE (on_hand - allocated >= q), so concurrent orders cannot oversell.
+//  - location (WMS): stock_balances.reserved is what open pick lines hold.
+//
+// Invariants kept by every function here (checked by verify.h):
+//  I1 balances of a product over all locations, virtual ones included, sum to 0
+//  I2 no physical balance is negative
+//  I3 0 <= reserved <= on_hand at a location; 0 <= allocated <= on_hand per
+//     warehouse and product; reservations only in allocatable locations
+//  I4 replaying stock_moves from empty gives stock_balances
+//  I5 stock_moves is append-only (enforced by triggers)
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "store/database.h"
+
+namespace wareflow::inventory {
+
+enum class VirtualLocation { supplier, customer, adjustment, scrap, transit };
+const char* virtual_code(VirtualLocation kind);  // "virtual:supplier", ...
+const std::vector<VirtualLocation>& all_virtual_locations();
+
+// What the ledger needs to know of a location (the table belongs to wms/).
+struct LocationInfo {
+  int64_t id = 0;
+  int64_t warehouse_id = 0;
+  std::string code;
+  std::string type;
+  bool allocatable = false;
+  bool is_virtual() const { return type == "virtual"; }
+};
+std::optional<LocationInfo> find_location(store::Tx& tx, int64_t warehouse_id,
+                                          std::string_view code);
+LocationInfo location_by_id(store::Tx& tx, int64_t location_id);
+int64_t virtual_location_id(store::Tx& tx, int64_t warehouse_id, VirtualLocation kind);
+
+// Told, inside the transaction, when allocatable stock of a product grew in a
+// warehouse, so that backorders can take it. The OMS implements it; app/ wires it.
+class StockListener {
+ public:
+  virtual ~StockListener() = default;
+  virtual void stock_available(store::Tx& tx, int64_t warehouse_id, int64_t product_id) = 0;
+};
+
+struct Move {
+  int64_t warehouse_id = 0;
+  int64_t product_id = 0;
+  std::string lot;  // "" for products not tracked by lot
+  int64_t from_location_id = 0;
+  int64_t to_location_id = 0;
+  int64_t quantity = 0;  // > 0
+  std::string reason;
+  std::string ref_type;  // what caused it: "adjustment", "pick_line", "fulfillment", ...
+  int64_t ref_id = 0;
+  // Of `quantity`, how many units were reserved at the source (a pick).
+  int64_t reserved_consumed = 0;
+  // How much warehouse allocation leaves with the units (a pick, or a
+  // write-off of allocated stock that the caller backorders).
+  int64_t allocation_consumed = 0;
+};
+
+// Appends the move and updates both balances and the warehouse level. Refuses
+// (409 insufficient_stock) to take from a physical location more than its
+// unreserved stock (plus `reserved_consumed`), or to leave a warehouse with
+// less allocatable stock than is allocated. Returns the move id.
+int64_t apply_move(store::Tx& tx, const Move& move, StockListener* listener);
+
+// Makes sure the lot exists for a lot-tracked product, with a consistent
+// expiry; for other products the lot must be empty. Errors name `field_prefix`.
+void ensure_lot(store::Tx& tx, const catalog::Product& product, const std::string& lot,
+                std::optional<int64_t> expiry_ms);
+std::optional<int64_t> lot_expiry(store::Tx& tx, int64_t product_id, const std::string& lot);
+
+struct AdjustmentInput {
+  std::string warehouse;
+  std::string location;
+  std::string sku;
+  int64_t quantity = 0;  // signed, != 0
+  std::string lot;
+  std::optional<int64_t> expiry_ms;
+  std::string reason;
+};
+
+struct AdjustmentResult {
+  int64_t move_id;
+  int64_t on_hand;  // at that location and lot, afterwards
+  std::optional<int64_t> expiry_ms;
+};
+
+// A signed correction: virtual:adjustment -> location (found) or back (lost).
+AdjustmentResult adjust(store::Tx& tx, const AdjustmentInput& input, StockListener* listener);
+
+// ---- warehouse level ----------------------------------------------------------
+
+struct WarehouseStock {
+  int64_t warehouse_id;
+  int64_t on_hand;
+  int64_t allocated;
+  int64_t available() const { return on_hand - allocated; }
+};
+std::vector<WarehouseStock> warehouse_stock(store::Tx& tx, int64_t product_id);
+
+// Takes q units of the warehouse's available stock; false (and no change) if
+// there are fewer.
+bool allocate(store::Tx& tx, int64_t warehouse_id, int64_t product_id, int64_t quantity);
+void deallocate(store::Tx& tx, int64_t warehouse_id, int64_t product_id, int64_t quantity);
+
+// ---- location level ----------------------------------------------------------
+
+struct Reservation {
+  int64_t location_id;
+  std::string lot;
+  int64_t quantity;
+};
+
+// Reserves up to q units at allocatable locations of the warehouse: FEFO for
+// products whose lots carry expiry dates, then pick faces before reserve, then
+// FIFO by receipt. `exclude_location_id` is skipped (a location just found
+// short). Returns what it reserved, which may be less than q.
+std::vector<Reservation> reserve(store::Tx& tx, int64_t warehouse_id, int64_t product_id,
+                                 int64_t quantity, int64_t exclude_location_id = 0);
+void unreserve(store::Tx& tx, int64_t location_id, int64_t product_id, const std::string& lot,
+               int64_t quantity);
+
+// ---- reading ------------------------------------------------------------------
+
+struct LocationBalance {
+  std::string location;
+  std::string lot;
+  std::optional<int64_t> expiry_ms;
+  int64_t on_hand;
+  int64_t reserved;
+};
+struct WarehouseInventory {
+  std::string warehouse;
+  int64_t on_hand;
+  int64_t allocated;
+  std::vector<LocationBalance> locations;
+};
+std::vector<WarehouseInventory> inventory_of(store::Tx& tx, int64_t product_id);
+
+struct MoveRecord {
+  int64_t id;
+  int64_t at_ms;
+  std::string warehouse;
+  std::string from_location;
+  std::string to_location;
+  std::string lot;
+  int64_t quantity;
+  std::string reason;
+  std::string ref_type;
+  int64_t ref_id;
+};
+// Newest first, ids below `before_id` (0: from the newest).
+std::vector<MoveRecord> moves_of(store::Tx& tx, int64_t product_id, int64_t before_id,
+                                 int64_t limit);
+
+}  // namespace wareflow::inventory

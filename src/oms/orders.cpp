@@ -1,0 +1,563 @@
+#include "oms/orders.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
+#include <cctype>
+#include <map>
+
+#include "catalog/catalog.h"
+#include "core/error.h"
+#include "core/json.h"
+#include "core/random.h"
+#include "events/outbox.h"
+
+namespace wareflow::oms {
+namespace {
+
+std::string lowercase_trimmed(std::string_view text) {
+  size_t b = 0, e = text.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(text[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(text[e - 1]))) --e;
+  std::string out(text.substr(b, e - b));
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+void require_text(const std::string& value, const std::string& field, size_t max) {
+  if (value.empty() || value.size() > max) {
+    throw_invalid_field(field, fmt::format("{} must be 1-{} characters", field, max));
+  }
+}
+
+void validate(const OrderInput& in) {
+  if (!is_code(in.channel_order_id, 128)) {
+    throw_invalid_field("channel_order_id",
+                        "channel_order_id must be 1-128 characters of A-Z a-z 0-9 . _ -");
+  }
+  std::string email = lowercase_trimmed(in.customer.email);
+  auto at = email.find('@');
+  if (email.size() > 254 || at == std::string::npos || at == 0 || at + 1 >= email.size() ||
+      email.find(' ') != std::string::npos) {
+    throw_invalid_field("customer.email", "customer.email must be an email address");
+  }
+  require_text(in.customer.name, "customer.name", 200);
+  require_text(in.ship_to.name, "ship_to.name", 200);
+  require_text(in.ship_to.line1, "ship_to.line1", 200);
+  require_text(in.ship_to.city, "ship_to.city", 100);
+  require_text(in.ship_to.postal_code, "ship_to.postal_code", 20);
+  const std::string& country = in.ship_to.country;
+  if (country.size() != 2 || !std::isupper(static_cast<unsigned char>(country[0])) ||
+      !std::isupper(static_cast<unsigned char>(country[1]))) {
+    throw_invalid_field("ship_to.country", "ship_to.country must be an ISO 3166 code like DE");
+  }
+  if (in.ship_to.latitude.has_value() != in.ship_to.longitude.has_value()) {
+    throw_invalid_field("ship_to.latitude", "latitude and longitude go together");
+  }
+  if (in.lines.empty() || in.lines.size() > 500) {
+    throw_invalid_field("lines", "an order has 1-500 lines");
+  }
+  for (size_t i = 0; i < in.lines.size(); ++i) {
+    const OrderLineInput& line = in.lines[i];
+    std::string prefix = fmt::format("lines[{}]", i);
+    if (line.quantity < 1 || line.quantity > 1'000'000) {
+      throw_invalid_field(prefix + ".quantity",
+                          prefix + ".quantity must be an integer between 1 and 1000000");
+    }
+    if (line.currency) {
+      const std::string& c = *line.currency;
+      if (c.size() != 3 || !std::all_of(c.begin(), c.end(), [](char ch) {
+            return ch >= 'A' && ch <= 'Z';
+          })) {
+        throw_invalid_field(prefix + ".unit_price.currency",
+                            "currency must be an ISO 4217 code like EUR");
+      }
+    }
+  }
+  if (in.priority < 0 || in.priority > 9) throw_invalid_field("priority", "priority is 0-9");
+  if (in.hold_reason) require_text(*in.hold_reason, "hold", 200);
+}
+
+// A canonical digest of what the order says, so that a replay with the same
+// content (in any key order or formatting) is recognised as the same order.
+std::string fingerprint(const OrderInput& in) {
+  std::string canonical = fmt::format(
+      "{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}",
+      in.channel, in.channel_order_id, lowercase_trimmed(in.customer.email), in.customer.name,
+      in.customer.phone.value_or(""), in.ship_to.name, in.ship_to.line1, in.ship_to.line2,
+      in.ship_to.city, in.ship_to.postal_code, in.ship_to.country,
+      in.ship_to.latitude ? fmt::format("{:.6f},{:.6f}", *in.ship_to.latitude,
+                                        *in.ship_to.longitude)
+                          : "",
+      in.priority, in.ship_by_ms.value_or(-1), in.hold_reason.value_or(""));
+  for (const auto& line : in.lines) {
+    canonical += fmt::format("\x1e{}\x1f{}\x1f{}\x1f{}", line.sku, line.quantity,
+                             line.unit_price_minor ? std::to_string(*line.unit_price_minor) : "",
+                             line.currency.value_or(""));
+  }
+  return sha256_hex(canonical);
+}
+
+std::string ship_to_json(const ShipTo& s) {
+  boost::json::object o;
+  o["name"] = s.name;
+  o["line1"] = s.line1;
+  o["line2"] = s.line2;
+  o["city"] = s.city;
+  o["postal_code"] = s.postal_code;
+  o["country"] = s.country;
+  return to_json(o);
+}
+
+ShipTo ship_to_from_json(const std::string& text, std::optional<double> lat,
+                         std::optional<double> lon) {
+  ShipTo s;
+  boost::json::error_code ec;
+  auto v = boost::json::parse(text, ec);
+  if (!ec && v.is_object()) {
+    auto get = [&](const char* key) {
+      auto* f = v.get_object().if_contains(key);
+      return f && f->is_string() ? std::string(f->get_string()) : std::string();
+    };
+    s = {get("name"), get("line1"), get("line2"), get("city"), get("postal_code"), get("country"),
+         lat, lon};
+  }
+  return s;
+}
+
+int64_t upsert_customer(store::Tx& tx, const CustomerInput& c) {
+  std::string email = lowercase_trimmed(c.email);
+  int64_t id = 0;
+  {
+    auto q = tx.query("SELECT id FROM customers WHERE email = $1", email);
+    if (q.next()) id = q.i64(0);
+  }
+  if (id != 0) {
+    tx.exec("UPDATE customers SET name = $2, phone = COALESCE($3, phone), updated_at_ms = $4 "
+            "WHERE id = $1 AND (name <> $2 OR ($3 IS NOT NULL AND (phone IS NULL OR phone <> $3)))",
+            id, c.name, c.phone, tx.now_ms());
+    return id;
+  }
+  id = tx.next_id("customers");
+  tx.exec(
+      "INSERT INTO customers (id, email, name, phone, created_at_ms, updated_at_ms) VALUES ($1, "
+      "$2, $3, $4, $5, $5)",
+      id, email, c.name, c.phone, tx.now_ms());
+  return id;
+}
+
+struct WarehouseGeo {
+  int64_t id;
+  std::optional<std::string> country;
+  std::optional<double> latitude, longitude;
+};
+
+// Distance used to rank warehouses: great-circle km when both ends have
+// coordinates; otherwise 0 inside the ship-to's country and 20,000 outside.
+double distance_to(const WarehouseGeo& w, const ShipTo& s) {
+  if (w.latitude && s.latitude) {
+    return optimize::haversine_km(*w.latitude, *w.longitude, *s.latitude, *s.longitude);
+  }
+  return w.country && *w.country == s.country ? 0.0 : 20000.0;
+}
+
+std::string derive_status(const std::vector<OrderLine>& lines,
+                          const std::vector<wms::FulfillmentSummary>& fulfillments,
+                          bool on_hold) {
+  int64_t quantity = 0, cancelled = 0, shipped = 0, backordered = 0, in_progress = 0;
+  for (const auto& l : lines) {
+    quantity += l.quantity;
+    cancelled += l.cancelled;
+    shipped += l.shipped;
+    backordered += l.backordered;
+    in_progress += l.picked + l.packed;
+  }
+  if (cancelled == quantity) return "cancelled";
+  if (on_hold) return "on_hold";
+  if (shipped == quantity - cancelled) {
+    bool all_delivered = std::all_of(fulfillments.begin(), fulfillments.end(), [](const auto& f) {
+      return f.status == "delivered" || f.status == "cancelled";
+    });
+    return all_delivered ? "delivered" : "shipped";
+  }
+  if (shipped > 0) return "partially_shipped";
+  bool in_fulfillment = in_progress > 0 || std::any_of(fulfillments.begin(), fulfillments.end(),
+                                                       [](const auto& f) {
+                                                         return f.status == "picking" ||
+                                                                f.status == "picked" ||
+                                                                f.status == "packed";
+                                                       });
+  if (in_fulfillment) return "in_fulfillment";
+  if (backordered > 0) return "backordered";
+  return "allocated";
+}
+
+void append_order_event(store::Tx& tx, const char* type, int64_t order_id,
+                        boost::json::object data = {}) {
+  data["order_id"] = order_id;
+  events::append(tx, type, "order:" + std::to_string(order_id), data);
+}
+
+struct OrderRow {
+  int64_t id;
+  std::optional<std::string> hold_reason;
+  std::string status;
+};
+
+OrderRow require_order(store::Tx& tx, int64_t order_id) {
+  auto q = tx.query("SELECT id, hold_reason, status FROM orders WHERE id = $1", order_id);
+  if (!q.next()) throw_not_found("unknown_order", "no order " + std::to_string(order_id));
+  return {q.i64(0), q.opt_text(1), q.text(2)};
+}
+
+}  // namespace
+
+bool is_order_status(std::string_view status) {
+  for (const char* s : {"on_hold", "backordered", "allocated", "in_fulfillment",
+                        "partially_shipped", "shipped", "delivered", "cancelled"}) {
+    if (status == s) return true;
+  }
+  return false;
+}
+
+ChannelUpsert upsert_channel(store::Tx& tx, const std::string& code, const std::string& name) {
+  if (!is_code(code)) {
+    throw_invalid_field("code", "channel code must be 1-64 characters of A-Z a-z 0-9 . _ -");
+  }
+  require_text(name, "name", 200);
+  int64_t id = 0;
+  {
+    auto q = tx.query("SELECT id FROM channels WHERE code = $1", code);
+    if (q.next()) id = q.i64(0);
+  }
+  bool created = id == 0;
+  if (created) {
+    id = tx.next_id("channels");
+    tx.exec("INSERT INTO channels (id, code, name, created_at_ms) VALUES ($1, $2, $3, $4)", id,
+            code, name, tx.now_ms());
+  } else {
+    tx.exec("UPDATE channels SET name = $2 WHERE id = $1", id, name);
+  }
+  boost::json::object data;
+  data["code"] = code;
+  data["created"] = created;
+  events::append(tx, "channel.upserted", "channel:" + code, data);
+  return {{id, code, name}, created};
+}
+
+std::vector<Channel> list_channels(store::Tx& tx, std::string_view after_code, int64_t limit) {
+  std::vector<Channel> list;
+  auto q = tx.query("SELECT id, code, name FROM channels WHERE code > $1 ORDER BY code LIMIT $2",
+                    after_code, limit);
+  while (q.next()) list.push_back({q.i64(0), q.text(1), q.text(2)});
+  return list;
+}
+
+OrderCreate OrderService::create_order(store::Tx& tx, const OrderInput& in) {
+  validate(in);
+  int64_t channel_id = 0;
+  {
+    auto q = tx.query("SELECT id FROM channels WHERE code = $1", in.channel);
+    if (!q.next()) throw_unprocessable("unknown_channel", "no channel " + in.channel, "channel");
+    channel_id = q.i64(0);
+  }
+  std::string hash = fingerprint(in);
+  {
+    std::optional<int64_t> existing_id;
+    std::string existing_hash;
+    {
+      auto q = tx.query(
+          "SELECT id, request_hash FROM orders WHERE channel_id = $1 AND channel_order_id = $2",
+          channel_id, in.channel_order_id);
+      if (q.next()) {
+        existing_id = q.i64(0);
+        existing_hash = q.text(1);
+      }
+    }
+    if (existing_id) {
+      if (existing_hash != hash) {
+        throw_conflict("idempotency_conflict",
+                       "order " + in.channel_order_id + " of channel " + in.channel +
+                           " exists with different content");
+      }
+      return {get_order(tx, *existing_id), false};
+    }
+  }
+  std::vector<int64_t> product_ids;
+  for (size_t i = 0; i < in.lines.size(); ++i) {
+    product_ids.push_back(
+        catalog::require_product(tx, in.lines[i].sku, 422, fmt::format("lines[{}].sku", i)).id);
+  }
+
+  int64_t customer_id = upsert_customer(tx, in.customer);
+  int64_t order_id = tx.next_id("orders");
+  tx.exec(
+      "INSERT INTO orders (id, channel_id, channel_order_id, request_hash, customer_id, "
+      "ship_to_json, ship_to_country, ship_to_latitude, ship_to_longitude, priority, ship_by_ms, "
+      "hold_reason, status, created_at_ms, updated_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+      "$9, $10, $11, $12, 'allocated', $13, $13)",
+      order_id, channel_id, in.channel_order_id, hash, customer_id, ship_to_json(in.ship_to),
+      in.ship_to.country, in.ship_to.latitude, in.ship_to.longitude, in.priority, in.ship_by_ms,
+      in.hold_reason, tx.now_ms());
+  std::vector<int64_t> line_ids;
+  int64_t first_line_id = tx.next_id("order_lines");
+  for (size_t i = 0; i < in.lines.size(); ++i) {
+    int64_t line_id = first_line_id + static_cast<int64_t>(i);
+    line_ids.push_back(line_id);
+    tx.exec(
+        "INSERT INTO order_lines (id, order_id, line_no, product_id, quantity, unit_price_minor, "
+        "currency, backordered, cancelled) VALUES ($1, $2, $3, $4, $5, $6, $7, $5, 0)",
+        line_id, order_id, static_cast<int64_t>(i + 1), product_ids[i], in.lines[i].quantity,
+        in.lines[i].unit_price_minor, in.lines[i].currency);
+  }
+
+  // Sourcing: availability of every line at every warehouse that stocks it.
+  optimize::SourcingRequest request;
+  std::map<int64_t, size_t> candidate_index;
+  std::vector<WarehouseGeo> geos;
+  {
+    auto q = tx.query("SELECT id, country, latitude, longitude FROM warehouses");
+    while (q.next()) geos.push_back({q.i64(0), q.opt_text(1), q.opt_f64(2), q.opt_f64(3)});
+  }
+  for (size_t i = 0; i < in.lines.size(); ++i) {
+    request.quantities.push_back(in.lines[i].quantity);
+    for (const auto& stock : inventory::warehouse_stock(tx, product_ids[i])) {
+      if (stock.available() <= 0) continue;
+      auto [it, fresh] = candidate_index.emplace(stock.warehouse_id, request.warehouses.size());
+      if (fresh) {
+        optimize::SourcingCandidate c;
+        c.warehouse_id = stock.warehouse_id;
+        for (const auto& g : geos) {
+          if (g.id == stock.warehouse_id) c.distance = distance_to(g, in.ship_to);
+        }
+        request.warehouses.push_back(std::move(c));
+      }
+      auto& available = request.warehouses[it->second].available;
+      available.resize(in.lines.size(), 0);
+      // Two lines of one SKU share the stock: give the later one what is left.
+      int64_t already = 0;
+      for (size_t j = 0; j < i; ++j) {
+        if (product_ids[j] == product_ids[i]) already += available[j];
+      }
+      available[i] = std::max<int64_t>(0, stock.available() - already);
+    }
+  }
+  for (auto& c : request.warehouses) c.available.resize(in.lines.size(), 0);
+  optimize::SourcingPlan plan = policy_.plan(request);
+
+  std::map<int64_t, std::vector<wms::FulfillmentLineInput>> by_warehouse;
+  std::vector<int64_t> backordered(in.lines.size());
+  for (size_t i = 0; i < in.lines.size(); ++i) backordered[i] = in.lines[i].quantity;
+  for (const auto& a : plan.assignments) {
+    // Inside the single writer this cannot fail; on a shared database a
+    // concurrent order may have taken the units, which are then backordered.
+    if (!inventory::allocate(tx, a.warehouse_id, product_ids[a.line], a.quantity)) continue;
+    by_warehouse[a.warehouse_id].push_back({line_ids[a.line], product_ids[a.line], a.quantity});
+    backordered[a.line] -= a.quantity;
+  }
+  for (size_t i = 0; i < in.lines.size(); ++i) {
+    if (backordered[i] != in.lines[i].quantity) {
+      tx.exec("UPDATE order_lines SET backordered = $2 WHERE id = $1", line_ids[i],
+              backordered[i]);
+    }
+  }
+  for (const auto& [warehouse_id, lines] : by_warehouse) {
+    wms::assign_to_fulfillment(tx, order_id, warehouse_id, in.priority, in.ship_by_ms,
+                               in.hold_reason.has_value(), lines);
+  }
+  int64_t total_backordered = 0;
+  for (int64_t b : backordered) total_backordered += b;
+  boost::json::object data;
+  data["channel"] = in.channel;
+  data["channel_order_id"] = in.channel_order_id;
+  data["lines"] = static_cast<int64_t>(in.lines.size());
+  data["warehouses"] = static_cast<int64_t>(by_warehouse.size());
+  data["backordered"] = total_backordered;
+  data["sourcing"] = plan.method;
+  append_order_event(tx, "order.created", order_id, data);
+  if (total_backordered > 0) {
+    boost::json::object b;
+    b["units"] = total_backordered;
+    append_order_event(tx, "order.backordered", order_id, b);
+  }
+  refresh_status(tx, order_id);
+  return {get_order(tx, order_id), true};
+}
+
+Order OrderService::get_order(store::Tx& tx, int64_t order_id) {
+  Order o;
+  std::string ship_to;
+  {
+    auto q = tx.query(
+        "SELECT o.id, c.code, o.channel_order_id, o.status, cu.id, cu.email, cu.name, cu.phone, "
+        "o.ship_to_json, o.ship_to_latitude, o.ship_to_longitude, o.priority, o.ship_by_ms, "
+        "o.hold_reason, o.created_at_ms FROM orders o JOIN channels c ON c.id = o.channel_id "
+        "JOIN customers cu ON cu.id = o.customer_id WHERE o.id = $1",
+        order_id);
+    if (!q.next()) throw_not_found("unknown_order", "no order " + std::to_string(order_id));
+    o.id = q.i64(0);
+    o.channel = q.text(1);
+    o.channel_order_id = q.text(2);
+    o.status = q.text(3);
+    o.customer = {q.i64(4), q.text(5), q.text(6), q.opt_text(7)};
+    o.ship_to = ship_to_from_json(q.text(8), q.opt_f64(9), q.opt_f64(10));
+    o.priority = q.i64(11);
+    o.ship_by_ms = q.opt_i64(12);
+    o.hold_reason = q.opt_text(13);
+    o.created_at_ms = q.i64(14);
+  }
+  auto progress = wms::progress_of_order(tx, order_id);
+  {
+    auto q = tx.query(
+        "SELECT ol.id, p.sku, ol.quantity, ol.unit_price_minor, ol.currency, ol.backordered, "
+        "ol.cancelled FROM order_lines ol JOIN products p ON p.id = ol.product_id WHERE "
+        "ol.order_id = $1 ORDER BY ol.line_no",
+        order_id);
+    while (q.next()) {
+      const wms::LineProgress& p = progress[q.i64(0)];
+      o.lines.push_back({q.i64(0), q.text(1), q.i64(2), q.opt_i64(3), q.opt_text(4), p.allocated,
+                         p.picked, p.packed, p.shipped, q.i64(5), q.i64(6)});
+    }
+  }
+  o.fulfillments = wms::fulfillments_of_order(tx, order_id);
+  return o;
+}
+
+std::vector<Order> OrderService::list_orders(store::Tx& tx, const OrderFilter& f) {
+  std::vector<int64_t> ids;
+  {
+    auto q = tx.query(
+        "SELECT o.id FROM orders o JOIN channels c ON c.id = o.channel_id WHERE ($1 = 0 OR o.id "
+        "< $1) AND ($2 IS NULL OR o.status = $2) AND ($3 IS NULL OR c.code = $3) ORDER BY o.id "
+        "DESC LIMIT $4",
+        f.before_id, f.status, f.channel, f.limit);
+    while (q.next()) ids.push_back(q.i64(0));
+  }
+  std::vector<Order> orders;
+  for (int64_t id : ids) orders.push_back(get_order(tx, id));
+  return orders;
+}
+
+Order OrderService::cancel_order(store::Tx& tx, int64_t order_id) {
+  OrderRow row = require_order(tx, order_id);
+  if (row.status == "cancelled") throw_conflict("invalid_state", "the order is already cancelled");
+  // Backorders are cancelled first, so the stock freed below serves other orders.
+  tx.exec(
+      "UPDATE order_lines SET cancelled = cancelled + backordered, backordered = 0 WHERE "
+      "order_id = $1",
+      order_id);
+  auto freed = wms::cancel_fulfillments(tx, order_id, this);
+  for (const auto& [line_id, quantity] : freed) {
+    tx.exec("UPDATE order_lines SET cancelled = cancelled + $2 WHERE id = $1", line_id, quantity);
+  }
+  append_order_event(tx, "order.cancelled", order_id);
+  refresh_status(tx, order_id);
+  return get_order(tx, order_id);
+}
+
+Order OrderService::hold_order(store::Tx& tx, int64_t order_id, const std::string& reason) {
+  require_text(reason, "reason", 200);
+  OrderRow row = require_order(tx, order_id);
+  for (const char* final_status : {"cancelled", "shipped", "delivered", "partially_shipped"}) {
+    if (row.status == final_status) {
+      throw_conflict("invalid_state", "a " + row.status + " order cannot be held");
+    }
+  }
+  wms::hold_fulfillments(tx, order_id);
+  tx.exec("UPDATE orders SET hold_reason = $2, updated_at_ms = $3 WHERE id = $1", order_id, reason,
+          tx.now_ms());
+  boost::json::object data;
+  data["reason"] = reason;
+  append_order_event(tx, "order.held", order_id, data);
+  refresh_status(tx, order_id);
+  return get_order(tx, order_id);
+}
+
+Order OrderService::release_order(store::Tx& tx, int64_t order_id) {
+  OrderRow row = require_order(tx, order_id);
+  if (!row.hold_reason) throw_conflict("invalid_state", "the order is not on hold");
+  if (row.status == "cancelled") throw_conflict("invalid_state", "the order is cancelled");
+  tx.exec("UPDATE orders SET hold_reason = NULL, updated_at_ms = $2 WHERE id = $1", order_id,
+          tx.now_ms());
+  wms::release_fulfillments(tx, order_id);
+  append_order_event(tx, "order.released", order_id);
+  refresh_status(tx, order_id);
+  return get_order(tx, order_id);
+}
+
+void OrderService::stock_available(store::Tx& tx, int64_t warehouse_id, int64_t product_id) {
+  for (;;) {
+    int64_t available = 0;
+    {
+      auto q = tx.query(
+          "SELECT on_hand - allocated FROM stock_levels WHERE warehouse_id = $1 AND product_id = "
+          "$2",
+          warehouse_id, product_id);
+      if (q.next()) available = q.i64(0);
+    }
+    if (available <= 0) return;
+    struct Waiting {
+      int64_t line_id, order_id, backordered, priority;
+      std::optional<int64_t> ship_by_ms;
+      bool on_hold;
+    };
+    std::optional<Waiting> next;
+    {
+      auto q = tx.query(
+          "SELECT ol.id, ol.order_id, ol.backordered, o.priority, o.ship_by_ms, o.hold_reason IS "
+          "NOT NULL FROM order_lines ol JOIN orders o ON o.id = ol.order_id WHERE ol.product_id = "
+          "$1 AND ol.backordered > 0 ORDER BY o.priority DESC, o.created_at_ms, o.id, ol.id LIMIT "
+          "1",
+          product_id);
+      if (q.next()) next = Waiting{q.i64(0), q.i64(1), q.i64(2), q.i64(3), q.opt_i64(4), q.i64(5) != 0};
+    }
+    if (!next) return;
+    int64_t quantity = std::min(available, next->backordered);
+    if (!inventory::allocate(tx, warehouse_id, product_id, quantity)) return;
+    tx.exec("UPDATE order_lines SET backordered = backordered - $2 WHERE id = $1", next->line_id,
+            quantity);
+    int64_t fulfillment_id = wms::assign_to_fulfillment(
+        tx, next->order_id, warehouse_id, next->priority, next->ship_by_ms, next->on_hold,
+        {{next->line_id, product_id, quantity}});
+    boost::json::object data;
+    data["order_line_id"] = next->line_id;
+    data["quantity"] = quantity;
+    data["fulfillment_id"] = fulfillment_id;
+    data["from_backorder"] = true;
+    append_order_event(tx, "order.allocated", next->order_id, data);
+    refresh_status(tx, next->order_id);
+  }
+}
+
+void OrderService::units_returned(store::Tx& tx, int64_t order_line_id, int64_t quantity) {
+  int64_t order_id;
+  {
+    auto q = tx.query("SELECT order_id FROM order_lines WHERE id = $1", order_line_id);
+    if (!q.next()) throw std::logic_error("units returned to an unknown order line");
+    order_id = q.i64(0);
+  }
+  tx.exec("UPDATE order_lines SET backordered = backordered + $2 WHERE id = $1", order_line_id,
+          quantity);
+  boost::json::object data;
+  data["order_line_id"] = order_line_id;
+  data["units"] = quantity;
+  append_order_event(tx, "order.backordered", order_id, data);
+  refresh_status(tx, order_id);
+}
+
+void OrderService::fulfillment_changed(store::Tx& tx, int64_t order_id) {
+  refresh_status(tx, order_id);
+}
+
+void OrderService::refresh_status(store::Tx& tx, int64_t order_id) {
+  Order o = get_order(tx, order_id);
+  std::string status = derive_status(o.lines, o.fulfillments, o.hold_reason.has_value());
+  if (status != o.status) {
+    tx.exec("UPDATE orders SET status = $2, updated_at_ms = $3 WHERE id = $1", order_id, status,
+            tx.now_ms());
+  }
+}
+
+}  // namespace wareflow::oms

@@ -1,0 +1,129 @@
+// Orders (OMS): channels, customers, capture, sourcing, holds, cancels, backorders.
+//
+// Guarantees:
+//  - an order is unique per (channel, channel_order_id): an identical replay
+//    returns the stored order, a different body is refused (409);
+//  - stock is allocated at warehouse level by conditional updates, so no two
+//    orders can hold the same unit (no oversell, whatever the concurrency);
+//  - per line, always (I6): quantity = allocated + picked + packed + shipped
+//    (summed over its fulfillments) + backordered + cancelled;
+//  - backorders are allocated, highest priority then oldest first, in the same
+//    transaction that makes stock available;
+//  - the status is derived from lines, fulfillments and holds, never set by hand.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "inventory/inventory.h"
+#include "optimize/sourcing.h"
+#include "store/database.h"
+#include "wms/fulfillment.h"
+
+namespace wareflow::oms {
+
+struct Channel {
+  int64_t id = 0;
+  std::string code;
+  std::string name;
+};
+struct ChannelUpsert {
+  Channel channel;
+  bool created;
+};
+ChannelUpsert upsert_channel(store::Tx& tx, const std::string& code, const std::string& name);
+std::vector<Channel> list_channels(store::Tx& tx, std::string_view after_code, int64_t limit);
+
+struct CustomerInput {
+  std::string email, name;
+  std::optional<std::string> phone;
+};
+struct ShipTo {
+  std::string name, line1, line2, city, postal_code, country;
+  std::optional<double> latitude, longitude;
+};
+struct OrderLineInput {
+  std::string sku;
+  int64_t quantity = 0;
+  std::optional<int64_t> unit_price_minor;
+  std::optional<std::string> currency;
+};
+struct OrderInput {
+  std::string channel;
+  std::string channel_order_id;
+  CustomerInput customer;
+  ShipTo ship_to;
+  std::vector<OrderLineInput> lines;
+  int64_t priority = 0;
+  std::optional<int64_t> ship_by_ms;
+  std::optional<std::string> hold_reason;
+};
+
+struct OrderLine {
+  int64_t id;
+  std::string sku;
+  int64_t quantity;
+  std::optional<int64_t> unit_price_minor;
+  std::optional<std::string> currency;
+  int64_t allocated, picked, packed, shipped, backordered, cancelled;
+};
+struct Customer {
+  int64_t id;
+  std::string email, name;
+  std::optional<std::string> phone;
+};
+struct Order {
+  int64_t id = 0;
+  std::string channel;
+  std::string channel_order_id;
+  std::string status;
+  Customer customer;
+  ShipTo ship_to;
+  int64_t priority = 0;
+  std::optional<int64_t> ship_by_ms;
+  std::optional<std::string> hold_reason;
+  int64_t created_at_ms = 0;
+  std::vector<OrderLine> lines;
+  std::vector<wms::FulfillmentSummary> fulfillments;
+};
+
+struct OrderCreate {
+  Order order;
+  bool created;  // false: an identical replay
+};
+
+struct OrderFilter {
+  std::optional<std::string> status;
+  std::optional<std::string> channel;
+  int64_t before_id = 0;  // 0: from the newest
+  int64_t limit = 100;
+};
+
+// The OMS service. It also listens to the inventory (stock became available:
+// serve backorders) and to the WMS (units given back, fulfillment progress).
+class OrderService final : public inventory::StockListener, public wms::FulfillmentListener {
+ public:
+  explicit OrderService(const optimize::SourcingPolicy& policy) : policy_(policy) {}
+
+  OrderCreate create_order(store::Tx& tx, const OrderInput& input);
+  Order get_order(store::Tx& tx, int64_t order_id);  // 404 unknown_order
+  std::vector<Order> list_orders(store::Tx& tx, const OrderFilter& filter);
+  Order cancel_order(store::Tx& tx, int64_t order_id);
+  Order hold_order(store::Tx& tx, int64_t order_id, const std::string& reason);
+  Order release_order(store::Tx& tx, int64_t order_id);
+
+  void stock_available(store::Tx& tx, int64_t warehouse_id, int64_t product_id) override;
+  void units_returned(store::Tx& tx, int64_t order_line_id, int64_t quantity) override;
+  void fulfillment_changed(store::Tx& tx, int64_t order_id) override;
+
+ private:
+  void refresh_status(store::Tx& tx, int64_t order_id);
+  const optimize::SourcingPolicy& policy_;
+};
+
+// Order statuses, for validating filters.
+bool is_order_status(std::string_view status);
+
+}  // namespace wareflow::oms

@@ -1,0 +1,395 @@
+#include <sqlite3.h>
+
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "core/time.h"
+#include "store/database.h"
+#include "store/migrations.h"
+
+namespace wareflow::store {
+
+// One sqlite3 handle and its prepared statements. Not thread-safe: each is
+// used by one thread at a time (the writer, or a reader taken from the pool).
+class Connection {
+ public:
+  Connection(const std::string& path, bool create) {
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+      std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
+      sqlite3_close(db_);
+      throw std::runtime_error("cannot open database " + path + ": " + message);
+    }
+    sqlite3_busy_timeout(db_, 10000);
+    sqlite3_extended_result_codes(db_, 1);
+    exec_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+                "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+  }
+  ~Connection() {
+    for (auto& [sql, entry] : cache_) sqlite3_finalize(entry.stmt);
+    sqlite3_close(db_);
+  }
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  void exec_script(const std::string& sql) {
+    char* error = nullptr;
+    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+      std::string message = error ? error : "unknown error";
+      sqlite3_free(error);
+      throw std::runtime_error("SQL failed: " + message);
+    }
+  }
+
+  // A cached statement, or a one-off one when the cached one is in use
+  // (a query nested inside a loop over the same query).
+  Query prepare(std::string_view sql) {
+    auto it = cache_.find(sql);
+    if (it != cache_.end() && !it->second.in_use) {
+      it->second.in_use = true;
+      return Query(*this, it->second.stmt, &it->second.in_use);
+    }
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                           SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
+      throw std::runtime_error(std::string("SQL prepare failed: ") + sqlite3_errmsg(db_) +
+                               " in: " + std::string(sql));
+    }
+    if (it != cache_.end()) return Query(*this, stmt, nullptr);
+    auto [inserted, ok] = cache_.emplace(std::string(sql), Entry{stmt, true});
+    return Query(*this, stmt, &inserted->second.in_use);
+  }
+
+  [[noreturn]] void fail(const char* what) {
+    throw std::runtime_error(std::string(what) + ": " + sqlite3_errmsg(db_));
+  }
+
+  sqlite3* handle() { return db_; }
+
+ private:
+  struct Entry {
+    sqlite3_stmt* stmt;
+    bool in_use;
+  };
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> cache_;
+};
+
+// ---- Query -------------------------------------------------------------
+
+Query::Query(Connection& connection, sqlite3_stmt* stmt, bool* cached_in_use)
+    : connection_(&connection), stmt_(stmt), cached_in_use_(cached_in_use) {}
+
+Query::Query(Query&& other) noexcept
+    : connection_(other.connection_),
+      stmt_(other.stmt_),
+      cached_in_use_(other.cached_in_use_),
+      next_param_(other.next_param_) {
+  other.stmt_ = nullptr;
+}
+
+Query::~Query() {
+  if (!stmt_) return;
+  if (!cached_in_use_) {
+    sqlite3_finalize(stmt_);
+  } else {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    *cached_in_use_ = false;
+  }
+}
+
+// Parameters are written $1..$N; SQLite numbers named parameters in order of
+// first appearance, so bind by name to keep $N meaning the N-th argument.
+static int param_index(sqlite3_stmt* stmt, int n) {
+  char name[16];
+  std::snprintf(name, sizeof name, "$%d", n);
+  int index = sqlite3_bind_parameter_index(stmt, name);
+  if (index == 0) throw std::runtime_error(std::string("SQL has no parameter ") + name);
+  return index;
+}
+
+Query& Query::bind(int64_t value) {
+  sqlite3_bind_int64(stmt_, param_index(stmt_, next_param_++), value);
+  return *this;
+}
+Query& Query::bind(double value) {
+  sqlite3_bind_double(stmt_, param_index(stmt_, next_param_++), value);
+  return *this;
+}
+Query& Query::bind(std::string_view value) {
+  sqlite3_bind_text(stmt_, param_index(stmt_, next_param_++), value.data(),
+                    static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+Query& Query::bind(std::nullopt_t) {
+  sqlite3_bind_null(stmt_, param_index(stmt_, next_param_++));
+  return *this;
+}
+Query& Query::bind(const std::optional<int64_t>& value) {
+  return value ? bind(*value) : bind(std::nullopt);
+}
+Query& Query::bind(const std::optional<double>& value) {
+  return value ? bind(*value) : bind(std::nullopt);
+}
+Query& Query::bind(const std::optional<std::string>& value) {
+  return value ? bind(std::string_view(*value)) : bind(std::nullopt);
+}
+
+bool Query::next() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  connection_->fail("SQL step failed");
+}
+
+int64_t Query::exec() {
+  int rc = sqlite3_step(stmt_);
+  while (rc == SQLITE_ROW) rc = sqlite3_step(stmt_);
+  if (rc != SQLITE_DONE) connection_->fail("SQL exec failed");
+  return sqlite3_changes(connection_->handle());
+}
+
+int64_t Query::i64(int column) const { return sqlite3_column_int64(stmt_, column); }
+double Query::f64(int column) const { return sqlite3_column_double(stmt_, column); }
+std::string Query::text(int column) const {
+  const unsigned char* p = sqlite3_column_text(stmt_, column);
+  if (!p) return {};
+  return std::string(reinterpret_cast<const char*>(p),
+                     static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+bool Query::is_null(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+std::optional<int64_t> Query::opt_i64(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return i64(column);
+}
+std::optional<double> Query::opt_f64(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return f64(column);
+}
+std::optional<std::string> Query::opt_text(int column) const {
+  if (is_null(column)) return std::nullopt;
+  return text(column);
+}
+
+// ---- Tx ------------------------------------------------------------------
+
+Query Tx::prepare(std::string_view sql) { return connection_.prepare(sql); }
+
+int64_t Tx::next_id(std::string_view table) {
+  // MAX(id) on an INTEGER PRIMARY KEY is one B-tree descent. Inside the write
+  // transaction it is race-free, even against another process (the CLI).
+  std::string sql = "SELECT COALESCE(MAX(id), 0) + 1 FROM " + std::string(table);
+  Query q = prepare(sql);
+  q.next();
+  return q.i64(0);
+}
+
+void Database::write(const WriteFn& fn) {
+  std::promise<void> finished;
+  auto future = finished.get_future();
+  write_async(fn, [&finished](std::exception_ptr error) {
+    if (error) {
+      finished.set_exception(error);
+    } else {
+      finished.set_value();
+    }
+  });
+  future.get();
+}
+
+// ---- SqliteDatabase ----------------------------------------------------
+
+namespace {
+
+void apply_migrations(Connection& connection) {
+  connection.exec_script("BEGIN IMMEDIATE");
+  try {
+    connection.exec_script(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " name TEXT PRIMARY KEY, applied_at_ms BIGINT NOT NULL)");
+    for (const Migration& migration : sqlite_migrations()) {
+      Tx tx(connection, now_ms());
+      if (tx.query("SELECT 1 FROM schema_migrations WHERE name = $1", migration.name).next()) {
+        continue;
+      }
+      connection.exec_script(migration.sql);
+      tx.exec("INSERT INTO schema_migrations (name, applied_at_ms) VALUES ($1, $2)",
+              migration.name, tx.now_ms());
+    }
+    connection.exec_script("COMMIT");
+  } catch (...) {
+    connection.exec_script("ROLLBACK");
+    throw;
+  }
+}
+
+class SqliteDatabase final : public Database {
+ public:
+  explicit SqliteDatabase(const DatabaseOptions& options)
+      : options_(options), writer_connection_(options.path, options.create_if_missing) {
+    apply_migrations(writer_connection_);
+    writer_ = std::thread([this] { run_writer(); });
+  }
+
+  ~SqliteDatabase() override { close(); }
+
+  void write_async(WriteFn fn, DoneFn done) override {
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_) {
+        done(std::make_exception_ptr(std::runtime_error("database is closing")));
+        return;
+      }
+      queue_.push_back(Command{std::move(fn), std::move(done), nullptr});
+    }
+    wake_.notify_one();
+  }
+
+  void read(const std::function<void(Tx&)>& fn) override {
+    std::unique_ptr<Connection> connection = take_reader();
+    struct Return {
+      SqliteDatabase* self;
+      std::unique_ptr<Connection>& connection;
+      ~Return() { self->give_back_reader(std::move(connection)); }
+    } give_back{this, connection};
+    connection->exec_script("BEGIN");
+    try {
+      Tx tx(*connection, now_ms());
+      fn(tx);
+      connection->exec_script("COMMIT");
+    } catch (...) {
+      connection->exec_script("ROLLBACK");
+      throw;
+    }
+  }
+
+  void close() override {
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_) return;
+      stopping_ = true;
+    }
+    wake_.notify_one();
+    if (writer_.joinable()) writer_.join();
+  }
+
+  int64_t commands_committed() const override { return commands_committed_; }
+  int64_t groups_committed() const override { return groups_committed_; }
+
+ private:
+  struct Command {
+    WriteFn fn;
+    DoneFn done;
+    std::exception_ptr error;
+  };
+
+  std::unique_ptr<Connection> take_reader() {
+    {
+      std::lock_guard lock(readers_mutex_);
+      if (!readers_.empty()) {
+        auto connection = std::move(readers_.back());
+        readers_.pop_back();
+        return connection;
+      }
+    }
+    return std::make_unique<Connection>(options_.path, false);
+  }
+
+  void give_back_reader(std::unique_ptr<Connection> connection) {
+    std::lock_guard lock(readers_mutex_);
+    if (readers_.size() < static_cast<size_t>(options_.reader_connections)) {
+      readers_.push_back(std::move(connection));
+    }
+  }
+
+  void run_writer() {
+    std::vector<Command> group;
+    for (;;) {
+      {
+        std::unique_lock lock(mutex_);
+        wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+        if (queue_.empty()) return;  // stopping, and nothing left to do
+        while (!queue_.empty() && group.size() < options_.max_group) {
+          group.push_back(std::move(queue_.front()));
+          queue_.pop_front();
+        }
+      }
+      run_group(group);
+      for (Command& command : group) command.done(command.error);
+      group.clear();
+    }
+  }
+
+  // One transaction for the whole group; a savepoint per command.
+  void run_group(std::vector<Command>& group) {
+    Connection& c = writer_connection_;
+    try {
+      c.exec_script("BEGIN IMMEDIATE");
+    } catch (...) {
+      for (Command& command : group) command.error = std::current_exception();
+      return;
+    }
+    for (Command& command : group) {
+      c.exec_script("SAVEPOINT command");
+      try {
+        Tx tx(c, now_ms());
+        command.fn(tx);
+        c.exec_script("RELEASE command");
+      } catch (...) {
+        command.error = std::current_exception();
+        try {
+          c.exec_script("ROLLBACK TO command; RELEASE command");
+        } catch (...) {
+          // The transaction is gone; everything in it fails below.
+        }
+      }
+    }
+    try {
+      c.exec_script("COMMIT");
+      ++groups_committed_;
+      commands_committed_ += static_cast<int64_t>(group.size());
+    } catch (...) {
+      auto error = std::current_exception();
+      try {
+        c.exec_script("ROLLBACK");
+      } catch (...) {
+      }
+      for (Command& command : group) {
+        if (!command.error) command.error = error;
+      }
+    }
+  }
+
+  DatabaseOptions options_;
+  Connection writer_connection_;
+  std::thread writer_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<Command> queue_;
+  bool stopping_ = false;
+  std::atomic<int64_t> commands_committed_{0};
+  std::atomic<int64_t> groups_committed_{0};
+  std::mutex readers_mutex_;
+  std::vector<std::unique_ptr<Connection>> readers_;
+};
+
+}  // namespace
+
+std::unique_ptr<Database> Database::open(const DatabaseOptions& options) {
+  return std::make_unique<SqliteDatabase>(options);
+}
+
+}  // namespace wareflow::store

@@ -1,0 +1,231 @@
+#include "wms/fulfillment.h"
+
+#include <boost/json/object.hpp>
+
+#include "core/error.h"
+#include "events/outbox.h"
+
+namespace wareflow::wms {
+namespace {
+
+void append_fulfillment_event(store::Tx& tx, const char* type, int64_t fulfillment_id,
+                              int64_t order_id, boost::json::object data = {}) {
+  data["fulfillment_id"] = fulfillment_id;
+  data["order_id"] = order_id;
+  events::append(tx, type, "fulfillment:" + std::to_string(fulfillment_id), data);
+}
+
+}  // namespace
+
+int64_t assign_to_fulfillment(store::Tx& tx, int64_t order_id, int64_t warehouse_id,
+                              int64_t priority, std::optional<int64_t> ship_by_ms, bool on_hold,
+                              const std::vector<FulfillmentLineInput>& lines) {
+  int64_t fulfillment_id = 0;
+  {
+    auto q = tx.query(
+        "SELECT id FROM fulfillments WHERE order_id = $1 AND warehouse_id = $2 AND status IN "
+        "('pending', 'released') ORDER BY id LIMIT 1",
+        order_id, warehouse_id);
+    if (q.next()) fulfillment_id = q.i64(0);
+  }
+  bool created = fulfillment_id == 0;
+  if (created) {
+    fulfillment_id = tx.next_id("fulfillments");
+    tx.exec(
+        "INSERT INTO fulfillments (id, order_id, warehouse_id, status, priority, ship_by_ms, "
+        "created_at_ms, updated_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
+        fulfillment_id, order_id, warehouse_id, on_hold ? "pending" : "released", priority,
+        ship_by_ms, tx.now_ms());
+  }
+  for (const FulfillmentLineInput& line : lines) {
+    int64_t changed = tx.exec(
+        "UPDATE fulfillment_lines SET quantity = quantity + $3, allocated = allocated + $3 "
+        "WHERE fulfillment_id = $1 AND order_line_id = $2",
+        fulfillment_id, line.order_line_id, line.quantity);
+    if (changed == 0) {
+      tx.exec(
+          "INSERT INTO fulfillment_lines (id, fulfillment_id, order_line_id, product_id, "
+          "quantity, allocated, picked, packed, shipped) VALUES ($1, $2, $3, $4, $5, $5, 0, 0, 0)",
+          tx.next_id("fulfillment_lines"), fulfillment_id, line.order_line_id, line.product_id,
+          line.quantity);
+    }
+  }
+  if (created) {
+    boost::json::object data;
+    data["warehouse_id"] = warehouse_id;
+    data["status"] = on_hold ? "pending" : "released";
+    append_fulfillment_event(tx, "fulfillment.created", fulfillment_id, order_id, data);
+  }
+  return fulfillment_id;
+}
+
+void hold_fulfillments(store::Tx& tx, int64_t order_id) {
+  if (tx.query("SELECT 1 FROM fulfillments WHERE order_id = $1 AND status IN ('picking', "
+               "'picked', 'packed') LIMIT 1",
+               order_id)
+          .next()) {
+    throw_conflict("invalid_state", "the order is already being picked or packed");
+  }
+  tx.exec(
+      "UPDATE fulfillments SET status = 'pending', updated_at_ms = $2 WHERE order_id = $1 AND "
+      "status = 'released'",
+      order_id, tx.now_ms());
+}
+
+void release_fulfillments(store::Tx& tx, int64_t order_id) {
+  std::vector<int64_t> released;
+  {
+    auto q = tx.query("SELECT id FROM fulfillments WHERE order_id = $1 AND status = 'pending'",
+                      order_id);
+    while (q.next()) released.push_back(q.i64(0));
+  }
+  for (int64_t id : released) {
+    tx.exec("UPDATE fulfillments SET status = 'released', updated_at_ms = $2 WHERE id = $1", id,
+            tx.now_ms());
+    append_fulfillment_event(tx, "fulfillment.released", id, order_id);
+  }
+}
+
+std::map<int64_t, int64_t> cancel_fulfillments(store::Tx& tx, int64_t order_id,
+                                               inventory::StockListener* listener) {
+  if (tx.query("SELECT 1 FROM fulfillment_lines fl JOIN fulfillments f ON f.id = "
+               "fl.fulfillment_id WHERE f.order_id = $1 AND (fl.picked > 0 OR fl.packed > 0 OR "
+               "fl.shipped > 0) LIMIT 1",
+               order_id)
+          .next()) {
+    throw_conflict("invalid_state",
+                   "units of this order are already picked or shipped; it can no longer be "
+                   "cancelled");
+  }
+  // Open pick lines give their location reservations back.
+  struct OpenPick {
+    int64_t id, location_id, product_id;
+    std::string lot;
+    int64_t open;
+  };
+  std::vector<OpenPick> open_picks;
+  {
+    auto q = tx.query(
+        "SELECT id, location_id, product_id, lot, quantity - picked - short FROM pick_lines "
+        "WHERE fulfillment_id IN (SELECT id FROM fulfillments WHERE order_id = $1) AND status = "
+        "'open'",
+        order_id);
+    while (q.next()) open_picks.push_back({q.i64(0), q.i64(1), q.i64(2), q.text(3), q.i64(4)});
+  }
+  for (const OpenPick& p : open_picks) {
+    inventory::unreserve(tx, p.location_id, p.product_id, p.lot, p.open);
+    tx.exec("UPDATE pick_lines SET status = 'cancelled' WHERE id = $1", p.id);
+  }
+
+  struct Line {
+    int64_t id, order_line_id, product_id, warehouse_id, allocated;
+  };
+  std::vector<Line> lines;
+  std::vector<int64_t> fulfillment_ids;
+  {
+    auto q = tx.query(
+        "SELECT fl.id, fl.order_line_id, fl.product_id, f.warehouse_id, fl.allocated FROM "
+        "fulfillment_lines fl JOIN fulfillments f ON f.id = fl.fulfillment_id WHERE f.order_id = "
+        "$1 AND f.status <> 'cancelled'",
+        order_id);
+    while (q.next()) lines.push_back({q.i64(0), q.i64(1), q.i64(2), q.i64(3), q.i64(4)});
+  }
+  {
+    auto q = tx.query(
+        "SELECT id FROM fulfillments WHERE order_id = $1 AND status <> 'cancelled' ORDER BY id",
+        order_id);
+    while (q.next()) fulfillment_ids.push_back(q.i64(0));
+  }
+  std::map<int64_t, int64_t> freed;
+  for (const Line& line : lines) {
+    if (line.allocated == 0) continue;
+    inventory::deallocate(tx, line.warehouse_id, line.product_id, line.allocated);
+    tx.exec("UPDATE fulfillment_lines SET allocated = 0, quantity = quantity - $2 WHERE id = $1",
+            line.id, line.allocated);
+    freed[line.order_line_id] += line.allocated;
+  }
+  tx.exec(
+      "UPDATE pick_lists SET status = 'done' WHERE status = 'open' AND NOT EXISTS (SELECT 1 "
+      "FROM pick_lines WHERE pick_list_id = pick_lists.id AND status = 'open')");
+  for (int64_t id : fulfillment_ids) {
+    tx.exec("UPDATE fulfillments SET status = 'cancelled', updated_at_ms = $2 WHERE id = $1", id,
+            tx.now_ms());
+    append_fulfillment_event(tx, "fulfillment.cancelled", id, order_id);
+  }
+  // Freed stock may serve backorders of other orders.
+  if (listener) {
+    for (const Line& line : lines) {
+      if (line.allocated > 0) listener->stock_available(tx, line.warehouse_id, line.product_id);
+    }
+  }
+  return freed;
+}
+
+std::map<int64_t, LineProgress> progress_of_order(store::Tx& tx, int64_t order_id) {
+  std::map<int64_t, LineProgress> progress;
+  auto q = tx.query(
+      "SELECT fl.order_line_id, SUM(fl.allocated), SUM(fl.picked), SUM(fl.packed), "
+      "SUM(fl.shipped) FROM fulfillment_lines fl JOIN fulfillments f ON f.id = fl.fulfillment_id "
+      "WHERE f.order_id = $1 GROUP BY fl.order_line_id",
+      order_id);
+  while (q.next()) progress[q.i64(0)] = {q.i64(1), q.i64(2), q.i64(3), q.i64(4)};
+  return progress;
+}
+
+std::vector<FulfillmentSummary> fulfillments_of_order(store::Tx& tx, int64_t order_id) {
+  std::vector<FulfillmentSummary> list;
+  auto q = tx.query(
+      "SELECT f.id, w.code, f.status, f.carrier, f.service, f.tracking_number FROM fulfillments "
+      "f JOIN warehouses w ON w.id = f.warehouse_id WHERE f.order_id = $1 ORDER BY f.id",
+      order_id);
+  while (q.next()) {
+    list.push_back({q.i64(0), q.text(1), q.text(2), q.opt_text(3), q.opt_text(4), q.opt_text(5)});
+  }
+  return list;
+}
+
+FulfillmentView get_fulfillment(store::Tx& tx, int64_t id) {
+  FulfillmentView v;
+  {
+    auto q = tx.query(
+        "SELECT f.id, f.order_id, w.code, f.status, f.carrier, f.service, f.tracking_number, "
+        "f.shipped_at_ms, f.delivered_at_ms FROM fulfillments f JOIN warehouses w ON w.id = "
+        "f.warehouse_id WHERE f.id = $1",
+        id);
+    if (!q.next()) throw_not_found("unknown_fulfillment", "no fulfillment " + std::to_string(id));
+    v.id = q.i64(0);
+    v.order_id = q.i64(1);
+    v.warehouse = q.text(2);
+    v.status = q.text(3);
+    v.carrier = q.opt_text(4);
+    v.service = q.opt_text(5);
+    v.tracking_number = q.opt_text(6);
+    v.shipped_at_ms = q.opt_i64(7);
+    v.delivered_at_ms = q.opt_i64(8);
+  }
+  {
+    auto q = tx.query(
+        "SELECT p.sku, fl.quantity, fl.allocated, fl.picked, fl.packed, fl.shipped FROM "
+        "fulfillment_lines fl JOIN products p ON p.id = fl.product_id WHERE fl.fulfillment_id = "
+        "$1 ORDER BY fl.id",
+        id);
+    while (q.next()) {
+      v.lines.push_back({q.text(0), q.i64(1), q.i64(2), q.i64(3), q.i64(4), q.i64(5)});
+    }
+  }
+  {
+    auto q = tx.query(
+        "SELECT id, box, weight_g FROM packages WHERE fulfillment_id = $1 ORDER BY id", id);
+    while (q.next()) v.packages.push_back({q.i64(0), q.opt_text(1), q.opt_i64(2), {}});
+  }
+  for (auto& package : v.packages) {
+    auto q = tx.query(
+        "SELECT p.sku, i.quantity FROM package_items i JOIN products p ON p.id = i.product_id "
+        "WHERE i.package_id = $1 ORDER BY p.sku",
+        package.id);
+    while (q.next()) package.items.emplace_back(q.text(0), q.i64(1));
+  }
+  return v;
+}
+
+}  // namespace wareflow::wms

@@ -1,0 +1,162 @@
+// Fulfillment orders: the contract between the OMS and the WMS.
+//
+// The OMS creates a fulfillment per (order, warehouse) with units it has
+// already allocated at that warehouse, and reads its progress. The WMS owns
+// everything after: waves, pick lists and location reservations, picks,
+// shorts, packing, shipping, delivery. The WMS never calls the OMS; it reports
+// through FulfillmentListener (implemented by the OMS, wired by app/) inside
+// the same transaction, and through the event log.
+//
+// Status: pending (order on hold) -> released -> picking (in a wave) -> picked
+// -> packed -> shipped -> delivered; or cancelled.
+// Per line, always: quantity = allocated + picked + packed + shipped.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "inventory/inventory.h"
+#include "store/database.h"
+
+namespace wareflow::wms {
+
+class FulfillmentListener {
+ public:
+  virtual ~FulfillmentListener() = default;
+  // Units of an order line the warehouse could not find and gave back
+  // (their allocation is already released).
+  virtual void units_returned(store::Tx& tx, int64_t order_line_id, int64_t quantity) = 0;
+  // A fulfillment of this order changed status.
+  virtual void fulfillment_changed(store::Tx& tx, int64_t order_id) = 0;
+};
+
+struct FulfillmentLineInput {
+  int64_t order_line_id;
+  int64_t product_id;
+  int64_t quantity;  // already allocated at the warehouse by the caller
+};
+
+// Adds the lines to the order's open (pending or released) fulfillment at that
+// warehouse, or to a new one. Returns the fulfillment id.
+int64_t assign_to_fulfillment(store::Tx& tx, int64_t order_id, int64_t warehouse_id,
+                              int64_t priority, std::optional<int64_t> ship_by_ms, bool on_hold,
+                              const std::vector<FulfillmentLineInput>& lines);
+
+// Hold: released -> pending. 409 invalid_state when one is already in a wave.
+void hold_fulfillments(store::Tx& tx, int64_t order_id);
+// Release: pending -> released.
+void release_fulfillments(store::Tx& tx, int64_t order_id);
+// Cancels every not yet picked fulfillment of the order: releases location
+// reservations and warehouse allocations. 409 invalid_state when units are
+// already picked, packed or shipped. Returns units freed per order line.
+std::map<int64_t, int64_t> cancel_fulfillments(store::Tx& tx, int64_t order_id,
+                                               inventory::StockListener* listener);
+
+struct LineProgress {
+  int64_t allocated = 0, picked = 0, packed = 0, shipped = 0;
+};
+// Per order line of the order, summed over its fulfillments.
+std::map<int64_t, LineProgress> progress_of_order(store::Tx& tx, int64_t order_id);
+
+struct FulfillmentSummary {
+  int64_t id;
+  std::string warehouse;
+  std::string status;
+  std::optional<std::string> carrier, service, tracking_number;
+};
+std::vector<FulfillmentSummary> fulfillments_of_order(store::Tx& tx, int64_t order_id);
+
+struct FulfillmentView {
+  int64_t id = 0;
+  int64_t order_id = 0;
+  std::string warehouse;
+  std::string status;
+  struct Line {
+    std::string sku;
+    int64_t quantity, allocated, picked, packed, shipped;
+  };
+  std::vector<Line> lines;
+  struct Package {
+    int64_t id;
+    std::optional<std::string> box;
+    std::optional<int64_t> weight_g;
+    std::vector<std::pair<std::string, int64_t>> items;  // sku, quantity
+  };
+  std::vector<Package> packages;
+  std::optional<std::string> carrier, service, tracking_number;
+  std::optional<int64_t> shipped_at_ms, delivered_at_ms;
+};
+// 404 unknown_fulfillment when absent.
+FulfillmentView get_fulfillment(store::Tx& tx, int64_t id);
+
+// ---- waves and picking (picking.cpp) -------------------------------------------
+
+struct PickLineView {
+  int64_t id;
+  int64_t sequence;
+  std::string location;
+  std::string sku;
+  std::string lot;
+  int64_t quantity, picked, short_quantity;
+  std::string status;  // open, done, short
+  int64_t fulfillment_id;
+};
+struct PickListView {
+  int64_t id = 0;
+  int64_t wave_id = 0;
+  std::string warehouse;
+  std::string status;  // open, done
+  std::vector<PickLineView> lines;
+};
+struct WaveView {
+  int64_t id = 0;
+  std::string warehouse;
+  int64_t created_at_ms = 0;
+  std::vector<int64_t> fulfillments;
+  std::vector<PickListView> pick_lists;
+};
+
+// Takes up to max_orders released fulfillments of the warehouse (priority,
+// then ship-by, then age), reserves their units at locations and makes a pick
+// list ordered by location. 409 nothing_to_wave when there is none.
+WaveView create_wave(store::Tx& tx, std::string_view warehouse_code, int64_t max_orders,
+                     FulfillmentListener& listener);
+WaveView get_wave(store::Tx& tx, int64_t wave_id);
+PickListView get_pick_list(store::Tx& tx, int64_t pick_list_id);
+
+struct PickScan {
+  std::optional<int64_t> line_id;
+  std::string location;  // scanned location code
+  std::string barcode;   // scanned product barcode or SKU
+  int64_t quantity = 0;
+};
+// Confirms a pick: stock moves location -> packing and consumes the allocation.
+// 422 wrong_location / wrong_product / over_pick leave everything unchanged.
+PickListView confirm_pick(store::Tx& tx, int64_t pick_list_id, const PickScan& scan,
+                          FulfillmentListener& listener);
+// The picker found only `quantity_found` of the line's open quantity.
+PickListView report_short(store::Tx& tx, int64_t pick_list_id, int64_t line_id,
+                          int64_t quantity_found, FulfillmentListener& listener);
+
+struct PackageInput {
+  std::optional<std::string> box;
+  std::optional<int64_t> weight_g;
+  std::vector<std::pair<std::string, int64_t>> items;  // sku, quantity
+};
+FulfillmentView pack(store::Tx& tx, int64_t fulfillment_id,
+                     const std::vector<PackageInput>& packages, FulfillmentListener& listener);
+
+struct ShipInput {
+  std::string carrier;
+  std::optional<std::string> service;
+  std::optional<std::string> tracking_number;
+};
+// Stock moves packing -> virtual:customer.
+FulfillmentView ship(store::Tx& tx, int64_t fulfillment_id, const ShipInput& input,
+                     FulfillmentListener& listener);
+FulfillmentView deliver(store::Tx& tx, int64_t fulfillment_id, FulfillmentListener& listener);
+
+}  // namespace wareflow::wms

@@ -1,0 +1,615 @@
+// Waves, pick lists, picks and shorts, packing, shipping and delivery.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/json/object.hpp>
+#include <map>
+
+#include "catalog/catalog.h"
+#include "core/error.h"
+#include "core/json.h"
+#include "core/random.h"
+#include "events/outbox.h"
+#include "wms/fulfillment.h"
+#include "wms/layout.h"
+
+namespace wareflow::wms {
+namespace {
+
+struct PickLineRow {
+  int64_t id, pick_list_id, fulfillment_line_id, fulfillment_id, product_id, location_id;
+  std::string lot;
+  int64_t to_location_id, quantity, picked, short_quantity;
+  std::string status;
+  int64_t open() const { return quantity - picked - short_quantity; }
+};
+
+constexpr const char* kPickLineColumns =
+    "id, pick_list_id, fulfillment_line_id, fulfillment_id, product_id, location_id, lot, "
+    "to_location_id, quantity, picked, short, status";
+
+PickLineRow read_pick_line(store::Query& q) {
+  return {q.i64(0), q.i64(1), q.i64(2), q.i64(3), q.i64(4),  q.i64(5),
+          q.text(6), q.i64(7), q.i64(8), q.i64(9), q.i64(10), q.text(11)};
+}
+
+struct PickListRow {
+  int64_t id, wave_id, warehouse_id;
+  std::string status;
+};
+
+PickListRow require_pick_list(store::Tx& tx, int64_t id) {
+  auto q = tx.query("SELECT id, wave_id, warehouse_id, status FROM pick_lists WHERE id = $1", id);
+  if (!q.next()) throw_not_found("unknown_pick_list", "no pick list " + std::to_string(id));
+  return {q.i64(0), q.i64(1), q.i64(2), q.text(3)};
+}
+
+struct FulfillmentRow {
+  int64_t id, order_id, warehouse_id;
+  std::string status;
+};
+
+FulfillmentRow require_fulfillment(store::Tx& tx, int64_t id) {
+  auto q = tx.query("SELECT id, order_id, warehouse_id, status FROM fulfillments WHERE id = $1",
+                    id);
+  if (!q.next()) throw_not_found("unknown_fulfillment", "no fulfillment " + std::to_string(id));
+  return {q.i64(0), q.i64(1), q.i64(2), q.text(3)};
+}
+
+void set_fulfillment_status(store::Tx& tx, const FulfillmentRow& f, const std::string& status,
+                            FulfillmentListener& listener) {
+  if (f.status == status) return;
+  tx.exec("UPDATE fulfillments SET status = $2, updated_at_ms = $3 WHERE id = $1", f.id, status,
+          tx.now_ms());
+  boost::json::object data;
+  data["fulfillment_id"] = f.id;
+  data["order_id"] = f.order_id;
+  data["status"] = status;
+  events::append(tx, "fulfillment." + status, "fulfillment:" + std::to_string(f.id), data);
+  listener.fulfillment_changed(tx, f.order_id);
+}
+
+// After picks and shorts: picked when nothing is left to pick, cancelled when
+// every unit went back to the order.
+void refresh_after_picking(store::Tx& tx, int64_t fulfillment_id, FulfillmentListener& listener) {
+  FulfillmentRow f = require_fulfillment(tx, fulfillment_id);
+  auto q = tx.query(
+      "SELECT COALESCE(SUM(quantity), 0), COALESCE(SUM(allocated), 0), COALESCE(SUM(picked), 0) "
+      "FROM fulfillment_lines WHERE fulfillment_id = $1",
+      fulfillment_id);
+  q.next();
+  int64_t quantity = q.i64(0), allocated = q.i64(1);
+  bool open_lines = tx.query("SELECT 1 FROM pick_lines WHERE fulfillment_id = $1 AND status = "
+                             "'open' LIMIT 1",
+                             fulfillment_id)
+                        .next();
+  std::string status = f.status;
+  if (quantity == 0) {
+    status = "cancelled";
+  } else if (allocated == 0 && !open_lines) {
+    status = "picked";
+  }
+  set_fulfillment_status(tx, f, status, listener);
+  listener.fulfillment_changed(tx, f.order_id);
+}
+
+void refresh_pick_list(store::Tx& tx, int64_t pick_list_id) {
+  tx.exec(
+      "UPDATE pick_lists SET status = CASE WHEN EXISTS (SELECT 1 FROM pick_lines WHERE "
+      "pick_list_id = $1 AND status = 'open') THEN 'open' ELSE 'done' END WHERE id = $1",
+      pick_list_id);
+}
+
+// Picks q units of one line: location -> packing, consuming reservation and allocation.
+void pick_units(store::Tx& tx, const PickLineRow& line, int64_t warehouse_id, int64_t q) {
+  inventory::Move move;
+  move.warehouse_id = warehouse_id;
+  move.product_id = line.product_id;
+  move.lot = line.lot;
+  move.from_location_id = line.location_id;
+  move.to_location_id = line.to_location_id;
+  move.quantity = q;
+  move.reserved_consumed = q;
+  move.allocation_consumed = q;
+  move.reason = "pick";
+  move.ref_type = "pick_line";
+  move.ref_id = line.id;
+  inventory::apply_move(tx, move, nullptr);
+  tx.exec(
+      "UPDATE pick_lines SET picked = picked + $2, status = CASE WHEN picked + $2 + short = "
+      "quantity THEN 'done' ELSE status END WHERE id = $1",
+      line.id, q);
+  tx.exec(
+      "UPDATE fulfillment_lines SET allocated = allocated - $2, picked = picked + $2 WHERE id = "
+      "$1",
+      line.fulfillment_line_id, q);
+  boost::json::object data;
+  data["pick_list_id"] = line.pick_list_id;
+  data["line_id"] = line.id;
+  data["fulfillment_id"] = line.fulfillment_id;
+  data["quantity"] = q;
+  events::append(tx, "pick.confirmed", "pick_list:" + std::to_string(line.pick_list_id), data);
+}
+
+struct PlannedPick {
+  int64_t fulfillment_line_id, fulfillment_id, product_id, location_id;
+  std::string lot;
+  int64_t quantity;
+  // Sort key from the location: aisle, bay, level, code.
+  int64_t aisle, bay, level;
+  std::string code;
+};
+
+// Orders pick lines in an S-shape: aisles left to right, up the first visited
+// aisle and down the next. (The optimizer routes them properly.)
+void sequence_s_shape(std::vector<PlannedPick>& picks) {
+  std::sort(picks.begin(), picks.end(), [](const PlannedPick& a, const PlannedPick& b) {
+    return std::tie(a.aisle, a.bay, a.level, a.code) < std::tie(b.aisle, b.bay, b.level, b.code);
+  });
+  size_t start = 0;
+  int visited = 0;
+  while (start < picks.size()) {
+    size_t end = start;
+    while (end < picks.size() && picks[end].aisle == picks[start].aisle) ++end;
+    if (visited % 2 == 1) {
+      std::stable_sort(picks.begin() + static_cast<long>(start), picks.begin() + static_cast<long>(end),
+                       [](const PlannedPick& a, const PlannedPick& b) { return a.bay > b.bay; });
+    }
+    ++visited;
+    start = end;
+  }
+}
+
+PlannedPick plan_pick(store::Tx& tx, int64_t fulfillment_line_id, int64_t fulfillment_id,
+                      int64_t product_id, const inventory::Reservation& r) {
+  auto q = tx.query(
+      "SELECT COALESCE(aisle, 0), COALESCE(bay, 0), COALESCE(level, 0), code FROM locations "
+      "WHERE id = $1",
+      r.location_id);
+  q.next();
+  return {fulfillment_line_id, fulfillment_id, product_id, r.location_id, r.lot, r.quantity,
+          q.i64(0),           q.i64(1),       q.i64(2),   q.text(3)};
+}
+
+void insert_pick_line(store::Tx& tx, int64_t pick_list_id, int64_t sequence,
+                      const PlannedPick& p, int64_t to_location_id) {
+  tx.exec(
+      "INSERT INTO pick_lines (id, pick_list_id, sequence, fulfillment_line_id, fulfillment_id, "
+      "product_id, location_id, lot, to_location_id, quantity, picked, short, status) VALUES "
+      "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, 0, 'open')",
+      tx.next_id("pick_lines"), pick_list_id, sequence, p.fulfillment_line_id, p.fulfillment_id,
+      p.product_id, p.location_id, p.lot, to_location_id, p.quantity);
+}
+
+// Gives `quantity` allocated units of a fulfillment line back to its order.
+void return_units(store::Tx& tx, int64_t warehouse_id, int64_t fulfillment_line_id,
+                  int64_t product_id, int64_t quantity, bool deallocate,
+                  FulfillmentListener& listener) {
+  if (quantity <= 0) return;
+  if (deallocate) inventory::deallocate(tx, warehouse_id, product_id, quantity);
+  tx.exec(
+      "UPDATE fulfillment_lines SET allocated = allocated - $2, quantity = quantity - $2 WHERE "
+      "id = $1",
+      fulfillment_line_id, quantity);
+  auto q = tx.query("SELECT order_line_id FROM fulfillment_lines WHERE id = $1",
+                    fulfillment_line_id);
+  q.next();
+  int64_t order_line_id = q.i64(0);
+  listener.units_returned(tx, order_line_id, quantity);
+}
+
+std::string generate_tracking_number() {
+  std::string hex = random_hex(8);
+  for (char& c : hex) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return "WF" + hex;
+}
+
+}  // namespace
+
+WaveView create_wave(store::Tx& tx, std::string_view warehouse_code, int64_t max_orders,
+                     FulfillmentListener& listener) {
+  Warehouse warehouse = require_warehouse(tx, warehouse_code);
+  int64_t packing_id = packing_location_id(tx, warehouse.id);
+  std::vector<FulfillmentRow> chosen;
+  {
+    auto q = tx.query(
+        "SELECT id, order_id, warehouse_id, status FROM fulfillments WHERE warehouse_id = $1 AND "
+        "status = 'released' ORDER BY priority DESC, CASE WHEN ship_by_ms IS NULL THEN 1 ELSE 0 "
+        "END, ship_by_ms, id LIMIT $2",
+        warehouse.id, max_orders);
+    while (q.next()) chosen.push_back({q.i64(0), q.i64(1), q.i64(2), q.text(3)});
+  }
+  if (chosen.empty()) {
+    throw_conflict("nothing_to_wave", "no released fulfillment waits in " + warehouse.code);
+  }
+  int64_t wave_id = tx.next_id("waves");
+  tx.exec("INSERT INTO waves (id, warehouse_id, created_at_ms) VALUES ($1, $2, $3)", wave_id,
+          warehouse.id, tx.now_ms());
+  int64_t pick_list_id = tx.next_id("pick_lists");
+  tx.exec(
+      "INSERT INTO pick_lists (id, wave_id, warehouse_id, status, created_at_ms) VALUES ($1, $2, "
+      "$3, 'open', $4)",
+      pick_list_id, wave_id, warehouse.id, tx.now_ms());
+
+  std::vector<PlannedPick> planned;
+  for (const FulfillmentRow& f : chosen) {
+    struct Line {
+      int64_t id, product_id, allocated;
+    };
+    std::vector<Line> lines;
+    {
+      auto q = tx.query(
+          "SELECT id, product_id, allocated FROM fulfillment_lines WHERE fulfillment_id = $1 AND "
+          "allocated > 0 ORDER BY id",
+          f.id);
+      while (q.next()) lines.push_back({q.i64(0), q.i64(1), q.i64(2)});
+    }
+    for (const Line& line : lines) {
+      int64_t reserved = 0;
+      for (const auto& r : inventory::reserve(tx, warehouse.id, line.product_id, line.allocated)) {
+        planned.push_back(plan_pick(tx, line.id, f.id, line.product_id, r));
+        reserved += r.quantity;
+      }
+      // Allocation never exceeds allocatable stock (I3), and reservations are
+      // made only for allocated units, so this cannot fall short.
+      if (reserved != line.allocated) throw std::logic_error("allocated stock not on the shelves");
+    }
+    tx.exec(
+        "UPDATE fulfillments SET status = 'picking', wave_id = $2, updated_at_ms = $3 WHERE id = "
+        "$1",
+        f.id, wave_id, tx.now_ms());
+    boost::json::object data;
+    data["fulfillment_id"] = f.id;
+    data["order_id"] = f.order_id;
+    data["wave_id"] = wave_id;
+    events::append(tx, "fulfillment.picking", "fulfillment:" + std::to_string(f.id), data);
+    listener.fulfillment_changed(tx, f.order_id);
+  }
+  sequence_s_shape(planned);
+  for (size_t i = 0; i < planned.size(); ++i) {
+    insert_pick_line(tx, pick_list_id, static_cast<int64_t>(i + 1), planned[i], packing_id);
+  }
+  refresh_pick_list(tx, pick_list_id);
+  boost::json::object data;
+  data["wave_id"] = wave_id;
+  data["warehouse"] = warehouse.code;
+  data["fulfillments"] = static_cast<int64_t>(chosen.size());
+  data["pick_lines"] = static_cast<int64_t>(planned.size());
+  events::append(tx, "wave.released", "wave:" + std::to_string(wave_id), data);
+  return get_wave(tx, wave_id);
+}
+
+WaveView get_wave(store::Tx& tx, int64_t wave_id) {
+  WaveView wave;
+  {
+    auto q = tx.query(
+        "SELECT v.id, w.code, v.created_at_ms FROM waves v JOIN warehouses w ON w.id = "
+        "v.warehouse_id WHERE v.id = $1",
+        wave_id);
+    if (!q.next()) throw_not_found("unknown_wave", "no wave " + std::to_string(wave_id));
+    wave.id = q.i64(0);
+    wave.warehouse = q.text(1);
+    wave.created_at_ms = q.i64(2);
+  }
+  {
+    auto q = tx.query("SELECT id FROM fulfillments WHERE wave_id = $1 ORDER BY id", wave_id);
+    while (q.next()) wave.fulfillments.push_back(q.i64(0));
+  }
+  std::vector<int64_t> list_ids;
+  {
+    auto q = tx.query("SELECT id FROM pick_lists WHERE wave_id = $1 ORDER BY id", wave_id);
+    while (q.next()) list_ids.push_back(q.i64(0));
+  }
+  for (int64_t id : list_ids) wave.pick_lists.push_back(get_pick_list(tx, id));
+  return wave;
+}
+
+PickListView get_pick_list(store::Tx& tx, int64_t pick_list_id) {
+  PickListRow row = require_pick_list(tx, pick_list_id);
+  PickListView view;
+  view.id = row.id;
+  view.wave_id = row.wave_id;
+  view.status = row.status;
+  {
+    auto q = tx.query("SELECT code FROM warehouses WHERE id = $1", row.warehouse_id);
+    q.next();
+    view.warehouse = q.text(0);
+  }
+  auto q = tx.query(
+      "SELECT pl.id, pl.sequence, l.code, p.sku, pl.lot, pl.quantity, pl.picked, pl.short, "
+      "pl.status, pl.fulfillment_id FROM pick_lines pl JOIN locations l ON l.id = pl.location_id "
+      "JOIN products p ON p.id = pl.product_id WHERE pl.pick_list_id = $1 ORDER BY pl.sequence",
+      pick_list_id);
+  while (q.next()) {
+    view.lines.push_back({q.i64(0), q.i64(1), q.text(2), q.text(3), q.text(4), q.i64(5), q.i64(6),
+                          q.i64(7), q.text(8), q.i64(9)});
+  }
+  return view;
+}
+
+PickListView confirm_pick(store::Tx& tx, int64_t pick_list_id, const PickScan& scan,
+                          FulfillmentListener& listener) {
+  PickListRow list = require_pick_list(tx, pick_list_id);
+  if (list.status != "open") throw_conflict("invalid_state", "the pick list is already done");
+  if (scan.quantity <= 0) throw_invalid_field("quantity", "quantity must be a positive integer");
+  auto location = inventory::find_location(tx, list.warehouse_id, scan.location);
+  auto product = catalog::find_by_scan(tx, scan.barcode);
+
+  std::vector<PickLineRow> lines;
+  {
+    auto q = tx.query(std::string("SELECT ") + kPickLineColumns +
+                          " FROM pick_lines WHERE pick_list_id = $1 AND status = 'open' AND "
+                          "($2 = 0 OR id = $2) ORDER BY sequence",
+                      pick_list_id, scan.line_id.value_or(0));
+    while (q.next()) lines.push_back(read_pick_line(q));
+  }
+  if (scan.line_id && lines.empty()) {
+    bool exists = tx.query("SELECT 1 FROM pick_lines WHERE id = $1 AND pick_list_id = $2",
+                           *scan.line_id, pick_list_id)
+                      .next();
+    if (!exists) throw_invalid_field("line_id", "no such line on this pick list");
+    throw_conflict("invalid_state", "that line is no longer open");
+  }
+  std::erase_if(lines, [&](const PickLineRow& l) {
+    return !location || l.location_id != location->id;
+  });
+  if (lines.empty()) {
+    throw_unprocessable("wrong_location",
+                        "location " + scan.location + " is not where this pick list goes next",
+                        "location");
+  }
+  std::erase_if(lines, [&](const PickLineRow& l) {
+    return !product || l.product_id != product->id;
+  });
+  if (lines.empty()) {
+    throw_unprocessable("wrong_product",
+                        "barcode " + scan.barcode + " is not the product to pick at " +
+                            scan.location,
+                        "barcode");
+  }
+  int64_t open = 0;
+  for (const auto& l : lines) open += l.open();
+  if (scan.quantity > open) {
+    throw_unprocessable("over_pick",
+                        fmt::format("only {} open at {} for this product", open, scan.location),
+                        "quantity");
+  }
+  int64_t left = scan.quantity;
+  std::vector<int64_t> touched_fulfillments;
+  for (const PickLineRow& line : lines) {
+    if (left == 0) break;
+    int64_t q = std::min(left, line.open());
+    pick_units(tx, line, list.warehouse_id, q);
+    touched_fulfillments.push_back(line.fulfillment_id);
+    left -= q;
+  }
+  for (int64_t id : touched_fulfillments) {
+    FulfillmentRow f = require_fulfillment(tx, id);
+    refresh_after_picking(tx, f.id, listener);
+  }
+  refresh_pick_list(tx, pick_list_id);
+  return get_pick_list(tx, pick_list_id);
+}
+
+PickListView report_short(store::Tx& tx, int64_t pick_list_id, int64_t line_id,
+                          int64_t quantity_found, FulfillmentListener& listener) {
+  PickListRow list = require_pick_list(tx, pick_list_id);
+  std::optional<PickLineRow> found_line;
+  {
+    auto q = tx.query(std::string("SELECT ") + kPickLineColumns +
+                          " FROM pick_lines WHERE id = $1 AND pick_list_id = $2",
+                      line_id, pick_list_id);
+    if (q.next()) found_line = read_pick_line(q);
+  }
+  if (!found_line) throw_invalid_field("line_id", "no such line on this pick list");
+  PickLineRow line = *found_line;
+  if (line.status != "open") throw_conflict("invalid_state", "that line is no longer open");
+  if (quantity_found < 0 || quantity_found >= line.open()) {
+    throw_invalid_field("quantity_found",
+                        fmt::format("quantity_found must be between 0 and {} (the open quantity "
+                                    "less one); pick the line when all is there",
+                                    line.open() - 1));
+  }
+  if (quantity_found > 0) {
+    pick_units(tx, line, list.warehouse_id, quantity_found);
+    line.picked += quantity_found;
+  }
+  int64_t missing = line.open();
+
+  // Units the shelf does not hold leave the books: location -> adjustment.
+  // When the warehouse then holds less than is allocated, this line's
+  // allocation shrinks by the difference and those units go back to the order.
+  int64_t on_hand, allocated;
+  {
+    auto q = tx.query(
+        "SELECT on_hand, allocated FROM stock_levels WHERE warehouse_id = $1 AND product_id = $2",
+        list.warehouse_id, line.product_id);
+    q.next();
+    on_hand = q.i64(0);
+    allocated = q.i64(1);
+  }
+  int64_t released = std::max<int64_t>(0, allocated - (on_hand - missing));
+  inventory::Move write_off;
+  write_off.warehouse_id = list.warehouse_id;
+  write_off.product_id = line.product_id;
+  write_off.lot = line.lot;
+  write_off.from_location_id = line.location_id;
+  write_off.to_location_id =
+      inventory::virtual_location_id(tx, list.warehouse_id, inventory::VirtualLocation::adjustment);
+  write_off.quantity = missing;
+  write_off.reserved_consumed = missing;
+  write_off.allocation_consumed = released;
+  write_off.reason = "short_pick";
+  write_off.ref_type = "pick_line";
+  write_off.ref_id = line.id;
+  inventory::apply_move(tx, write_off, nullptr);
+  tx.exec("UPDATE pick_lines SET short = short + $2, status = 'short' WHERE id = $1", line.id,
+          missing);
+  return_units(tx, list.warehouse_id, line.fulfillment_line_id, line.product_id, released, false,
+               listener);
+
+  // The rest is looked for elsewhere in the warehouse.
+  int64_t wanted = missing - released;
+  int64_t resourced = 0;
+  if (wanted > 0) {
+    auto reservations =
+        inventory::reserve(tx, list.warehouse_id, line.product_id, wanted, line.location_id);
+    int64_t next_sequence;
+    {
+      auto q = tx.query("SELECT COALESCE(MAX(sequence), 0) FROM pick_lines WHERE pick_list_id = $1",
+                        pick_list_id);
+      q.next();
+      next_sequence = q.i64(0) + 1;
+    }
+    for (const auto& r : reservations) {
+      PlannedPick p = plan_pick(tx, line.fulfillment_line_id, line.fulfillment_id,
+                                line.product_id, r);
+      insert_pick_line(tx, pick_list_id, next_sequence++, p, line.to_location_id);
+      resourced += r.quantity;
+    }
+    return_units(tx, list.warehouse_id, line.fulfillment_line_id, line.product_id,
+                 wanted - resourced, true, listener);
+  }
+  boost::json::object data;
+  data["pick_list_id"] = pick_list_id;
+  data["line_id"] = line.id;
+  data["fulfillment_id"] = line.fulfillment_id;
+  data["missing"] = missing;
+  data["resourced"] = resourced;
+  data["backordered"] = missing - resourced;
+  events::append(tx, "pick.short", "pick_list:" + std::to_string(pick_list_id), data);
+  refresh_after_picking(tx, line.fulfillment_id, listener);
+  refresh_pick_list(tx, pick_list_id);
+  return get_pick_list(tx, pick_list_id);
+}
+
+FulfillmentView pack(store::Tx& tx, int64_t fulfillment_id,
+                     const std::vector<PackageInput>& packages, FulfillmentListener& listener) {
+  FulfillmentRow f = require_fulfillment(tx, fulfillment_id);
+  if (f.status != "picked") {
+    throw_conflict("invalid_state", "only a picked fulfillment can be packed; this one is " +
+                                        f.status);
+  }
+  if (packages.empty()) throw_invalid_field("packages", "at least one package is needed");
+  std::map<int64_t, int64_t> packed_by_product;
+  std::vector<std::map<int64_t, int64_t>> contents(packages.size());
+  for (size_t i = 0; i < packages.size(); ++i) {
+    if (packages[i].items.empty()) {
+      throw_invalid_field(fmt::format("packages[{}].items", i), "a package holds at least one item");
+    }
+    for (size_t j = 0; j < packages[i].items.size(); ++j) {
+      const auto& [sku, quantity] = packages[i].items[j];
+      auto product =
+          catalog::require_product(tx, sku, 422, fmt::format("packages[{}].items[{}].sku", i, j));
+      contents[i][product.id] += quantity;
+      packed_by_product[product.id] += quantity;
+    }
+  }
+  std::map<int64_t, int64_t> picked_by_product;
+  {
+    auto q = tx.query(
+        "SELECT product_id, SUM(picked) FROM fulfillment_lines WHERE fulfillment_id = $1 GROUP BY "
+        "product_id HAVING SUM(picked) > 0",
+        fulfillment_id);
+    while (q.next()) picked_by_product[q.i64(0)] = q.i64(1);
+  }
+  if (packed_by_product != picked_by_product) {
+    std::string detail = "the packages must hold exactly what was picked:";
+    for (const auto& [product_id, picked] : picked_by_product) {
+      auto product = catalog::find_product_by_id(tx, product_id);
+      int64_t in_packages = packed_by_product.count(product_id) ? packed_by_product[product_id] : 0;
+      if (in_packages != picked) {
+        detail += fmt::format(" {} picked {}, packed {};", product->sku, picked, in_packages);
+      }
+    }
+    for (const auto& [product_id, in_packages] : packed_by_product) {
+      if (!picked_by_product.count(product_id)) {
+        detail += fmt::format(" {} was not picked for this order;",
+                              catalog::find_product_by_id(tx, product_id)->sku);
+      }
+    }
+    detail.pop_back();
+    throw_unprocessable("pack_mismatch", detail, "packages");
+  }
+  for (size_t i = 0; i < packages.size(); ++i) {
+    int64_t package_id = tx.next_id("packages");
+    tx.exec(
+        "INSERT INTO packages (id, fulfillment_id, box, weight_g, created_at_ms) VALUES ($1, $2, "
+        "$3, $4, $5)",
+        package_id, fulfillment_id, packages[i].box, packages[i].weight_g, tx.now_ms());
+    for (const auto& [product_id, quantity] : contents[i]) {
+      tx.exec("INSERT INTO package_items (package_id, product_id, quantity) VALUES ($1, $2, $3)",
+              package_id, product_id, quantity);
+    }
+  }
+  tx.exec(
+      "UPDATE fulfillment_lines SET packed = packed + picked, picked = 0 WHERE fulfillment_id = $1",
+      fulfillment_id);
+  set_fulfillment_status(tx, f, "packed", listener);
+  return get_fulfillment(tx, fulfillment_id);
+}
+
+FulfillmentView ship(store::Tx& tx, int64_t fulfillment_id, const ShipInput& input,
+                     FulfillmentListener& listener) {
+  FulfillmentRow f = require_fulfillment(tx, fulfillment_id);
+  if (f.status != "packed") {
+    throw_conflict("invalid_state", "only a packed fulfillment can ship; this one is " + f.status);
+  }
+  if (input.tracking_number && !is_code(*input.tracking_number)) {
+    throw_invalid_field("tracking_number", "tracking_number must be 1-64 characters of A-Z a-z "
+                                           "0-9 . _ -");
+  }
+  std::string tracking = input.tracking_number.value_or(generate_tracking_number());
+  int64_t customer_id =
+      inventory::virtual_location_id(tx, f.warehouse_id, inventory::VirtualLocation::customer);
+  struct Units {
+    int64_t product_id, to_location_id;
+    std::string lot;
+    int64_t quantity;
+  };
+  std::vector<Units> units;
+  {
+    auto q = tx.query(
+        "SELECT product_id, to_location_id, lot, SUM(picked) FROM pick_lines WHERE "
+        "fulfillment_id = $1 GROUP BY product_id, to_location_id, lot HAVING SUM(picked) > 0",
+        fulfillment_id);
+    while (q.next()) units.push_back({q.i64(0), q.i64(1), q.text(2), q.i64(3)});
+  }
+  for (const Units& u : units) {
+    inventory::Move move;
+    move.warehouse_id = f.warehouse_id;
+    move.product_id = u.product_id;
+    move.lot = u.lot;
+    move.from_location_id = u.to_location_id;
+    move.to_location_id = customer_id;
+    move.quantity = u.quantity;
+    move.reason = "shipment";
+    move.ref_type = "fulfillment";
+    move.ref_id = fulfillment_id;
+    inventory::apply_move(tx, move, nullptr);
+  }
+  tx.exec(
+      "UPDATE fulfillment_lines SET shipped = shipped + packed, packed = 0 WHERE fulfillment_id = "
+      "$1",
+      fulfillment_id);
+  tx.exec(
+      "UPDATE fulfillments SET carrier = $2, service = $3, tracking_number = $4, shipped_at_ms = "
+      "$5 WHERE id = $1",
+      fulfillment_id, input.carrier, input.service, tracking, tx.now_ms());
+  set_fulfillment_status(tx, f, "shipped", listener);
+  return get_fulfillment(tx, fulfillment_id);
+}
+
+FulfillmentView deliver(store::Tx& tx, int64_t fulfillment_id, FulfillmentListener& listener) {
+  FulfillmentRow f = require_fulfillment(tx, fulfillment_id);
+  if (f.status != "shipped") {
+    throw_conflict("invalid_state", "only a shipped fulfillment can be delivered; this one is " +
+                                        f.status);
+  }
+  tx.exec("UPDATE fulfillments SET delivered_at_ms = $2 WHERE id = $1", fulfillment_id,
+          tx.now_ms());
+  set_fulfillment_status(tx, f, "delivered", listener);
+  return get_fulfillment(tx, fulfillment_id);
+}
+
+}  // namespace wareflow::wms
