@@ -125,26 +125,17 @@ awk -v n="$SKUS" -v q="$STOCK_QTY" -v reason="$STOCK_REASON" 'BEGIN {
   for (i = 1; i <= n; i++) {
     aisle = (i - 1) % 10 + 1
     bay = int((i - 1) / 10) % 30 + 1
-    printf "MAIN,A%02d-%03d-1,SKU-%05d,%d,,,%s\n", aisle, bay, i, q, reason
+    # The demo tracks every 20th product by lot: top those up as a lot of their own.
+    lot = (i % 20 == 0) ? "BENCH" : ""
+    expiry = (i % 20 == 0) ? "2099-12-31" : ""
+    printf "MAIN,A%02d-%03d-1,SKU-%05d,%d,%s,%s,%s\n", aisle, bay, i, q, lot, expiry, reason
   }
 }' >"$csv"
 run_logged import "$WAREFLOW" import stock --db "$db" --file "$csv"
 
 run_logged token "$WAREFLOW" token create --db "$db" --role integration --name bench
-token_out=$(cat "$workdir/token.log")
-token=$(printf '%s\n' "$token_out" | sed -n 's/.*"token"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' | head -n 1)
-if [[ -z $token ]]; then
-  token=$(printf '%s\n' "$token_out" | sed -n 's/^[[:space:]]*[Tt]oken[[:space:]]*[:=][[:space:]]*\([^[:space:]]*\).*/\1/p' | head -n 1)
-fi
-if [[ -z $token ]]; then
-  # Free text: the longest token-like word (16+ characters), else the last word.
-  token=$(printf '%s\n' "$token_out" | awk '
-    { for (i = 1; i <= NF; i++) {
-        w = $i; gsub(/^["'"'"'`(<]+|["'"'"'`)>.,;]+$/, "", w)
-        if (length(w) >= 16 && w ~ /^[A-Za-z0-9._~+\/=-]+$/ && length(w) > length(best)) best = w
-        last = w } }
-    END { print (best != "" ? best : last) }')
-fi
+# `token create` prints the token alone on stdout.
+token=$(tail -n 1 "$workdir/token.log")
 [[ -n $token && $token != *[[:space:]]* ]] || die "could not read the token from: $token_out"
 
 # --- server ----------------------------------------------------------------

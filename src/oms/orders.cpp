@@ -152,6 +152,7 @@ struct WarehouseGeo {
   int64_t id;
   std::optional<std::string> country;
   std::optional<double> latitude, longitude;
+  std::string code;
 };
 
 // Distance used to rank warehouses: great-circle km when both ends have
@@ -287,39 +288,28 @@ OrderCreate OrderService::create_order(store::Tx& tx, const OrderInput& in) {
   }
   std::vector<int64_t> product_ids;
   for (size_t i = 0; i < in.lines.size(); ++i) {
-    product_ids.push_back(
-        catalog::require_product(tx, in.lines[i].sku, 422, fmt::format("lines[{}].sku", i)).id);
+    auto q = tx.query("SELECT id FROM products WHERE sku = $1", in.lines[i].sku);
+    if (!q.next()) {
+      throw_unprocessable("unknown_sku", "no product with SKU " + in.lines[i].sku,
+                          fmt::format("lines[{}].sku", i));
+    }
+    product_ids.push_back(q.i64(0));
   }
 
   int64_t customer_id = upsert_customer(tx, in.customer);
   int64_t order_id = tx.next_id("orders");
-  tx.exec(
-      "INSERT INTO orders (id, channel_id, channel_order_id, request_hash, customer_id, "
-      "ship_to_json, ship_to_country, ship_to_latitude, ship_to_longitude, priority, ship_by_ms, "
-      "hold_reason, status, created_at_ms, updated_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-      "$9, $10, $11, $12, 'allocated', $13, $13)",
-      order_id, channel_id, in.channel_order_id, hash, customer_id, ship_to_json(in.ship_to),
-      in.ship_to.country, in.ship_to.latitude, in.ship_to.longitude, in.priority, in.ship_by_ms,
-      in.hold_reason, tx.now_ms());
   std::vector<int64_t> line_ids;
-  int64_t first_line_id = tx.next_id("order_lines");
-  for (size_t i = 0; i < in.lines.size(); ++i) {
-    int64_t line_id = first_line_id + static_cast<int64_t>(i);
-    line_ids.push_back(line_id);
-    tx.exec(
-        "INSERT INTO order_lines (id, order_id, line_no, product_id, quantity, unit_price_minor, "
-        "currency, backordered, cancelled) VALUES ($1, $2, $3, $4, $5, $6, $7, $5, 0)",
-        line_id, order_id, static_cast<int64_t>(i + 1), product_ids[i], in.lines[i].quantity,
-        in.lines[i].unit_price_minor, in.lines[i].currency);
-  }
+  for (size_t i = 0; i < in.lines.size(); ++i) line_ids.push_back(tx.next_id("order_lines"));
 
   // Sourcing: availability of every line at every warehouse that stocks it.
   optimize::SourcingRequest request;
   std::map<int64_t, size_t> candidate_index;
   std::vector<WarehouseGeo> geos;
   {
-    auto q = tx.query("SELECT id, country, latitude, longitude FROM warehouses");
-    while (q.next()) geos.push_back({q.i64(0), q.opt_text(1), q.opt_f64(2), q.opt_f64(3)});
+    auto q = tx.query("SELECT id, country, latitude, longitude, code FROM warehouses");
+    while (q.next()) {
+      geos.push_back({q.i64(0), q.opt_text(1), q.opt_f64(2), q.opt_f64(3), q.text(4)});
+    }
   }
   for (size_t i = 0; i < in.lines.size(); ++i) {
     request.quantities.push_back(in.lines[i].quantity);
@@ -357,15 +347,52 @@ OrderCreate OrderService::create_order(store::Tx& tx, const OrderInput& in) {
     by_warehouse[a.warehouse_id].push_back({line_ids[a.line], product_ids[a.line], a.quantity});
     backordered[a.line] -= a.quantity;
   }
+
+  // The answer is built from what was just written: a fresh order has no
+  // history to read back (this is the hot path of order capture).
+  Order order;
+  order.id = order_id;
+  order.channel = in.channel;
+  order.channel_order_id = in.channel_order_id;
+  order.customer = {customer_id, lowercase_trimmed(in.customer.email), in.customer.name,
+                    in.customer.phone};
+  order.ship_to = in.ship_to;
+  order.priority = in.priority;
+  order.ship_by_ms = in.ship_by_ms;
+  order.hold_reason = in.hold_reason;
+  order.created_at_ms = tx.now_ms();
   for (size_t i = 0; i < in.lines.size(); ++i) {
-    if (backordered[i] != in.lines[i].quantity) {
-      tx.exec("UPDATE order_lines SET backordered = $2 WHERE id = $1", line_ids[i],
-              backordered[i]);
-    }
+    order.lines.push_back({line_ids[i], in.lines[i].sku, in.lines[i].quantity,
+                           in.lines[i].unit_price_minor, in.lines[i].currency,
+                           in.lines[i].quantity - backordered[i], 0, 0, 0, backordered[i], 0});
   }
   for (const auto& [warehouse_id, lines] : by_warehouse) {
-    wms::assign_to_fulfillment(tx, order_id, warehouse_id, in.priority, in.ship_by_ms,
-                               in.hold_reason.has_value(), lines);
+    int64_t fulfillment_id =
+        wms::assign_to_fulfillment(tx, order_id, warehouse_id, in.priority, in.ship_by_ms,
+                                   in.hold_reason.has_value(), lines);
+    std::string code;
+    for (const auto& g : geos) {
+      if (g.id == warehouse_id) code = g.code;
+    }
+    order.fulfillments.push_back({fulfillment_id, code,
+                                  in.hold_reason ? "pending" : "released", std::nullopt,
+                                  std::nullopt, std::nullopt});
+  }
+  order.status = derive_status(order.lines, order.fulfillments, order.hold_reason.has_value());
+  tx.exec(
+      "INSERT INTO orders (id, channel_id, channel_order_id, request_hash, customer_id, "
+      "ship_to_json, ship_to_country, ship_to_latitude, ship_to_longitude, priority, ship_by_ms, "
+      "hold_reason, status, created_at_ms, updated_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+      "$9, $10, $11, $12, $14, $13, $13)",
+      order_id, channel_id, in.channel_order_id, hash, customer_id, ship_to_json(in.ship_to),
+      in.ship_to.country, in.ship_to.latitude, in.ship_to.longitude, in.priority, in.ship_by_ms,
+      in.hold_reason, tx.now_ms(), order.status);
+  for (size_t i = 0; i < in.lines.size(); ++i) {
+    tx.exec(
+        "INSERT INTO order_lines (id, order_id, line_no, product_id, quantity, unit_price_minor, "
+        "currency, backordered, cancelled) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0)",
+        line_ids[i], order_id, static_cast<int64_t>(i + 1), product_ids[i], in.lines[i].quantity,
+        in.lines[i].unit_price_minor, in.lines[i].currency, backordered[i]);
   }
   int64_t total_backordered = 0;
   for (int64_t b : backordered) total_backordered += b;
@@ -382,8 +409,7 @@ OrderCreate OrderService::create_order(store::Tx& tx, const OrderInput& in) {
     b["units"] = total_backordered;
     append_order_event(tx, "order.backordered", order_id, b);
   }
-  refresh_status(tx, order_id);
-  return {get_order(tx, order_id), true};
+  return {std::move(order), true};
 }
 
 Order OrderService::get_order(store::Tx& tx, int64_t order_id) {

@@ -38,7 +38,7 @@ int64_t assign_to_fulfillment(store::Tx& tx, int64_t order_id, int64_t warehouse
         ship_by_ms, tx.now_ms());
   }
   for (const FulfillmentLineInput& line : lines) {
-    int64_t changed = tx.exec(
+    int64_t changed = created ? 0 : tx.exec(
         "UPDATE fulfillment_lines SET quantity = quantity + $3, allocated = allocated + $3 "
         "WHERE fulfillment_id = $1 AND order_line_id = $2",
         fulfillment_id, line.order_line_id, line.quantity);
