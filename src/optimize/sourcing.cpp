@@ -18,12 +18,12 @@ int64_t coverage(const SourcingRequest& r, const std::vector<size_t>& set) {
   return covered;
 }
 
+// Stock of the order's products at the set: ties go to the fuller warehouse,
+// which keeps stock from running out in one place while another sits full.
 int64_t total_stock(const SourcingRequest& r, const std::vector<size_t>& set) {
   int64_t stock = 0;
   for (size_t w : set) {
-    for (size_t l = 0; l < r.quantities.size(); ++l) {
-      stock += std::min(r.warehouses[w].available[l], r.quantities[l]);
-    }
+    for (size_t l = 0; l < r.quantities.size(); ++l) stock += r.warehouses[w].available[l];
   }
   return stock;
 }

@@ -1,0 +1,126 @@
+#include "store/database.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <future>
+#include <stdexcept>
+#include <thread>
+
+#include "core/error.h"
+#include "testing/temp_db.h"
+
+namespace wareflow::store {
+namespace {
+
+int64_t count_channels(Database& db) {
+  int64_t n = 0;
+  db.read([&](Tx& tx) {
+    auto q = tx.query("SELECT COUNT(*) FROM channels");
+    q.next();
+    n = q.i64(0);
+  });
+  return n;
+}
+
+void insert_channel(Tx& tx, const std::string& code) {
+  tx.exec("INSERT INTO channels (id, code, name, created_at_ms) VALUES ($1, $2, $2, 0)",
+          tx.next_id("channels"), code);
+}
+
+TEST(Database, AFailingCommandIsRolledBackAloneInItsGroup) {
+  testing::TempDb t;
+  std::vector<std::future<void>> results;
+  // Queue many commands at once so they share commit groups; every third fails
+  // after writing.
+  std::vector<std::promise<std::exception_ptr>> done(30);
+  for (int i = 0; i < 30; ++i) {
+    t.db->write_async(
+        [i](Tx& tx) {
+          insert_channel(tx, "c" + std::to_string(i));
+          if (i % 3 == 0) throw DomainError(409, "invalid_state", "refused");
+        },
+        [&done, i](std::exception_ptr e) { done[i].set_value(e); });
+  }
+  for (int i = 0; i < 30; ++i) {
+    auto error = done[i].get_future().get();
+    EXPECT_EQ(error != nullptr, i % 3 == 0) << i;
+  }
+  EXPECT_EQ(count_channels(*t.db), 20);
+  // Ids stay gap-free although rolled-back commands took some.
+  t.db->read([](Tx& tx) {
+    auto q = tx.query("SELECT COUNT(*), MAX(id) FROM channels");
+    q.next();
+    EXPECT_EQ(q.i64(0), q.i64(1));
+  });
+}
+
+TEST(Database, BlockingWriteRethrowsTheCommandsError) {
+  testing::TempDb t;
+  EXPECT_THROW(t.db->write([](Tx&) { throw DomainError(422, "invalid_field", "x", "f"); }),
+               DomainError);
+  t.db->write([](Tx& tx) { insert_channel(tx, "ok"); });
+  EXPECT_EQ(count_channels(*t.db), 1);
+}
+
+TEST(Database, ParametersBindByNumberNotByOrderOfAppearance) {
+  testing::TempDb t;
+  t.db->write([](Tx& tx) {
+    auto q = tx.query("SELECT $2 || '-' || $1", std::string("a"), std::string("b"));
+    ASSERT_TRUE(q.next());
+    EXPECT_EQ(q.text(0), "b-a");
+  });
+}
+
+TEST(Database, ManyWritersAreGroupedIntoFewerCommits) {
+  testing::TempDb t;
+  std::atomic<int> next{0};
+  std::vector<std::thread> threads;
+  for (int c = 0; c < 8; ++c) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 50; ++i) {
+        int n = next++;
+        t.db->write([n](Tx& tx) { insert_channel(tx, "t" + std::to_string(n)); });
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(count_channels(*t.db), 400);
+  EXPECT_EQ(t.db->commands_committed(), 400);
+  EXPECT_LE(t.db->groups_committed(), 400);
+}
+
+TEST(Database, ClosingFinishesQueuedWritesThenRefusesNewOnes) {
+  testing::TempDb t;
+  std::atomic<int> finished{0};
+  for (int i = 0; i < 20; ++i) {
+    t.db->write_async([i](Tx& tx) { insert_channel(tx, "q" + std::to_string(i)); },
+                      [&](std::exception_ptr e) {
+                        if (!e) ++finished;
+                      });
+  }
+  t.db->close();
+  EXPECT_EQ(finished.load(), 20);
+  EXPECT_THROW(t.db->write([](Tx&) {}), std::runtime_error);
+}
+
+TEST(Database, TheLedgerRefusesUpdatesAndDeletes) {
+  testing::TempDb t;
+  t.db->write([](Tx& tx) {
+    tx.exec("INSERT INTO warehouses (id, code, name, address_json, created_at_ms, updated_at_ms) "
+            "VALUES (1, 'W', 'W', '{}', 0, 0)");
+    tx.exec("INSERT INTO locations (id, warehouse_id, code, type, allocatable) VALUES "
+            "(1, 1, 'a', 'virtual', 0), (2, 1, 'b', 'pick', 1)");
+    tx.exec("INSERT INTO products (id, sku, name, weight_g, length_mm, width_mm, height_mm, "
+            "tracking, created_at_ms, updated_at_ms) VALUES (1, 'P', 'P', 1, 1, 1, 1, 'none', 0, 0)");
+    tx.exec("INSERT INTO stock_moves (id, at_ms, warehouse_id, product_id, lot, from_location_id, "
+            "to_location_id, quantity, reason) VALUES (1, 0, 1, 1, '', 1, 2, 1, 'test')");
+  });
+  EXPECT_THROW(t.db->write([](Tx& tx) { tx.exec("DELETE FROM stock_moves"); }),
+               std::runtime_error);
+  EXPECT_THROW(t.db->write([](Tx& tx) { tx.exec("UPDATE stock_moves SET quantity = 2"); }),
+               std::runtime_error);
+}
+
+}  // namespace
+}  // namespace wareflow::store
