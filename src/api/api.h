@@ -28,8 +28,13 @@ class Api {
   // thread (writes are answered by the writer after their commit).
   void handle(const Request& request, Respond respond);
 
-  // "METHOD /path/{param}" for every route, in registration order.
-  std::vector<std::string> routes() const;
+  struct RouteInfo {
+    std::string method;
+    std::string pattern;            // "/api/v1/orders/{id}"
+    std::vector<std::string> roles;  // empty: public
+  };
+  // Every route, in registration order.
+  std::vector<RouteInfo> routes() const;
 
  private:
   std::optional<auth::Principal> authenticate(const std::string& authorization);

@@ -321,9 +321,16 @@ Api::Api(store::Database& db, oms::OrderService& orders)
 
 Api::~Api() = default;
 
-std::vector<std::string> Api::routes() const {
-  std::vector<std::string> list;
-  for (const auto& r : router_->routes()) list.push_back(r.method + " " + r.pattern);
+std::vector<Api::RouteInfo> Api::routes() const {
+  std::vector<RouteInfo> list;
+  for (const auto& r : router_->routes()) {
+    RouteInfo info{r.method, r.pattern, {}};
+    for (Role role : {Role::admin, Role::manager, Role::operator_, Role::integration,
+                      Role::viewer}) {
+      if (r.roles & role_bit(role)) info.roles.emplace_back(auth::role_name(role));
+    }
+    list.push_back(std::move(info));
+  }
   return list;
 }
 

@@ -143,7 +143,13 @@ int main(int argc, char** argv) {
       optimize::FewestSplitsPolicy policy;
       oms::OrderService orders(policy);
       api::Api api(*db, orders);
-      for (const auto& route : api.routes()) std::cout << route << "\n";
+      // METHOD PATH ROLES (comma-separated, or "public")
+      for (const auto& route : api.routes()) {
+        std::string roles;
+        for (const auto& role : route.roles) roles += (roles.empty() ? "" : ",") + role;
+        std::cout << route.method << " " << route.pattern << " "
+                  << (roles.empty() ? "public" : roles) << "\n";
+      }
       return 0;
     }
 

@@ -1,0 +1,158 @@
+// The API without a socket: routing, auth, roles, problem documents, and the
+// OpenAPI document's agreement with the routes the server really has.
+#include "api/api.h"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <future>
+#include <set>
+
+#include "auth/tokens.h"
+#include "testing/temp_db.h"
+
+namespace wareflow::api {
+
+extern const std::string_view kOpenApiDocument;
+
+namespace {
+
+class ApiTest : public ::testing::Test {
+ protected:
+  ApiTest() : api(*t.db, *t.orders) {
+    t.db->write([&](store::Tx& tx) {
+      admin = auth::create_token(tx, auth::Role::admin, "admin");
+      viewer = auth::create_token(tx, auth::Role::viewer, "viewer");
+    });
+  }
+
+  Response call(const std::string& method, const std::string& path, const std::string& body = "",
+                const std::string& token = "") {
+    Request r;
+    r.method = method;
+    r.path = path;
+    r.body = body;
+    if (!token.empty()) r.authorization = "Bearer " + token;
+    std::promise<Response> answer;
+    api.handle(r, [&](Response response) { answer.set_value(std::move(response)); });
+    return answer.get_future().get();
+  }
+
+  std::string code_of(const Response& r) {
+    return std::string(boost::json::parse(r.body).at("code").as_string());
+  }
+
+  testing::TempDb t;
+  Api api;
+  std::string admin, viewer;
+};
+
+TEST_F(ApiTest, EveryRouteIsInTheOpenApiDocumentWithTheSameRoles) {
+  auto spec = boost::json::parse(kOpenApiDocument).as_object();
+  const auto& paths = spec.at("paths").as_object();
+  size_t operations = 0;
+  for (const auto& [path, item] : paths) {
+    for (const auto& [method, op] : item.as_object()) {
+      if (method == "get" || method == "put" || method == "post" || method == "delete") {
+        ++operations;
+      }
+    }
+  }
+  auto routes = api.routes();
+  EXPECT_EQ(routes.size(), operations) << "the spec and the server disagree on the route count";
+  for (const auto& route : routes) {
+    std::string method = route.method;
+    for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto* item = paths.if_contains(route.pattern);
+    ASSERT_TRUE(item) << route.pattern << " is missing from openapi.json";
+    auto* op = item->as_object().if_contains(method);
+    ASSERT_TRUE(op) << route.method << " " << route.pattern << " is missing from openapi.json";
+    std::set<std::string> documented;
+    if (auto* roles = op->as_object().if_contains("x-roles")) {
+      for (const auto& role : roles->as_array()) documented.emplace(role.as_string());
+    }
+    std::set<std::string> served(route.roles.begin(), route.roles.end());
+    if (served.empty()) {
+      // Public routes declare no security.
+      auto* security = op->as_object().if_contains("security");
+      EXPECT_TRUE(security && security->as_array().empty()) << route.pattern;
+    } else {
+      EXPECT_EQ(served, documented) << route.method << " " << route.pattern;
+    }
+  }
+}
+
+TEST_F(ApiTest, UnknownPathsAndMethods) {
+  EXPECT_EQ(call("GET", "/nope").status, 404);
+  auto r = call("DELETE", "/api/v1/orders", "", admin);
+  EXPECT_EQ(r.status, 405);
+  EXPECT_EQ(r.content_type, "application/problem+json");
+  EXPECT_EQ(code_of(r), "method_not_allowed");
+}
+
+TEST_F(ApiTest, TokensAndRoles) {
+  EXPECT_EQ(call("GET", "/api/v1/orders").status, 401);
+  EXPECT_EQ(call("GET", "/api/v1/orders", "", "wf_" + std::string(64, '0')).status, 401);
+  EXPECT_EQ(call("GET", "/api/v1/orders", "", viewer).status, 200);
+  auto r = call("PUT", "/api/v1/channels/web", R"({"name": "Web"})", viewer);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(code_of(r), "forbidden");
+  EXPECT_EQ(call("PUT", "/api/v1/channels/web", R"({"name": "Web"})", admin).status, 201);
+  EXPECT_EQ(call("PUT", "/api/v1/channels/web", R"({"name": "Web"})", admin).status, 200);
+  EXPECT_EQ(call("GET", "/healthz").status, 200);
+}
+
+TEST_F(ApiTest, MalformedAndInvalidBodies) {
+  auto r = call("PUT", "/api/v1/channels/web", "{not json", admin);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(code_of(r), "malformed_json");
+  EXPECT_EQ(call("PUT", "/api/v1/channels/web", "[1, 2]", admin).status, 400);
+  r = call("PUT", "/api/v1/channels/web", R"({"name": 7})", admin);
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(std::string(boost::json::parse(r.body).at("field").as_string()), "name");
+  Request list;
+  list.method = "GET";
+  list.path = "/api/v1/orders";
+  list.query["limit"] = "0";
+  list.authorization = "Bearer " + admin;
+  std::promise<Response> answer;
+  api.handle(list, [&](Response response) { answer.set_value(std::move(response)); });
+  r = answer.get_future().get();
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(std::string(boost::json::parse(r.body).at("field").as_string()), "limit");
+}
+
+TEST_F(ApiTest, IdempotencyKeyReplaysTheFirstAnswer) {
+  Request r;
+  r.method = "PUT";
+  r.path = "/api/v1/channels/web";
+  r.body = R"({"name": "Web"})";
+  r.authorization = "Bearer " + admin;
+  r.idempotency_key = "k1";
+  auto send = [&](const Request& request) {
+    std::promise<Response> answer;
+    api.handle(request, [&](Response response) { answer.set_value(std::move(response)); });
+    return answer.get_future().get();
+  };
+  auto first = send(r);
+  auto second = send(r);
+  EXPECT_EQ(first.status, 201);
+  EXPECT_EQ(second.status, 201);
+  EXPECT_EQ(first.body, second.body);
+  r.body = R"({"name": "Other"})";
+  auto conflict = send(r);
+  EXPECT_EQ(conflict.status, 409);
+  EXPECT_EQ(code_of(conflict), "idempotency_conflict");
+}
+
+TEST_F(ApiTest, UnknownResourcesAre404WithTheirCode) {
+  EXPECT_EQ(code_of(call("GET", "/api/v1/orders/12345", "", admin)), "unknown_order");
+  EXPECT_EQ(code_of(call("GET", "/api/v1/orders/abc", "", admin)), "unknown_order");
+  EXPECT_EQ(code_of(call("GET", "/api/v1/products/NOPE", "", admin)), "unknown_sku");
+  EXPECT_EQ(code_of(call("GET", "/api/v1/pick-lists/9", "", admin)), "unknown_pick_list");
+  EXPECT_EQ(code_of(call("GET", "/api/v1/warehouses/X/locations", "", admin)),
+            "unknown_warehouse");
+}
+
+}  // namespace
+}  // namespace wareflow::api
