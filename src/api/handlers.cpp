@@ -891,7 +891,7 @@ void Api::register_routes() {
         });
 
   // ---- events
-  r.add("GET", "/api/v1/events", kAll, [read](const CallPtr& call) {
+  r.add("GET", "/api/v1/events", kAll, [read, &db](const CallPtr& call) {
     int64_t limit = query_limit(call->request);
     int64_t after = 0;
     std::string text = query_text(call->request, "after");
@@ -904,7 +904,7 @@ void Api::register_routes() {
     read(call, [&](store::Tx& tx) {
       json::array items;
       int64_t next = after;
-      for (const auto& e : events::list_after(tx, after, limit)) {
+      for (const auto& e : events::list_after(tx, after, limit, db.durable_event_seq())) {
         json::error_code ec;
         json::value data = json::parse(e.data_json, ec);
         items.push_back(json::object{{"seq", e.seq},

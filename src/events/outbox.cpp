@@ -14,12 +14,12 @@ int64_t append(store::Tx& tx, std::string_view type, std::string_view subject,
   return seq;
 }
 
-std::vector<Event> list_after(store::Tx& tx, int64_t after, int64_t limit) {
+std::vector<Event> list_after(store::Tx& tx, int64_t after, int64_t limit, int64_t up_to) {
   std::vector<Event> events;
   auto q = tx.query(
-      "SELECT seq, at_ms, type, subject, data_json FROM events WHERE seq > $1 ORDER BY seq "
-      "LIMIT $2",
-      after, limit);
+      "SELECT seq, at_ms, type, subject, data_json FROM events WHERE seq > $1 AND seq <= $3 "
+      "ORDER BY seq LIMIT $2",
+      after, limit, up_to);
   while (q.next()) events.push_back({q.i64(0), q.i64(1), q.text(2), q.text(3), q.text(4)});
   return events;
 }

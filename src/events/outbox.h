@@ -26,7 +26,8 @@ struct Event {
   std::string data_json;
 };
 
-// Events with seq > after, oldest first, at most `limit`.
-std::vector<Event> list_after(store::Tx& tx, int64_t after, int64_t limit);
+// Events with after < seq <= up_to, oldest first, at most `limit`. Pass
+// Database::durable_event_seq() as up_to when serving consumers.
+std::vector<Event> list_after(store::Tx& tx, int64_t after, int64_t limit, int64_t up_to);
 
 }  // namespace wareflow::events

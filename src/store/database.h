@@ -4,8 +4,9 @@
 // queued commands in one transaction (group commit), each inside its own
 // savepoint: a command that throws is rolled back alone and its caller gets the
 // exception; the others commit. A caller is answered only after the COMMIT that
-// holds its command is durable (WAL, synchronous=FULL), so nothing acknowledged
-// is lost on a crash. One fsync serves the whole group.
+// holds its command is durable: a syncer thread fdatasyncs the WAL once per
+// group (or per several groups) while the writer already runs the next one.
+// Nothing acknowledged is lost on a process crash or a power failure.
 //
 // Reads: `read(fn)` runs fn on a reader connection inside one read transaction,
 // a consistent WAL snapshot of committed data. Readers never block the writer.
@@ -22,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -37,7 +39,8 @@ class Query {
  public:
   // `cached_in_use` is the cache slot's flag, cleared on destruction; null for
   // a one-off statement, finalized on destruction.
-  Query(Connection& connection, sqlite3_stmt* stmt, bool* cached_in_use);
+  Query(Connection& connection, sqlite3_stmt* stmt, bool* cached_in_use,
+        const std::vector<int>* params);
   Query(Query&& other) noexcept;
   Query(const Query&) = delete;
   Query& operator=(const Query&) = delete;
@@ -71,7 +74,10 @@ class Query {
  private:
   Connection* connection_;
   sqlite3_stmt* stmt_;
+  int param_index(int n) const;
+
   bool* cached_in_use_;
+  const std::vector<int>* params_;  // $n -> SQLite index; null: look up by name
   int next_param_ = 1;
 };
 
@@ -130,6 +136,10 @@ class Database {
   // How many write commands and commit groups ran (for logs and benchmarks).
   virtual int64_t commands_committed() const = 0;
   virtual int64_t groups_committed() const = 0;
+  // The highest event seq known to be durable. Readers of the event log stop
+  // there, so a consumer never sees an event that a power failure could take
+  // back (and later hand out again under the same seq).
+  virtual int64_t durable_event_seq() const = 0;
 };
 
 }  // namespace wareflow::store

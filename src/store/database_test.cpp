@@ -104,6 +104,21 @@ TEST(Database, ClosingFinishesQueuedWritesThenRefusesNewOnes) {
   EXPECT_THROW(t.db->write([](Tx&) {}), std::runtime_error);
 }
 
+TEST(Database, TheEventFeedMarkCoversEveryAnsweredWrite) {
+  testing::TempDb t;
+  int64_t before = t.db->durable_event_seq();
+  for (int i = 0; i < 5; ++i) {
+    int64_t seq = 0;
+    t.db->write([&](Tx& tx) {
+      tx.exec("INSERT INTO events (seq, at_ms, type, subject, data_json) VALUES ($1, 0, 't', "
+              "'s', '{}')",
+              before + i + 1);
+      seq = before + i + 1;
+    });
+    EXPECT_GE(t.db->durable_event_seq(), seq);
+  }
+}
+
 TEST(Database, TheLedgerRefusesUpdatesAndDeletes) {
   testing::TempDb t;
   t.db->write([](Tx& tx) {
