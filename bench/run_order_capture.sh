@@ -144,7 +144,7 @@ for attempt in 1 2 3; do
   port=$(free_port)
   [[ $port =~ ^[0-9]+$ ]] || die "could not pick a free port"
   log "starting wareflow serve on 127.0.0.1:$port"
-  "$WAREFLOW" serve --db "$db" --listen "127.0.0.1:$port" >"$workdir/server.log" 2>&1 &
+  "$WAREFLOW" serve --db "$db" --listen "127.0.0.1:$port" ${SERVE_FLAGS:-} >"$workdir/server.log" 2>&1 &
   server_pid=$!
   deadline=$((SECONDS + STARTUP_TIMEOUT))
   up=0

@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -56,6 +57,15 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void on_header(beast::error_code ec) {
+    if (ec == http::error::body_limit) {  // a Content-Length over the limit
+      method_ = std::string(parser_->get().method_string());
+      path_ = std::string(parser_->get().target());
+      started_ = std::chrono::steady_clock::now();
+      return reply_and_close(problem(413, "payload_too_large",
+                                     "the body is larger than " +
+                                         std::to_string(shared_.options.max_body_bytes) +
+                                         " bytes"));
+    }
     if (ec) return close();
     auto length = parser_->content_length();
     if (length && *length > shared_.options.max_body_bytes) {
@@ -65,6 +75,21 @@ class Session : public std::enable_shared_from_this<Session> {
                                          " bytes"));
     }
     stream_.expires_after(std::chrono::seconds(shared_.options.body_timeout_s));
+    // curl and others wait for "100 Continue" before sending a larger body.
+    if (beast::iequals(parser_->get()[http::field::expect], "100-continue")) {
+      auto interim = std::make_shared<http::response<http::empty_body>>(http::status::continue_,
+                                                                          11);
+      http::async_write(stream_, *interim,
+                        [self = shared_from_this(), interim](beast::error_code ec, size_t) {
+                          if (ec) return self->close();
+                          self->read_body();
+                        });
+      return;
+    }
+    read_body();
+  }
+
+  void read_body() {
     http::async_read(stream_, buffer_, *parser_,
                      [self = shared_from_this()](beast::error_code ec, size_t) {
                        self->on_body(ec);
@@ -94,6 +119,7 @@ class Session : public std::enable_shared_from_this<Session> {
     method_ = request.method;
     path_ = request.path;
     ++shared_.in_flight;
+    counted_ = true;
     shared_.api.handle(request, [self = shared_from_this()](Response response) {
       net::post(self->stream_.get_executor(),
                 [self, response = std::move(response)]() mutable { self->send(std::move(response)); });
@@ -118,12 +144,14 @@ class Session : public std::enable_shared_from_this<Session> {
                    path_, r.status, ms, r.principal.empty() ? "-" : r.principal,
                    r.error_code.empty() ? "" : " code=", r.error_code);
     }
-    bool counted = !method_.empty();
     http::async_write(stream_, *response,
-                      [self = shared_from_this(), response, counted](beast::error_code ec, size_t) {
-                        if (counted) --self->shared_.in_flight;
+                      [self = shared_from_this(), response](beast::error_code ec, size_t) {
+                        if (self->counted_) --self->shared_.in_flight;
+                        self->counted_ = false;
                         self->method_.clear();
-                        if (ec || !response->keep_alive()) return self->close();
+                        if (ec) return self->close();
+                        if (self->closing_) return self->linger_close();
+                        if (!response->keep_alive()) return self->close();
                         self->read_header();
                       });
   }
@@ -131,6 +159,25 @@ class Session : public std::enable_shared_from_this<Session> {
   void reply_and_close(Response r) {
     closing_ = true;
     send(std::move(r));
+  }
+
+  // After refusing a request whose body we did not read (413), closing at once
+  // would reset the connection and the client might never see the answer:
+  // stop sending, then read and drop what still comes, for a short while.
+  void linger_close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.expires_after(std::chrono::seconds(2));
+    drain_ = std::make_shared<std::array<char, 16384>>();
+    drain();
+  }
+
+  void drain() {
+    stream_.async_read_some(net::buffer(*drain_),
+                            [self = shared_from_this()](beast::error_code ec, size_t) {
+                              if (ec) return self->close();
+                              self->drain();
+                            });
   }
 
   void close() {
@@ -146,8 +193,10 @@ class Session : public std::enable_shared_from_this<Session> {
   std::chrono::steady_clock::time_point started_;
   bool keep_alive_ = true;
   bool closing_ = false;
+  bool counted_ = false;  // this request is in shared_.in_flight
   unsigned version_ = 11;
   std::string method_, path_, target_;
+  std::shared_ptr<std::array<char, 16384>> drain_;
 };
 
 class Listener : public std::enable_shared_from_this<Listener> {
