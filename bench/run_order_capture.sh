@@ -136,7 +136,7 @@ run_logged import "$WAREFLOW" import stock --db "$db" --file "$csv"
 run_logged token "$WAREFLOW" token create --db "$db" --role integration --name bench
 # `token create` prints the token alone on stdout.
 token=$(tail -n 1 "$workdir/token.log")
-[[ -n $token && $token != *[[:space:]]* ]] || die "could not read the token from: $token_out"
+[[ -n $token && $token != *[[:space:]]* ]] || die "could not read the token from $workdir/token.log"
 
 # --- server ----------------------------------------------------------------
 port=""

@@ -4,6 +4,7 @@
 // one transaction, render.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -44,7 +45,13 @@ class Api {
   oms::OrderService& orders_;
   std::unique_ptr<Router> router_;
   std::mutex token_cache_mutex_;
-  std::unordered_map<std::string, auth::Principal> token_cache_;
+  struct CachedPrincipal {
+    auth::Principal principal;
+    std::chrono::steady_clock::time_point expires;
+  };
+  // Known tokens, by hash, for a short while: a revoked token stops working
+  // within 30 seconds without a lookup on every request.
+  std::unordered_map<std::string, CachedPrincipal> token_cache_;
 };
 
 // A problem document (RFC 9457) with Wareflow's stable `code`.

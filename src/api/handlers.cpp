@@ -289,9 +289,17 @@ int64_t cursor_id(const Request& request) {
   return value;
 }
 
-json::value next_cursor(size_t returned, int64_t limit, const std::string& last) {
-  if (returned < static_cast<size_t>(limit)) return nullptr;
-  return json::value(last);
+// Lists ask their service for limit + 1 rows: the extra one only tells that
+// another page exists. Drops it and returns whether it was there.
+template <class T>
+bool trim_page(std::vector<T>& rows, int64_t limit) {
+  if (rows.size() <= static_cast<size_t>(limit)) return false;
+  rows.resize(static_cast<size_t>(limit));
+  return true;
+}
+
+json::value next_cursor(bool more, const std::string& last) {
+  return more ? json::value(last) : json::value(nullptr);
 }
 
 // ---- the API ----------------------------------------------------------------------
@@ -342,17 +350,21 @@ std::optional<auth::Principal> Api::authenticate(const std::string& authorizatio
   }
   std::string token = authorization.substr(kBearer.size());
   std::string key = sha256_hex(token);
+  constexpr auto kTokenCacheTime = std::chrono::seconds(30);
+  auto now = std::chrono::steady_clock::now();
   {
     std::lock_guard lock(token_cache_mutex_);
     auto it = token_cache_.find(key);
-    if (it != token_cache_.end()) return it->second;
+    if (it != token_cache_.end() && it->second.expires > now) return it->second.principal;
   }
   std::optional<auth::Principal> principal;
   db_.read([&](store::Tx& tx) { principal = auth::authenticate(tx, token); });
+  std::lock_guard lock(token_cache_mutex_);
   if (principal) {
-    std::lock_guard lock(token_cache_mutex_);
     if (token_cache_.size() > 10000) token_cache_.clear();
-    token_cache_.emplace(key, *principal);
+    token_cache_[key] = {*principal, now + kTokenCacheTime};
+  } else {
+    token_cache_.erase(key);
   }
   return principal;
 }
@@ -500,11 +512,11 @@ void Api::register_routes() {
     std::string after = query_text(call->request, "cursor");
     read(call, [&](store::Tx& tx) {
       json::array items;
-      auto list = catalog::list_products(tx, after, limit);
+      auto list = catalog::list_products(tx, after, limit + 1);
+      bool more = trim_page(list, limit);
       for (const auto& p : list) items.push_back(render(p));
       return json::object{{"products", std::move(items)},
-                          {"next_cursor", next_cursor(list.size(), limit,
-                                                      list.empty() ? "" : list.back().sku)}};
+                          {"next_cursor", next_cursor(more, more ? list.back().sku : "")}};
     });
   });
   r.add("GET", "/api/v1/products/{sku}", kAll, [read](const CallPtr& call) {
@@ -547,11 +559,11 @@ void Api::register_routes() {
     std::string after = query_text(call->request, "cursor");
     read(call, [&](store::Tx& tx) {
       json::array items;
-      auto list = wms::list_warehouses(tx, after, limit);
+      auto list = wms::list_warehouses(tx, after, limit + 1);
+      bool more = trim_page(list, limit);
       for (const auto& w : list) items.push_back(render(w));
       return json::object{{"warehouses", std::move(items)},
-                          {"next_cursor", next_cursor(list.size(), limit,
-                                                      list.empty() ? "" : list.back().code)}};
+                          {"next_cursor", next_cursor(more, more ? list.back().code : "")}};
     });
   });
   r.add("GET", "/api/v1/warehouses/{code}", kAll, [read](const CallPtr& call) {
@@ -609,11 +621,11 @@ void Api::register_routes() {
     read(call, [&](store::Tx& tx) {
       auto warehouse = wms::require_warehouse(tx, call->param("code"), 404);
       json::array items;
-      auto list = wms::list_locations(tx, warehouse.id, type, after, limit);
+      auto list = wms::list_locations(tx, warehouse.id, type, after, limit + 1);
+      bool more = trim_page(list, limit);
       for (const auto& l : list) items.push_back(render(l));
       return json::object{{"locations", std::move(items)},
-                          {"next_cursor", next_cursor(list.size(), limit,
-                                                      list.empty() ? "" : list.back().code)}};
+                          {"next_cursor", next_cursor(more, more ? list.back().code : "")}};
     });
   });
 
@@ -670,11 +682,15 @@ void Api::register_routes() {
     int64_t before = cursor_id(call->request);
     read(call, [&](store::Tx& tx) {
       auto product = catalog::require_product(tx, call->param("sku"), 404);
-      auto moves = inventory::moves_of(tx, product.id, before, limit);
+      auto moves = inventory::moves_of(tx, product.id, before, limit + 1);
+      bool more = trim_page(moves, limit);
       json::array items;
       for (const auto& m : moves) {
         json::value ref = nullptr;
-        if (!m.ref_type.empty()) ref = json::object{{"type", m.ref_type}, {"id", m.ref_id}};
+        if (!m.ref_type.empty()) {
+          ref = json::object{{"type", m.ref_type},
+                             {"id", m.ref_id != 0 ? json::value(m.ref_id) : json::value(nullptr)}};
+        }
         items.push_back(json::object{{"id", m.id},
                                      {"at", format_rfc3339(m.at_ms)},
                                      {"warehouse", m.warehouse},
@@ -688,8 +704,7 @@ void Api::register_routes() {
       }
       return json::object{
           {"moves", std::move(items)},
-          {"next_cursor", next_cursor(moves.size(), limit,
-                                      moves.empty() ? "" : std::to_string(moves.back().id))}};
+          {"next_cursor", next_cursor(more, more ? std::to_string(moves.back().id) : "")}};
     });
   });
 
@@ -710,11 +725,11 @@ void Api::register_routes() {
     std::string after = query_text(call->request, "cursor");
     read(call, [&](store::Tx& tx) {
       json::array items;
-      auto list = oms::list_channels(tx, after, limit);
+      auto list = oms::list_channels(tx, after, limit + 1);
+      bool more = trim_page(list, limit);
       for (const auto& c : list) items.push_back(json::object{{"code", c.code}, {"name", c.name}});
       return json::object{{"channels", std::move(items)},
-                          {"next_cursor", next_cursor(list.size(), limit,
-                                                      list.empty() ? "" : list.back().code)}};
+                          {"next_cursor", next_cursor(more, more ? list.back().code : "")}};
     });
   });
   r.add("POST", "/api/v1/orders", kIntegrations, [write, &orders](const CallPtr& call) {
@@ -768,13 +783,15 @@ void Api::register_routes() {
       throw_invalid_field("status", "unknown order status " + *filter.status);
     }
     read(call, [&](store::Tx& tx) {
-      auto list = orders.list_orders(tx, filter);
+      oms::OrderFilter one_more = filter;
+      one_more.limit = filter.limit + 1;
+      auto list = orders.list_orders(tx, one_more);
+      bool more = trim_page(list, filter.limit);
       json::array items;
       for (const auto& o : list) items.push_back(render(o));
       return json::object{
           {"orders", std::move(items)},
-          {"next_cursor", next_cursor(list.size(), filter.limit,
-                                      list.empty() ? "" : std::to_string(list.back().id))}};
+          {"next_cursor", next_cursor(more, more ? std::to_string(list.back().id) : "")}};
     });
   });
   r.add("GET", "/api/v1/orders/{id}", kAll, [read, &orders](const CallPtr& call) {

@@ -18,6 +18,7 @@
 #include "audit/verify.h"
 #include "auth/tokens.h"
 #include "core/error.h"
+#include "core/time.h"
 #include "oms/orders.h"
 #include "optimize/sourcing.h"
 #include "store/database.h"
@@ -120,6 +121,12 @@ int main(int argc, char** argv) {
       ->required();
   token_create->add_option("--name", token_name, "Who or what uses it")->required();
 
+  auto* token_revoke = token->add_subcommand("revoke", "Revoke every token with this name");
+  token_revoke->add_option("--db", db_path, "Database file")->capture_default_str();
+  token_revoke->add_option("--name", token_name, "The token's name")->required();
+  auto* token_list = token->add_subcommand("list", "List tokens (names and roles, never secrets)");
+  token_list->add_option("--db", db_path, "Database file")->capture_default_str();
+
   auto* verify = app.add_subcommand("verify", "Check the ledger invariants I1-I6");
   verify->add_option("--db", db_path, "Database file")->capture_default_str();
 
@@ -175,6 +182,25 @@ int main(int argc, char** argv) {
       std::string created;
       db->write([&](store::Tx& tx) { created = auth::create_token(tx, *role, token_name); });
       std::cout << created << std::endl;
+      return 0;
+    }
+
+    if (token_revoke->parsed()) {
+      auto db = open_database(db_path);
+      int64_t revoked = 0;
+      db->write([&](store::Tx& tx) { revoked = auth::revoke_tokens(tx, token_name); });
+      std::cout << "revoked " << revoked << " token(s) named " << token_name << "\n";
+      return revoked > 0 ? 0 : 1;
+    }
+
+    if (token_list->parsed()) {
+      auto db = open_database(db_path);
+      db->read([&](store::Tx& tx) {
+        for (const auto& t : auth::list_tokens(tx)) {
+          std::cout << t.name << "\t" << auth::role_name(t.role) << "\t"
+                    << format_rfc3339(t.created_at_ms) << (t.revoked ? "\trevoked" : "") << "\n";
+        }
+      });
       return 0;
     }
 

@@ -34,6 +34,24 @@ std::string create_token(store::Tx& tx, Role role, const std::string& name) {
   return token;
 }
 
+int64_t revoke_tokens(store::Tx& tx, const std::string& name) {
+  return tx.exec(
+      "UPDATE api_tokens SET revoked_at_ms = $2 WHERE name = $1 AND revoked_at_ms IS NULL", name,
+      tx.now_ms());
+}
+
+std::vector<TokenInfo> list_tokens(store::Tx& tx) {
+  std::vector<TokenInfo> tokens;
+  auto q = tx.query(
+      "SELECT name, role, created_at_ms, revoked_at_ms IS NOT NULL FROM api_tokens ORDER BY "
+      "created_at_ms, name");
+  while (q.next()) {
+    tokens.push_back({q.text(0), parse_role(q.text(1)).value_or(Role::viewer), q.i64(2),
+                      q.i64(3) != 0});
+  }
+  return tokens;
+}
+
 std::optional<Principal> authenticate(store::Tx& tx, std::string_view token) {
   if (token.size() != 67 || token.substr(0, 3) != "wf_") return std::nullopt;
   std::string hash = sha256_hex(token);

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "store/database.h"
 
@@ -24,6 +25,18 @@ struct Principal {
 
 // Creates a token and returns it in clear; it cannot be recovered later.
 std::string create_token(store::Tx& tx, Role role, const std::string& name);
+// Revokes every token with this name; returns how many. A running server
+// stops accepting them within 30 seconds (its token cache).
+int64_t revoke_tokens(store::Tx& tx, const std::string& name);
+
+struct TokenInfo {
+  std::string name;
+  Role role;
+  int64_t created_at_ms;
+  bool revoked;
+};
+std::vector<TokenInfo> list_tokens(store::Tx& tx);
+
 // The principal of a presented token, if it is known and not revoked.
 std::optional<Principal> authenticate(store::Tx& tx, std::string_view token);
 

@@ -207,7 +207,9 @@ AdjustmentResult adjust(store::Tx& tx, const AdjustmentInput& input, StockListen
   move.to_location_id = input.quantity > 0 ? location->id : adjustment_id;
   move.reason = input.reason;
   move.ref_type = "adjustment";
-  int64_t move_id = apply_move(tx, move, listener);
+  // The listener (backorders) runs after the event, so the log tells the
+  // cause before its effects.
+  int64_t move_id = apply_move(tx, move, nullptr);
 
   auto bq = tx.query(
       "SELECT on_hand FROM stock_balances WHERE product_id = $1 AND location_id = $2 AND lot = $3",
@@ -224,6 +226,9 @@ AdjustmentResult adjust(store::Tx& tx, const AdjustmentInput& input, StockListen
   data["reason"] = input.reason;
   data["move_id"] = move_id;
   events::append(tx, "stock.adjusted", "product:" + input.sku, data);
+  if (listener && input.quantity > 0 && location->allocatable) {
+    listener->stock_available(tx, warehouse_id, product.id);
+  }
   return {move_id, on_hand, lot_expiry(tx, product.id, input.lot)};
 }
 

@@ -366,6 +366,21 @@ OrderCreate OrderService::create_order(store::Tx& tx, const OrderInput& in) {
                            in.lines[i].unit_price_minor, in.lines[i].currency,
                            in.lines[i].quantity - backordered[i], 0, 0, 0, backordered[i], 0});
   }
+  int64_t total_backordered = 0;
+  for (int64_t b : backordered) total_backordered += b;
+  boost::json::object data;
+  data["channel"] = in.channel;
+  data["channel_order_id"] = in.channel_order_id;
+  data["lines"] = static_cast<int64_t>(in.lines.size());
+  data["warehouses"] = static_cast<int64_t>(by_warehouse.size());
+  data["backordered"] = total_backordered;
+  data["sourcing"] = plan.method;
+  append_order_event(tx, "order.created", order_id, data);
+  if (total_backordered > 0) {
+    boost::json::object b;
+    b["units"] = total_backordered;
+    append_order_event(tx, "order.backordered", order_id, b);
+  }
   for (const auto& [warehouse_id, lines] : by_warehouse) {
     int64_t fulfillment_id =
         wms::assign_to_fulfillment(tx, order_id, warehouse_id, in.priority, in.ship_by_ms,
@@ -393,21 +408,6 @@ OrderCreate OrderService::create_order(store::Tx& tx, const OrderInput& in) {
         "currency, backordered, cancelled) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0)",
         line_ids[i], order_id, static_cast<int64_t>(i + 1), product_ids[i], in.lines[i].quantity,
         in.lines[i].unit_price_minor, in.lines[i].currency, backordered[i]);
-  }
-  int64_t total_backordered = 0;
-  for (int64_t b : backordered) total_backordered += b;
-  boost::json::object data;
-  data["channel"] = in.channel;
-  data["channel_order_id"] = in.channel_order_id;
-  data["lines"] = static_cast<int64_t>(in.lines.size());
-  data["warehouses"] = static_cast<int64_t>(by_warehouse.size());
-  data["backordered"] = total_backordered;
-  data["sourcing"] = plan.method;
-  append_order_event(tx, "order.created", order_id, data);
-  if (total_backordered > 0) {
-    boost::json::object b;
-    b["units"] = total_backordered;
-    append_order_event(tx, "order.backordered", order_id, b);
   }
   return {std::move(order), true};
 }

@@ -379,6 +379,7 @@ class SqliteDatabase final : public Database {
       checkpoint_wake_.wait_for(lock, std::chrono::milliseconds(200));
       bool stop = stopping_ && queue_.empty();
       lock.unlock();
+      refresh_durable_mark(connection);
       try {
         // PASSIVE never blocks the writer or readers; TRUNCATE at the end
         // leaves a small file behind.
@@ -389,6 +390,19 @@ class SqliteDatabase final : public Database {
       }
       lock.lock();
       if (stop) return;
+    }
+  }
+
+  // While this process has nothing in flight, everything committed is
+  // durable (other processes, like the CLI, answer only after their own
+  // fsync), so the event feed may show all of it.
+  void refresh_durable_mark(Connection& connection) {
+    std::lock_guard lock(sync_mutex_);
+    if (writer_busy_ || syncing_ || !unsynced_.empty()) return;
+    try {
+      int64_t seq = last_event_seq(connection);
+      if (seq > durable_event_seq_) durable_event_seq_ = seq;
+    } catch (const std::exception&) {
     }
   }
 
@@ -404,11 +418,16 @@ class SqliteDatabase final : public Database {
           queue_.pop_front();
         }
       }
+      {
+        std::lock_guard lock(sync_mutex_);
+        writer_busy_ = true;
+      }
       run_group(group);
       int64_t event_seq = last_event_seq(writer_connection_);
       {
         std::lock_guard lock(sync_mutex_);
         unsynced_.push_back(Group{std::move(group), event_seq});
+        writer_busy_ = false;
       }
       sync_wake_.notify_one();
     }
@@ -439,12 +458,19 @@ class SqliteDatabase final : public Database {
         sync_wake_.wait(lock, [this] { return writer_done_ || !unsynced_.empty(); });
         groups.swap(unsynced_);
         done = writer_done_ && groups.empty();
+        syncing_ = !groups.empty();
       }
       if (done) return;
       std::exception_ptr sync_error = sync_wal();
-      // The mark moves before anyone is answered, so a caller that reads the
-      // feed right after its answer finds its own events.
-      if (!sync_error) durable_event_seq_ = groups.back().event_seq;
+      {
+        // The mark moves before anyone is answered, so a caller that reads
+        // the feed right after its answer finds its own events.
+        std::lock_guard lock(sync_mutex_);
+        if (!sync_error && groups.back().event_seq > durable_event_seq_) {
+          durable_event_seq_ = groups.back().event_seq;
+        }
+        syncing_ = false;
+      }
       for (Group& g : groups) {
         for (Command& command : g.commands) {
           command.done(command.error ? command.error : sync_error);
@@ -521,6 +547,8 @@ class SqliteDatabase final : public Database {
   std::condition_variable sync_wake_;
   std::deque<Group> unsynced_;
   bool writer_done_ = false;
+  bool writer_busy_ = false;  // a group is between BEGIN and its hand-over to the syncer
+  bool syncing_ = false;      // the syncer holds groups that are not yet durable
   int wal_fd_ = -1;
   std::atomic<int64_t> durable_event_seq_{0};
   std::mutex mutex_;
