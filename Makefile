@@ -3,8 +3,9 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 DB ?= wareflow.db
 LISTEN ?= 127.0.0.1:8080
+FUZZ_SECONDS ?= 20
 
-.PHONY: all deps build run test clean bench
+.PHONY: all deps build run test fuzz clean bench
 
 all: build
 
@@ -20,11 +21,17 @@ build: deps $(BUILD_DIR)/build.ninja
 run: build
 	./scripts/run-demo "$(BUILD_DIR)/wareflow" "$(DB)" "$(LISTEN)"
 
+# The whole suite: a short fuzzing run of the parsers and request handlers
+# (clang, ASan + UBSan), then unit, property, API, race, crash and scenario tests.
 test: build
+	SECONDS_PER_TARGET=$(FUZZ_SECONDS) ./scripts/fuzz
 	cd $(BUILD_DIR) && ctest --output-on-failure --timeout 900
+
+fuzz: deps
+	SECONDS_PER_TARGET=$(FUZZ_SECONDS) ./scripts/fuzz
 
 bench: build
 	./bench/run_order_capture.sh
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) build-fuzz
