@@ -1,7 +1,6 @@
 // wareflow: the command line. `serve` runs the HTTP API; the other commands
 // work on a database file directly.
 #include <CLI/CLI.hpp>
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <malloc.h>
@@ -15,6 +14,7 @@
 #include "api/server.h"
 #include "app/csv_import.h"
 #include "app/demo.h"
+#include "app/log_sink.h"
 #include "audit/verify.h"
 #include "auth/tokens.h"
 #include "core/error.h"
@@ -70,10 +70,12 @@ int run_serve(const std::string& db_path, const std::string& listen, int threads
   api::Api api(*db, orders);
   api::serve(api, options, [&](uint16_t port) {
     spdlog::info("wareflow listening on http://{}:{} (database {})", options.host, port, db_path);
+    spdlog::default_logger()->flush();
   });
   db->close();
   spdlog::info("stopped after {} write commands in {} commits", db->commands_committed(),
                db->groups_committed());
+  spdlog::default_logger()->flush();
   return 0;
 }
 
@@ -88,8 +90,12 @@ std::string read_file(const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  spdlog::set_default_logger(spdlog::stderr_color_mt("wareflow"));
+  auto logger =
+      std::make_shared<spdlog::logger>("wareflow", std::make_shared<app::BufferedStderrSink>());
+  logger->flush_on(spdlog::level::warn);
+  spdlog::set_default_logger(logger);
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %l %v", spdlog::pattern_time_type::utc);
+  spdlog::flush_every(std::chrono::seconds(1));
 
   CLI::App app{"Wareflow: order and warehouse management"};
   app.require_subcommand(1);
