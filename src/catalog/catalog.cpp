@@ -180,8 +180,7 @@ Product require_product(store::Tx& tx, std::string_view sku, int status,
                         const std::string& field) {
   auto product = find_product(tx, sku);
   if (!product) {
-    throw DomainError(status, "unknown_sku", "no product with SKU " + std::string(sku),
-                      status == 422 ? field : std::string());
+    throw_unknown(status, "unknown_sku", "no product with SKU " + std::string(sku), field);
   }
   return *product;
 }

@@ -18,6 +18,11 @@ void throw_conflict(const std::string& code, const std::string& detail) {
   throw DomainError(409, code, detail);
 }
 
+void throw_unknown(int http_status, const std::string& code, const std::string& detail,
+                   const std::string& field) {
+  throw DomainError(http_status, code, detail, http_status == 422 ? field : std::string());
+}
+
 std::string problem_title(const std::string& code) {
   std::string title = code;
   for (char& c : title) {

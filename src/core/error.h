@@ -37,6 +37,10 @@ class DomainError : public std::runtime_error {
 [[noreturn]] void throw_unprocessable(const std::string& code, const std::string& detail,
                                       const std::string& field = {});
 [[noreturn]] void throw_conflict(const std::string& code, const std::string& detail);
+// Something named does not exist: 404 when it was named in the path, 422 (with
+// the request field that named it) when in the body.
+[[noreturn]] void throw_unknown(int http_status, const std::string& code, const std::string& detail,
+                                const std::string& field);
 
 // Human title for a problem code ("invalid_field" -> "Invalid field").
 std::string problem_title(const std::string& code);

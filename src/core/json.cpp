@@ -1,5 +1,6 @@
 #include "core/json.h"
 
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <cmath>
 
@@ -144,6 +145,17 @@ bool is_code(std::string_view text, size_t max_length) {
     if (!ok) return false;
   }
   return true;
+}
+
+std::map<std::string, std::string> string_fields(std::string_view json_text) {
+  std::map<std::string, std::string> fields;
+  boost::json::error_code ec;
+  auto value = boost::json::parse(json_text, ec);
+  if (ec || !value.is_object()) return fields;
+  for (const auto& [key, member] : value.get_object()) {
+    if (member.is_string()) fields[std::string(key)] = std::string(member.get_string());
+  }
+  return fields;
 }
 
 std::string to_json(const boost::json::value& value) { return boost::json::serialize(value); }

@@ -10,6 +10,7 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,10 @@ class FieldReader {
 // True when `text` is 1..max_length characters of [A-Za-z0-9._-]: the
 // alphabet of codes and SKUs, safe in paths, CSV and labels.
 bool is_code(std::string_view text, size_t max_length = 64);
+
+// The string members of a JSON object stored as text (addresses); other
+// members and unparsable text give nothing.
+std::map<std::string, std::string> string_fields(std::string_view json_text);
 
 // Serialises a JSON value compactly.
 std::string to_json(const boost::json::value& value);

@@ -113,18 +113,8 @@ std::string ship_to_json(const ShipTo& s) {
 
 ShipTo ship_to_from_json(const std::string& text, std::optional<double> lat,
                          std::optional<double> lon) {
-  ShipTo s;
-  boost::json::error_code ec;
-  auto v = boost::json::parse(text, ec);
-  if (!ec && v.is_object()) {
-    auto get = [&](const char* key) {
-      auto* f = v.get_object().if_contains(key);
-      return f && f->is_string() ? std::string(f->get_string()) : std::string();
-    };
-    s = {get("name"), get("line1"), get("line2"), get("city"), get("postal_code"), get("country"),
-         lat, lon};
-  }
-  return s;
+  auto f = string_fields(text);
+  return {f["name"], f["line1"], f["line2"], f["city"], f["postal_code"], f["country"], lat, lon};
 }
 
 int64_t upsert_customer(store::Tx& tx, const CustomerInput& c) {

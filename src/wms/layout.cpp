@@ -24,20 +24,9 @@ std::string address_to_json(const Address& a) {
 }
 
 Address address_from_json(const std::string& text) {
-  Address a;
-  boost::json::error_code ec;
-  auto value = boost::json::parse(text, ec);
-  if (ec || !value.is_object()) return a;
-  auto get = [&](const char* key) -> std::string {
-    auto* v = value.get_object().if_contains(key);
-    return v && v->is_string() ? std::string(v->get_string()) : std::string();
-  };
-  a.line1 = get("line1");
-  a.line2 = get("line2");
-  a.city = get("city");
-  a.postal_code = get("postal_code");
-  a.country = get("country");
-  return a;
+  auto fields = string_fields(text);
+  return {fields["line1"], fields["line2"], fields["city"], fields["postal_code"],
+          fields["country"]};
 }
 
 constexpr const char* kWarehouseColumns =
@@ -151,8 +140,7 @@ Warehouse require_warehouse(store::Tx& tx, std::string_view code, int status,
                             const std::string& field) {
   auto w = find_warehouse(tx, code);
   if (!w) {
-    throw DomainError(status, "unknown_warehouse", "no warehouse " + std::string(code),
-                      status == 422 ? field : std::string());
+    throw_unknown(status, "unknown_warehouse", "no warehouse " + std::string(code), field);
   }
   return *w;
 }
