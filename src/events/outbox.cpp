@@ -6,9 +6,7 @@ namespace wareflow::events {
 
 int64_t append(store::Tx& tx, std::string_view type, std::string_view subject,
                const boost::json::object& data) {
-  auto q = tx.query("SELECT COALESCE(MAX(seq), 0) + 1 FROM events");
-  q.next();
-  int64_t seq = q.i64(0);
+  int64_t seq = tx.next_id("events", "seq");
   tx.exec("INSERT INTO events (seq, at_ms, type, subject, data_json) VALUES ($1, $2, $3, $4, $5)",
           seq, tx.now_ms(), type, subject, to_json(data));
   return seq;

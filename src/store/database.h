@@ -97,8 +97,9 @@ class Tx {
   int64_t exec(std::string_view sql, const Args&... args) {
     return query(sql, args...).exec();
   }
-  // A fresh id for `table` (its integer column `id`), unique within it.
-  int64_t next_id(std::string_view table);
+  // The next value of the integer key `column` of `table` (MAX + 1): unique,
+  // and gap-free as long as the rows are never deleted.
+  int64_t next_id(std::string_view table, std::string_view column = "id");
   // One clock reading per transaction, so all rows of a command agree.
   int64_t now_ms() const { return now_ms_; }
 

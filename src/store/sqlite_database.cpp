@@ -100,10 +100,11 @@ class Connection {
   // another process (the CLI), because the transaction holds the write lock.
   // forget_ids() must be called when a transaction or savepoint ends in a
   // rollback, so ids stay gap-free (the ledger's I5 check relies on it).
-  int64_t next_id(std::string_view table) {
+  int64_t next_id(std::string_view table, std::string_view column) {
     auto it = next_ids_.find(table);
     if (it == next_ids_.end()) {
-      std::string sql = "SELECT COALESCE(MAX(id), 0) + 1 FROM " + std::string(table);
+      std::string sql = "SELECT COALESCE(MAX(" + std::string(column) + "), 0) + 1 FROM " +
+                        std::string(table);
       Query q = prepare(sql);
       q.next();
       it = next_ids_.emplace(std::string(table), q.i64(0)).first;
@@ -237,7 +238,9 @@ std::optional<std::string> Query::opt_text(int column) const {
 
 Query Tx::prepare(std::string_view sql) { return connection_.prepare(sql); }
 
-int64_t Tx::next_id(std::string_view table) { return connection_.next_id(table); }
+int64_t Tx::next_id(std::string_view table, std::string_view column) {
+  return connection_.next_id(table, column);
+}
 
 void Database::write(const WriteFn& fn) {
   std::promise<void> finished;
