@@ -547,12 +547,27 @@ void OrderService::stock_available(store::Tx& tx, int64_t warehouse_id, int64_t 
   }
 }
 
-void OrderService::units_returned(store::Tx& tx, int64_t order_line_id, int64_t quantity) {
-  int64_t order_id;
+void OrderService::units_returned(store::Tx& tx, int64_t warehouse_id, int64_t order_line_id,
+                                  int64_t quantity) {
+  int64_t order_id, product_id, priority;
+  std::optional<int64_t> ship_by_ms;
+  bool on_hold;
+  ShipTo ship_to;
   {
-    auto q = tx.query("SELECT order_id FROM order_lines WHERE id = $1", order_line_id);
+    auto q = tx.query(
+        "SELECT o.id, ol.product_id, o.priority, o.ship_by_ms, o.hold_reason IS NOT NULL, "
+        "o.ship_to_country, o.ship_to_latitude, o.ship_to_longitude FROM order_lines ol JOIN "
+        "orders o ON o.id = ol.order_id WHERE ol.id = $1",
+        order_line_id);
     if (!q.next()) throw std::logic_error("units returned to an unknown order line");
     order_id = q.i64(0);
+    product_id = q.i64(1);
+    priority = q.i64(2);
+    ship_by_ms = q.opt_i64(3);
+    on_hold = q.i64(4) != 0;
+    ship_to.country = q.text(5);
+    ship_to.latitude = q.opt_f64(6);
+    ship_to.longitude = q.opt_f64(7);
   }
   tx.exec("UPDATE order_lines SET backordered = backordered + $2 WHERE id = $1", order_line_id,
           quantity);
@@ -560,6 +575,42 @@ void OrderService::units_returned(store::Tx& tx, int64_t order_line_id, int64_t 
   data["order_line_id"] = order_line_id;
   data["units"] = quantity;
   append_order_event(tx, "order.backordered", order_id, data);
+
+  // Another warehouse may hold the units: nearest first. (The warehouse that
+  // gave them back has already looked at its own shelves.)
+  struct Candidate {
+    int64_t warehouse_id, available;
+    double distance;
+  };
+  std::vector<Candidate> candidates;
+  for (const auto& stock : inventory::warehouse_stock(tx, product_id)) {
+    if (stock.warehouse_id == warehouse_id || stock.available() <= 0) continue;
+    auto q = tx.query("SELECT country, latitude, longitude FROM warehouses WHERE id = $1",
+                      stock.warehouse_id);
+    q.next();
+    WarehouseGeo geo{stock.warehouse_id, q.opt_text(0), q.opt_f64(1), q.opt_f64(2), {}};
+    candidates.push_back({stock.warehouse_id, stock.available(), distance_to(geo, ship_to)});
+  }
+  std::sort(candidates.begin(), candidates.end(),
+            [](const Candidate& a, const Candidate& b) { return a.distance < b.distance; });
+  int64_t remaining = quantity;
+  for (const Candidate& c : candidates) {
+    if (remaining == 0) break;
+    int64_t take = std::min(remaining, c.available);
+    if (!inventory::allocate(tx, c.warehouse_id, product_id, take)) continue;
+    tx.exec("UPDATE order_lines SET backordered = backordered - $2 WHERE id = $1", order_line_id,
+            take);
+    int64_t fulfillment_id = wms::assign_to_fulfillment(tx, order_id, c.warehouse_id, priority,
+                                                        ship_by_ms, on_hold,
+                                                        {{order_line_id, product_id, take}});
+    boost::json::object allocated;
+    allocated["order_line_id"] = order_line_id;
+    allocated["quantity"] = take;
+    allocated["fulfillment_id"] = fulfillment_id;
+    allocated["from_backorder"] = true;
+    append_order_event(tx, "order.allocated", order_id, allocated);
+    remaining -= take;
+  }
   refresh_status(tx, order_id);
 }
 

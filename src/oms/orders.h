@@ -115,7 +115,8 @@ class OrderService final : public inventory::StockListener, public wms::Fulfillm
   Order release_order(store::Tx& tx, int64_t order_id);
 
   void stock_available(store::Tx& tx, int64_t warehouse_id, int64_t product_id) override;
-  void units_returned(store::Tx& tx, int64_t order_line_id, int64_t quantity) override;
+  void units_returned(store::Tx& tx, int64_t warehouse_id, int64_t order_line_id,
+                      int64_t quantity) override;
   void fulfillment_changed(store::Tx& tx, int64_t order_id) override;
 
  private:

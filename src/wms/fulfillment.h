@@ -26,9 +26,10 @@ namespace wareflow::wms {
 class FulfillmentListener {
  public:
   virtual ~FulfillmentListener() = default;
-  // Units of an order line the warehouse could not find and gave back
-  // (their allocation is already released).
-  virtual void units_returned(store::Tx& tx, int64_t order_line_id, int64_t quantity) = 0;
+  // Units of an order line that `warehouse_id` could not find and gave back
+  // (their allocation there is already released).
+  virtual void units_returned(store::Tx& tx, int64_t warehouse_id, int64_t order_line_id,
+                              int64_t quantity) = 0;
   // A fulfillment of this order changed status.
   virtual void fulfillment_changed(store::Tx& tx, int64_t order_id) = 0;
 };

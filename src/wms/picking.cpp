@@ -195,7 +195,7 @@ void return_units(store::Tx& tx, int64_t warehouse_id, int64_t fulfillment_line_
                     fulfillment_line_id);
   q.next();
   int64_t order_line_id = q.i64(0);
-  listener.units_returned(tx, order_line_id, quantity);
+  listener.units_returned(tx, warehouse_id, order_line_id, quantity);
 }
 
 std::string generate_tracking_number() {
