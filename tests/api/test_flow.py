@@ -1,5 +1,6 @@
 """Order to delivery: wave, picks by scan, shorts, pack, ship, deliver, with the
 derived order status and I6 checked at each step; illegal transitions."""
+import json
 import os
 import sys
 
@@ -227,6 +228,12 @@ class Flow(ApiTestCase):
                   "fulfillment.released"):
             self.assertIn(t, types)
         self.assertEqual(sorted(types - DOC_EVENT_TYPES), [], "event types not in docs/api.md")
+        import os
+        spec = json.load(open(os.path.join(os.path.dirname(__file__), "..", "..", "src", "api",
+                                           "openapi.json")))
+        documented = set(spec["components"]["schemas"]["EventType"]["enum"])
+        self.assertEqual(sorted(DOC_EVENT_TYPES ^ documented), [],
+                         "docs/api.md and openapi.json list different event types")
 
     def ship_all(self, wh, fid, sku, qty):
         w = self.wave(wh)
