@@ -15,6 +15,7 @@
 #include "app/csv_import.h"
 #include "app/demo.h"
 #include "app/log_sink.h"
+#include "app/pure_cli.h"
 #include "audit/verify.h"
 #include "auth/tokens.h"
 #include "core/error.h"
@@ -146,10 +147,21 @@ int main(int argc, char** argv) {
 
   auto* routes = app.add_subcommand("routes", "List the HTTP routes");
 
+  std::string input_path;
+  auto* optimize = app.add_subcommand("optimize", "Run an optimizer on a JSON input file");
+  optimize->require_subcommand(1);
+  auto* optimize_route = optimize->add_subcommand("route", "Shortest pick route through a layout");
+  optimize_route->add_option("--input", input_path, "JSON request file")->required();
+  auto* forecast = app.add_subcommand("forecast", "Forecast demand series from a JSON input file");
+  forecast->add_option("--input", input_path, "JSON request file")->required();
+
   CLI11_PARSE(app, argc, argv);
 
   try {
     if (serve->parsed()) return run_serve(db_path, listen, threads, max_body, quiet);
+
+    if (optimize_route->parsed()) return app::run_optimize_route(read_file(input_path), std::cout);
+    if (forecast->parsed()) return app::run_forecast(read_file(input_path), std::cout);
 
     if (routes->parsed()) {
       auto db = open_database(":memory:");

@@ -158,6 +158,13 @@ std::map<std::string, std::string> string_fields(std::string_view json_text) {
   return fields;
 }
 
+boost::json::value json_number(double value) {
+  if (std::isfinite(value) && std::floor(value) == value && std::fabs(value) < 9.0e15) {
+    return static_cast<int64_t>(value);
+  }
+  return value;
+}
+
 std::string to_json(const boost::json::value& value) { return boost::json::serialize(value); }
 
 }  // namespace wareflow

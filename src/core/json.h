@@ -56,6 +56,10 @@ bool is_code(std::string_view text, size_t max_length = 64);
 // members and unparsable text give nothing.
 std::map<std::string, std::string> string_fields(std::string_view json_text);
 
+// A JSON number for a double: an integer when the value is whole (so 116000.0
+// prints as 116000, not Boost.JSON's 1.16E5), else the double itself.
+boost::json::value json_number(double value);
+
 // Serialises a JSON value compactly.
 std::string to_json(const boost::json::value& value);
 

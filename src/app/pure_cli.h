@@ -1,0 +1,15 @@
+// The pure cores on the command line: `wareflow optimize route` and
+// `wareflow forecast` read a JSON request file and print a JSON answer, the
+// same structs the library offers. Errors print a problem document (with a
+// stable code and the offending field) on stdout and return exit code 1.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+namespace wareflow::app {
+
+int run_optimize_route(const std::string& input_json, std::ostream& out);
+int run_forecast(const std::string& input_json, std::ostream& out);
+
+}  // namespace wareflow::app

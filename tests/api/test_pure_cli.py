@@ -1,0 +1,91 @@
+"""`wareflow optimize route` and `wareflow forecast`: the pure cores on the
+command line, JSON in and out, clear codes for bad input."""
+import json
+import os
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import skip_without_binary, run_cli  # noqa: E402
+
+
+def run_json(command, request):
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        f.write(request if isinstance(request, str) else json.dumps(request))
+        path = f.name
+    try:
+        p = run_cli(*command, "--input", path)
+        return p.returncode, json.loads(p.stdout)
+    finally:
+        os.unlink(path)
+
+
+LAYOUT = {"aisles": 4, "blocks": 1, "cells_per_block": 10, "aisle_pitch_mm": 3000,
+          "cell_pitch_mm": 1000, "depot_aisle": 0}
+
+
+@skip_without_binary
+class OptimizeRoute(unittest.TestCase):
+    def test_one_aisle_there_and_back(self):
+        # depot at aisle 0, y = 0; cell 4 is at y = 5 * 1000: out and back = 10,000 mm
+        rc, out = run_json(["optimize", "route"], {"layout": LAYOUT, "picks": [{"aisle": 0, "cell": 4}],
+                                                   "method": "exact"})
+        self.assertEqual(rc, 0, out)
+        self.assertEqual(out["sequence"], [0])
+        self.assertAlmostEqual(out["length_mm"], 10000, places=3)
+        self.assertTrue(out["optimal"])
+
+    def test_exact_is_never_longer_than_s_shape(self):
+        picks = [{"aisle": a, "cell": c} for a, c in [(0, 9), (1, 2), (2, 7), (3, 0), (1, 8), (2, 3)]]
+        rc, exact = run_json(["optimize", "route"], {"layout": LAYOUT, "picks": picks, "method": "exact"})
+        self.assertEqual(rc, 0, exact)
+        rc, s_shape = run_json(["optimize", "route"], {"layout": LAYOUT, "picks": picks, "method": "s_shape"})
+        self.assertEqual(rc, 0, s_shape)
+        self.assertEqual(sorted(exact["sequence"]), list(range(len(picks))))
+        self.assertLessEqual(exact["length_mm"], s_shape["length_mm"] + 1e-6)
+        self.assertFalse(s_shape["optimal"])
+
+    def test_bad_input_is_refused_with_a_code(self):
+        rc, out = run_json(["optimize", "route"], {"layout": LAYOUT, "picks": [{"aisle": 9, "cell": 0}]})
+        self.assertEqual(rc, 1)
+        self.assertEqual(out["code"], "pick_outside_layout")
+        rc, out = run_json(["optimize", "route"], {"layout": LAYOUT, "picks": [{"aisle": 0}]})
+        self.assertEqual((rc, out["code"], out["field"]), (1, "invalid_field", "picks[0].cell"))
+        rc, out = run_json(["optimize", "route"], "{not json")
+        self.assertEqual((rc, out["code"]), (1, "malformed_json"))
+
+
+@skip_without_binary
+class Forecast(unittest.TestCase):
+    def test_constant_series_forecasts_the_constant(self):
+        rc, out = run_json(["forecast"], {"horizon": 5, "model": "ses",
+                                          "series": [{"id": "a", "values": [4] * 40}]})
+        self.assertEqual(rc, 0, out)
+        f = out["forecasts"][0]
+        self.assertEqual((f["id"], f["model"], len(f["values"])), ("a", "ses", 5))
+        for v in f["values"]:
+            self.assertAlmostEqual(v, 4, places=6)
+
+    def test_auto_on_a_weekly_pattern_backtests(self):
+        week = [10, 12, 11, 13, 30, 45, 5]
+        rc, out = run_json(["forecast"], {"horizon": 7, "series": [{"id": "w", "values": week * 12}]})
+        self.assertEqual(rc, 0, out)
+        f = out["forecasts"][0]
+        self.assertIn(f["model"], ("holt_winters", "seasonal_naive"))
+        self.assertIsNotNone(f["backtest_mase"])
+        for low, v, high in zip(f["lower"], f["values"], f["upper"]):
+            self.assertTrue(0 <= low <= v <= high)
+
+    def test_bad_input_is_refused_with_a_code(self):
+        rc, out = run_json(["forecast"], {"horizon": 7, "series": [{"id": "x", "values": [1, -2, 3]}]})
+        self.assertEqual((rc, out["code"]), (1, "invalid_value"))
+        rc, out = run_json(["forecast"], {"horizon": 7, "model": "magic",
+                                          "series": [{"id": "x", "values": [1, 2, 3]}]})
+        self.assertEqual((rc, out["code"]), (1, "unknown_model"))
+        rc, out = run_json(["forecast"], {"horizon": 0, "series": []})
+        self.assertEqual((rc, out["code"], out["field"]), (1, "invalid_field", "horizon"))
+
+
+if __name__ == "__main__":
+    unittest.main()
