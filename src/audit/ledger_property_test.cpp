@@ -247,3 +247,32 @@ TEST(LedgerFlow, VerifyNamesABreach) {
 
 }  // namespace
 }  // namespace wareflow
+
+namespace wareflow {
+namespace {
+
+TEST(WaveRouting, PickListsFollowAProvenShortestRoute) {
+  testing::TempDb t;
+  set_up(t);
+  int counter = 0;
+  apply(t, {0, 0, 1, 2, 0, 4}, counter);  // P1 at W1 A02-003-1
+  apply(t, {0, 0, 0, 1, 1, 4}, counter);  // P2 at W1 A01-002-2
+  apply(t, {2, 0, 1, 1, 0, 0}, counter);  // an order of P1 and P2
+  apply(t, {5, 0, 0, 0, 0, 0}, counter);  // wave W1
+  t.db->write([&](store::Tx& tx) {
+    auto q = tx.query("SELECT data_json FROM events WHERE type = 'wave.released'");
+    ASSERT_TRUE(q.next());
+    std::string data = q.text(0);
+    EXPECT_NE(data.find("\"optimal\":true"), std::string::npos) << data;
+    EXPECT_NE(data.find("ratliff_rosenthal"), std::string::npos) << data;
+    // Both picks are on the list, each once.
+    auto lines = tx.query("SELECT COUNT(*), COUNT(DISTINCT sequence) FROM pick_lines");
+    lines.next();
+    EXPECT_EQ(lines.i64(0), 2);
+    EXPECT_EQ(lines.i64(1), 2);
+    EXPECT_TRUE(audit::verify(tx).empty());
+  });
+}
+
+}  // namespace
+}  // namespace wareflow

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <boost/json/object.hpp>
 #include <map>
 
@@ -10,6 +11,7 @@
 #include "core/json.h"
 #include "core/random.h"
 #include "events/outbox.h"
+#include "optimize/routing.h"
 #include "wms/fulfillment.h"
 #include "wms/layout.h"
 
@@ -160,6 +162,69 @@ void sequence_s_shape(std::vector<PlannedPick>& picks) {
   }
 }
 
+struct RouteSummary {
+  std::string method, algorithm;
+  double length_mm = 0;
+  bool optimal = false;
+};
+
+// Orders the picks along the shortest route the optimizer finds through the
+// warehouse's aisles, from and back to the packing location (the depot): for a
+// generated layout, one block of parallel aisles, Ratliff and Rosenthal's exact
+// dynamic program. Locations without aisle, bay and coordinates cannot be
+// placed on that model; then it returns nothing and leaves the order alone.
+std::optional<RouteSummary> sequence_by_route(store::Tx& tx, int64_t warehouse_id,
+                                              int64_t depot_location_id,
+                                              std::vector<PlannedPick>& picks) {
+  if (picks.empty()) return std::nullopt;
+  int64_t min_aisle, max_aisle, min_bay, max_bay, min_x, max_x, min_y, max_y;
+  {
+    auto q = tx.query(
+        "SELECT MIN(aisle), MAX(aisle), MIN(bay), MAX(bay), MIN(x_mm), MAX(x_mm), MIN(y_mm), "
+        "MAX(y_mm) FROM locations WHERE warehouse_id = $1 AND aisle IS NOT NULL AND bay IS NOT "
+        "NULL AND x_mm IS NOT NULL AND y_mm IS NOT NULL AND allocatable = 1",
+        warehouse_id);
+    if (!q.next() || q.is_null(0)) return std::nullopt;
+    min_aisle = q.i64(0), max_aisle = q.i64(1), min_bay = q.i64(2), max_bay = q.i64(3);
+    min_x = q.i64(4), max_x = q.i64(5), min_y = q.i64(6), max_y = q.i64(7);
+  }
+  for (const PlannedPick& p : picks) {
+    if (p.aisle < min_aisle || p.aisle > max_aisle || p.bay < min_bay || p.bay > max_bay) {
+      return std::nullopt;
+    }
+  }
+  optimize::RouteRequest request;
+  request.layout.aisles = max_aisle - min_aisle + 1;
+  request.layout.blocks = 1;
+  request.layout.cells_per_block = max_bay - min_bay + 1;
+  request.layout.aisle_pitch_mm =
+      max_aisle > min_aisle ? double(max_x - min_x) / double(max_aisle - min_aisle) : 3000;
+  request.layout.cell_pitch_mm =
+      max_bay > min_bay ? double(max_y - min_y) / double(max_bay - min_bay) : 1000;
+  if (request.layout.aisle_pitch_mm <= 0) request.layout.aisle_pitch_mm = 3000;
+  if (request.layout.cell_pitch_mm <= 0) request.layout.cell_pitch_mm = 1000;
+  {
+    auto q = tx.query("SELECT x_mm FROM locations WHERE id = $1", depot_location_id);
+    int64_t depot_x = q.next() && !q.is_null(0) ? q.i64(0) : min_x;
+    int64_t aisle = std::llround(double(depot_x - min_x) / request.layout.aisle_pitch_mm);
+    request.layout.depot_aisle = std::clamp<int64_t>(aisle, 0, request.layout.aisles - 1);
+  }
+  for (const PlannedPick& p : picks) {
+    request.picks.push_back({p.aisle - min_aisle, p.bay - min_bay});
+  }
+  optimize::Route route;
+  try {
+    route = optimize::plan_route(request);
+  } catch (const optimize::RoutingError&) {
+    return std::nullopt;
+  }
+  std::vector<PlannedPick> ordered;
+  ordered.reserve(picks.size());
+  for (size_t index : route.sequence) ordered.push_back(picks[index]);
+  picks = std::move(ordered);
+  return RouteSummary{route.method, route.algorithm, route.length_mm, route.optimal};
+}
+
 PlannedPick plan_pick(store::Tx& tx, int64_t fulfillment_line_id, int64_t fulfillment_id,
                       int64_t product_id, const inventory::Reservation& r) {
   auto q = tx.query(
@@ -265,7 +330,9 @@ WaveView create_wave(store::Tx& tx, std::string_view warehouse_code, int64_t max
     events::append(tx, "fulfillment.picking", "fulfillment:" + std::to_string(f.id), data);
     listener.fulfillment_changed(tx, f.order_id);
   }
+  // Sort first so that equal stops keep a stable, readable order; then route.
   sequence_s_shape(planned);
+  std::optional<RouteSummary> route = sequence_by_route(tx, warehouse.id, packing_id, planned);
   for (size_t i = 0; i < planned.size(); ++i) {
     insert_pick_line(tx, pick_list_id, static_cast<int64_t>(i + 1), planned[i], packing_id);
   }
@@ -275,6 +342,15 @@ WaveView create_wave(store::Tx& tx, std::string_view warehouse_code, int64_t max
   data["warehouse"] = warehouse.code;
   data["fulfillments"] = static_cast<int64_t>(chosen.size());
   data["pick_lines"] = static_cast<int64_t>(planned.size());
+  // Which method ordered the list, and the length of the walk it found.
+  if (route) {
+    data["route"] = {{"method", route->method},
+                     {"algorithm", route->algorithm},
+                     {"length_mm", json_number(route->length_mm)},
+                     {"optimal", route->optimal}};
+  } else {
+    data["route"] = {{"method", "s_shape"}, {"algorithm", "location_order"}, {"optimal", false}};
+  }
   events::append(tx, "wave.released", "wave:" + std::to_string(wave_id), data);
   return get_wave(tx, wave_id);
 }
