@@ -46,13 +46,21 @@ int guarded(std::ostream& out, Fn fn) {
   }
 }
 
-}  // namespace
-
-int run_optimize_route(const std::string& input_json, std::ostream& out) {
+// Parses the request and runs fn on it, errors reported as problems.
+template <class Fn>
+int run_json_command(const std::string& input_json, std::ostream& out, Fn fn) {
   auto object = parse_object(input_json, out);
   if (!object) return 1;
   return guarded(out, [&] {
     FieldReader in(*object);
+    return fn(in);
+  });
+}
+
+}  // namespace
+
+int run_optimize_route(const std::string& input_json, std::ostream& out) {
+  return run_json_command(input_json, out, [&](const FieldReader& in) {
     optimize::RouteRequest request;
     FieldReader layout = in.required_object("layout");
     request.layout.aisles = layout.required_int("aisles", 1, 1000);
@@ -83,10 +91,7 @@ int run_optimize_route(const std::string& input_json, std::ostream& out) {
 }
 
 int run_forecast(const std::string& input_json, std::ostream& out) {
-  auto object = parse_object(input_json, out);
-  if (!object) return 1;
-  return guarded(out, [&] {
-    FieldReader in(*object);
+  return run_json_command(input_json, out, [&](const FieldReader& in) {
     planning::ForecastRequest request;
     request.horizon = in.optional_int("horizon", 1, planning::kMaxHorizon).value_or(28);
     request.season_length =

@@ -264,9 +264,10 @@ auto with_model(const Spec& spec, F&& f) {
 
 // In-sample one-step-ahead mean squared error; 0 when there are no residuals,
 // kUnusable when the recursion blew up.
+// Runs the model over the series; the mean squared one-step residual, 0 when
+// there are none. The model is left at the series' end, ready to forecast.
 template <class Model>
-double one_step_mse(const double* y, size_t n, const Params& p, size_t m) {
-  Model model(p, m);
+double run_one_step(Model& model, const double* y, size_t n) {
   double sse = 0;
   size_t residuals = 0;
   for (size_t t = model.start(y, n); t < n; ++t) {
@@ -277,8 +278,13 @@ double one_step_mse(const double* y, size_t n, const Params& p, size_t m) {
     }
     model.update(y[t]);
   }
-  if (residuals == 0) return 0;
-  const double mse = sse / static_cast<double>(residuals);
+  return residuals == 0 ? 0 : sse / static_cast<double>(residuals);
+}
+
+template <class Model>
+double one_step_mse(const double* y, size_t n, const Params& p, size_t m) {
+  Model model(p, m);
+  const double mse = run_one_step(model, y, n);
   return std::isfinite(mse) ? mse : kUnusable;
 }
 
@@ -318,18 +324,9 @@ template <class Model>
 double run_and_forecast(const double* y, size_t n, const Params& p, size_t m, double* out,
                         size_t horizon) {
   Model model(p, m);
-  double sse = 0;
-  size_t residuals = 0;
-  for (size_t t = model.start(y, n); t < n; ++t) {
-    if (model.ready()) {
-      const double e = y[t] - model.predict();
-      sse += e * e;
-      ++residuals;
-    }
-    model.update(y[t]);
-  }
+  const double mse = run_one_step(model, y, n);
   for (size_t h = 1; h <= horizon; ++h) out[h - 1] = model.forecast(h);
-  return residuals == 0 ? 0 : sse / static_cast<double>(residuals);
+  return mse;
 }
 
 // Backtest windows: `count` windows of `length` days ending the series; the

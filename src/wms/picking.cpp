@@ -76,8 +76,8 @@ void set_fulfillment_status(store::Tx& tx, const FulfillmentRow& f, const std::s
 void refresh_after_picking(store::Tx& tx, int64_t fulfillment_id, FulfillmentListener& listener) {
   FulfillmentRow f = require_fulfillment(tx, fulfillment_id);
   auto q = tx.query(
-      "SELECT COALESCE(SUM(quantity), 0), COALESCE(SUM(allocated), 0), COALESCE(SUM(picked), 0) "
-      "FROM fulfillment_lines WHERE fulfillment_id = $1",
+      "SELECT COALESCE(SUM(quantity), 0), COALESCE(SUM(allocated), 0) FROM fulfillment_lines "
+      "WHERE fulfillment_id = $1",
       fulfillment_id);
   q.next();
   int64_t quantity = q.i64(0), allocated = q.i64(1);
@@ -91,8 +91,11 @@ void refresh_after_picking(store::Tx& tx, int64_t fulfillment_id, FulfillmentLis
   } else if (allocated == 0 && !open_lines) {
     status = "picked";
   }
-  set_fulfillment_status(tx, f, status, listener);
-  listener.fulfillment_changed(tx, f.order_id);
+  if (status != f.status) {
+    set_fulfillment_status(tx, f, status, listener);  // tells the listener
+  } else {
+    listener.fulfillment_changed(tx, f.order_id);  // quantities moved all the same
+  }
 }
 
 void refresh_pick_list(store::Tx& tx, int64_t pick_list_id) {
@@ -459,10 +462,10 @@ PickListView confirm_pick(store::Tx& tx, int64_t pick_list_id, const PickScan& s
     touched_fulfillments.push_back(line.fulfillment_id);
     left -= q;
   }
-  for (int64_t id : touched_fulfillments) {
-    FulfillmentRow f = require_fulfillment(tx, id);
-    refresh_after_picking(tx, f.id, listener);
-  }
+  std::sort(touched_fulfillments.begin(), touched_fulfillments.end());
+  touched_fulfillments.erase(std::unique(touched_fulfillments.begin(), touched_fulfillments.end()),
+                             touched_fulfillments.end());
+  for (int64_t id : touched_fulfillments) refresh_after_picking(tx, id, listener);
   refresh_pick_list(tx, pick_list_id);
   return get_pick_list(tx, pick_list_id);
 }
