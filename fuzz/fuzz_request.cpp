@@ -25,7 +25,14 @@ struct World {
           "PUT /api/v1/products/P1 {\"name\":\"P\",\"weight_g\":1,\"length_mm\":1,"
           "\"width_mm\":1,\"height_mm\":1}",
           "POST /api/v1/inventory/adjustments {\"warehouse\":\"W\",\"location\":\"A01-001-1\","
-          "\"sku\":\"P1\",\"quantity\":50,\"reason\":\"fuzz\"}"}) {
+          "\"sku\":\"P1\",\"quantity\":50,\"reason\":\"fuzz\"}",
+          "PUT /api/v1/suppliers/S {\"name\":\"S\",\"over_receipt_tolerance_permille\":100}",
+          "POST /api/v1/purchase-orders {\"number\":\"PO1\",\"supplier\":\"S\","
+          "\"warehouse\":\"W\",\"lines\":[{\"sku\":\"P1\",\"quantity\":100}]}",
+          "POST /api/v1/purchase-orders/PO1/receipts {\"sku\":\"P1\",\"quantity\":10}",
+          "PUT /api/v1/boxes/B {\"inner_length_mm\":100,\"inner_width_mm\":100,"
+          "\"inner_height_mm\":100,\"max_weight_g\":1000,\"tare_weight_g\":10,"
+          "\"cost_minor\":1}"}) {
       std::string line = setup;
       auto first = line.find(' '), second = line.find(' ', first + 1);
       call(line.substr(0, first), line.substr(first + 1, second - first - 1),
@@ -56,6 +63,14 @@ const char* const kRoutes[][2] = {
     {"POST", "/api/v1/fulfillments/1/pack"},   {"POST", "/api/v1/fulfillments/1/ship"},
     {"PUT", "/api/v1/warehouses/W/locations/L1"}, {"POST", "/api/v1/warehouses/W/layout"},
     {"POST", "/api/v1/orders/1/hold"},
+    {"PUT", "/api/v1/suppliers/FZ"},           {"POST", "/api/v1/purchase-orders"},
+    {"POST", "/api/v1/purchase-orders/PO1/receipts"}, {"POST", "/api/v1/tasks/1/complete"},
+    {"POST", "/api/v1/counts"},                {"POST", "/api/v1/counts/plan"},
+    {"POST", "/api/v1/counts/submissions"},    {"POST", "/api/v1/counts/1/submit"},
+    {"POST", "/api/v1/returns"},               {"POST", "/api/v1/returns/1/inspect"},
+    {"PUT", "/api/v1/boxes/FZ"},               {"PUT", "/api/v1/carriers/FZ"},
+    {"POST", "/api/v1/rates/quote"},           {"POST", "/api/v1/fulfillments/1/tracking-events"},
+    {"POST", "/api/v1/replenishment"},         {"PUT", "/api/v1/warehouses/W/pick-faces/A01-001-1"},
 };
 
 }  // namespace

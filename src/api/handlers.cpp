@@ -7,6 +7,7 @@
 #include <charconv>
 
 #include "api/api.h"
+#include "api/handler_kit.h"
 #include "api/router.h"
 #include "catalog/catalog.h"
 #include "core/error.h"
@@ -17,6 +18,7 @@
 #include "inventory/inventory.h"
 #include "wms/fulfillment.h"
 #include "wms/layout.h"
+#include "wms/shipping.h"
 
 namespace wareflow::api {
 
@@ -28,23 +30,7 @@ using auth::role_bit;
 
 namespace {
 
-constexpr unsigned kAll = role_bit(Role::admin) | role_bit(Role::manager) |
-                          role_bit(Role::operator_) | role_bit(Role::integration) |
-                          role_bit(Role::viewer);
-constexpr unsigned kManagers = role_bit(Role::admin) | role_bit(Role::manager);
-constexpr unsigned kIntegrations = kManagers | role_bit(Role::integration);
-constexpr unsigned kOperators = kManagers | role_bit(Role::operator_);
-constexpr unsigned kDelivery = kOperators | role_bit(Role::integration);
-constexpr unsigned kPublic = 0;
-
 // ---- rendering ----------------------------------------------------------------
-
-json::value opt(const std::optional<std::string>& v) { return v ? json::value(*v) : nullptr; }
-json::value opt(const std::optional<int64_t>& v) { return v ? json::value(*v) : nullptr; }
-json::value opt(const std::optional<double>& v) { return v ? json::value(*v) : nullptr; }
-json::value opt_time(const std::optional<int64_t>& v) {
-  return v ? json::value(format_rfc3339(*v)) : nullptr;
-}
 
 json::value render(const catalog::Product& p) {
   json::array barcodes;
@@ -116,7 +102,8 @@ json::value render(const oms::Order& o) {
                                  {"packed", l.packed},
                                  {"shipped", l.shipped},
                                  {"backordered", l.backordered},
-                                 {"cancelled", l.cancelled}});
+                                 {"cancelled", l.cancelled},
+                                 {"returned", l.returned}});
   }
   json::array fulfillments;
   for (const auto& f : o.fulfillments) fulfillments.push_back(render(f));
@@ -165,6 +152,8 @@ json::value render(const wms::FulfillmentView& f) {
     packages.push_back(json::object{{"id", p.id},
                                     {"box", opt(p.box)},
                                     {"weight_g", opt(p.weight_g)},
+                                    {"expected_weight_g", opt(p.expected_weight_g)},
+                                    {"sscc", opt(p.sscc)},
                                     {"items", std::move(items)}});
   }
   return json::object{{"id", f.id},
@@ -176,6 +165,8 @@ json::value render(const wms::FulfillmentView& f) {
                       {"carrier", opt(f.carrier)},
                       {"service", opt(f.service)},
                       {"tracking_number", opt(f.tracking_number)},
+                      {"tracking_status", opt(f.tracking_status)},
+                      {"price", render_money(f.price_minor, f.currency)},
                       {"shipped_at", opt_time(f.shipped_at_ms)},
                       {"delivered_at", opt_time(f.delivered_at_ms)}};
 }
@@ -194,10 +185,18 @@ json::value render(const wms::PickListView& p) {
                                  {"status", l.status},
                                  {"fulfillment_id", l.fulfillment_id}});
   }
+  json::value route = nullptr;
+  if (p.route_method) {
+    route = json::object{{"method", *p.route_method},
+                         {"algorithm", opt(p.route_algorithm)},
+                         {"length_mm", opt(p.route_length_mm)},
+                         {"optimal", p.route_optimal}};
+  }
   return json::object{{"id", p.id},
                       {"wave_id", p.wave_id},
                       {"warehouse", p.warehouse},
                       {"status", p.status},
+                      {"route", std::move(route)},
                       {"lines", std::move(lines)}};
 }
 
@@ -211,95 +210,6 @@ json::value render(const wms::WaveView& w) {
                       {"created_at", format_rfc3339(w.created_at_ms)},
                       {"fulfillments", std::move(fulfillments)},
                       {"pick_lists", std::move(lists)}};
-}
-
-// ---- responses ----------------------------------------------------------------
-
-Response json_response(int status, const json::value& body) {
-  Response r;
-  r.status = status;
-  r.body = json::serialize(body);
-  return r;
-}
-
-Response problem_from(std::exception_ptr error) {
-  try {
-    std::rethrow_exception(error);
-  } catch (const DomainError& e) {
-    return problem(e.http_status(), e.code(), e.detail(), e.field());
-  } catch (const std::exception& e) {
-    spdlog::error("internal error: {}", e.what());
-    return problem(500, "internal_error", "the server failed to handle the request");
-  }
-}
-
-// ---- request parsing --------------------------------------------------------------
-
-json::object parse_body(const Request& request) {
-  json::error_code ec;
-  json::parse_options options;
-  options.max_depth = 32;
-  json::value value = json::parse(request.body, ec, {}, options);
-  if (ec) throw DomainError(400, "malformed_json", "the body is not valid JSON: " + ec.message());
-  if (!value.is_object()) throw DomainError(400, "malformed_json", "the body must be a JSON object");
-  return std::move(value.get_object());
-}
-
-int64_t query_limit(const Request& request) {
-  auto it = request.query.find("limit");
-  if (it == request.query.end()) return 100;
-  int64_t value = 0;
-  auto [ptr, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), value);
-  if (ec != std::errc() || ptr != it->second.data() + it->second.size() || value < 1 ||
-      value > 500) {
-    throw_invalid_field("limit", "limit must be an integer from 1 to 500");
-  }
-  return value;
-}
-
-std::string query_text(const Request& request, const std::string& key) {
-  auto it = request.query.find(key);
-  return it == request.query.end() ? std::string() : it->second;
-}
-
-std::optional<std::string> query_opt(const Request& request, const std::string& key) {
-  auto it = request.query.find(key);
-  if (it == request.query.end() || it->second.empty()) return std::nullopt;
-  return it->second;
-}
-
-// An integer id from a path parameter or cursor; 404 `code` / 422 when malformed.
-int64_t parse_id(const std::string& text, const std::string& not_found_code) {
-  int64_t value = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || ptr != text.data() + text.size() || value <= 0) {
-    throw_not_found(not_found_code, "no such resource: " + text);
-  }
-  return value;
-}
-
-int64_t cursor_id(const Request& request) {
-  std::string cursor = query_text(request, "cursor");
-  if (cursor.empty()) return 0;
-  int64_t value = 0;
-  auto [ptr, ec] = std::from_chars(cursor.data(), cursor.data() + cursor.size(), value);
-  if (ec != std::errc() || ptr != cursor.data() + cursor.size() || value <= 0) {
-    throw_invalid_field("cursor", "cursor is not one this server gave out");
-  }
-  return value;
-}
-
-// Lists ask their service for limit + 1 rows: the extra one only tells that
-// another page exists. Drops it and returns whether it was there.
-template <class T>
-bool trim_page(std::vector<T>& rows, int64_t limit) {
-  if (rows.size() <= static_cast<size_t>(limit)) return false;
-  rows.resize(static_cast<size_t>(limit));
-  return true;
-}
-
-json::value next_cursor(bool more, const std::string& last) {
-  return more ? json::value(last) : json::value(nullptr);
 }
 
 // ---- the API ----------------------------------------------------------------------
@@ -421,53 +331,10 @@ void Api::register_routes() {
   store::Database& db = db_;
   oms::OrderService& orders = orders_;
 
-  // A read: runs fn on a snapshot and answers 200 with its JSON.
-  auto read = [&db](const CallPtr& call, auto fn) {
-    json::value body;
-    db.read([&](store::Tx& tx) { body = fn(tx); });
-    call->respond(json_response(200, body));
-  };
-  // A write: queues fn for the writer; answers after the durable commit. fn
-  // returns the JSON and may set the status (201 for creates). With an
-  // Idempotency-Key header the first answer is stored and replayed.
+  // A read and a write, as handler_kit.h describes them.
+  auto read = [&db](const CallPtr& call, auto fn) { answer_read(db, call, fn); };
   auto write = [&db](const CallPtr& call, int status, auto fn) {
-    auto answer = std::make_shared<Response>();
-    answer->status = status;
-    std::string key = call->request.idempotency_key;
-    std::string fingerprint =
-        key.empty() ? std::string()
-                    : sha256_hex(call->request.method + " " + call->request.path + "\n" +
-                                 call->request.body);
-    if (key.size() > 200) throw_invalid_field("Idempotency-Key", "Idempotency-Key is too long");
-    db.write_async(
-        [call, answer, fn, key, fingerprint](store::Tx& tx) {
-          if (!key.empty()) {
-            auto q = tx.query(
-                "SELECT request_hash, status, response_body FROM idempotency_keys WHERE "
-                "token_name = $1 AND idempotency_key = $2",
-                call->principal.name, key);
-            if (q.next()) {
-              if (q.text(0) != fingerprint) {
-                throw_conflict("idempotency_conflict",
-                               "this Idempotency-Key was used for a different request");
-              }
-              answer->status = static_cast<int>(q.i64(1));
-              answer->body = q.text(2);
-              return;
-            }
-          }
-          answer->body = json::serialize(fn(tx, answer->status));
-          if (!key.empty()) {
-            tx.exec(
-                "INSERT INTO idempotency_keys (token_name, idempotency_key, request_hash, status, "
-                "response_body, created_at_ms) VALUES ($1, $2, $3, $4, $5, $6)",
-                call->principal.name, key, fingerprint, static_cast<int64_t>(answer->status),
-                answer->body, tx.now_ms());
-          }
-        },
-        [call, answer](std::exception_ptr error) {
-          call->respond(error ? problem_from(error) : std::move(*answer));
-        });
+    answer_write(db, call, status, fn);
   };
 
   // ---- meta
@@ -844,6 +711,7 @@ void Api::register_routes() {
     scan.location = in.required_string("location", 64);
     scan.barcode = in.required_string("barcode", 64);
     scan.quantity = in.required_int("quantity", 1, 1'000'000);
+    scan.picker = call->principal.name;
     write(call, 200, [id, scan, &orders](store::Tx& tx, int&) {
       return render(wms::confirm_pick(tx, id, scan, orders));
     });
@@ -855,8 +723,9 @@ void Api::register_routes() {
           FieldReader in(body);
           int64_t line_id = in.required_int("line_id", 1, INT64_MAX);
           int64_t found = in.required_int("quantity_found", 0, 1'000'000);
-          write(call, 200, [id, line_id, found, &orders](store::Tx& tx, int&) {
-            return render(wms::report_short(tx, id, line_id, found, orders));
+          std::string picker = call->principal.name;
+          write(call, 200, [id, line_id, found, picker, &orders](store::Tx& tx, int&) {
+            return render(wms::report_short(tx, id, line_id, found, orders, picker));
           });
         });
   r.add("GET", "/api/v1/fulfillments/{id}", kAll, [read](const CallPtr& call) {
@@ -891,12 +760,13 @@ void Api::register_routes() {
     int64_t id = parse_id(call->param("id"), "unknown_fulfillment");
     json::object body = parse_body(call->request);
     FieldReader in(body);
-    wms::ShipInput s;
-    s.carrier = in.required_string("carrier", 64);
+    wms::ShipRequest s;
+    s.carrier = in.optional_string("carrier", 64);
     s.service = in.optional_string("service", 64);
     s.tracking_number = in.optional_string("tracking_number", 64);
+    s.deliver_by_ms = in.optional_time("deliver_by", true);
     write(call, 200, [id, s, &orders](store::Tx& tx, int&) {
-      return render(wms::ship(tx, id, s, orders));
+      return render(wms::ship_fulfillment(tx, id, s, orders));
     });
   });
   r.add("POST", "/api/v1/fulfillments/{id}/deliver", kDelivery,
@@ -934,6 +804,8 @@ void Api::register_routes() {
       return json::object{{"events", std::move(items)}, {"next_after", next}};
     });
   });
+
+  register_execution_routes(r, db, orders);
 }
 
 }  // namespace wareflow::api

@@ -8,7 +8,9 @@
 
 #include "catalog/catalog.h"
 #include "inventory/inventory.h"
+#include "wms/inbound.h"
 #include "wms/layout.h"
+#include "wms/shipping.h"
 
 namespace wareflow::app {
 namespace {
@@ -119,6 +121,52 @@ DemoSummary create_demo(store::Database& db, oms::OrderService& orders, uint64_t
         summary.stocked_units += reserve.quantity;
       }
     }
+
+    // Packing and shipping: three boxes and one parcel carrier with a cheap
+    // and a fast service over the countries the demo ships to.
+    wms::upsert_box(tx, {"S", 250, 200, 100, 5'000, 60, 35});
+    wms::upsert_box(tx, {"M", 400, 300, 200, 15'000, 120, 60});
+    wms::upsert_box(tx, {"L", 600, 400, 400, 31'500, 300, 110});
+    shipping::Carrier carrier;
+    carrier.code = "PARCEL";
+    carrier.name = "Parcel Express";
+    auto service = [](const char* code, const char* name, int64_t days, int64_t factor) {
+      shipping::Service s;
+      s.code = code;
+      s.name = name;
+      s.transit_days = days;
+      s.currency = "EUR";
+      s.dimensional_divisor_cm3_per_kg = 5000;
+      s.limits.max_weight_g = 31'500;
+      shipping::Zone home{"home", {{"DE", ""}}, {{2'000, 4 * factor}, {10'000, 6 * factor},
+                                                 {31'500, 9 * factor}}};
+      shipping::Zone near{"near", {{"AT", ""}, {"NL", ""}}, {{2'000, 8 * factor},
+                                                             {10'000, 11 * factor},
+                                                             {31'500, 15 * factor}}};
+      shipping::Zone far{"far", {{"CH", ""}, {"FR", ""}}, {{2'000, 12 * factor},
+                                                           {10'000, 16 * factor},
+                                                           {31'500, 22 * factor}}};
+      s.zones = {home, near, far};
+      return s;
+    };
+    carrier.services = {service("standard", "Standard", 2, 100),
+                        service("express", "Express", 1, 250)};
+    wms::upsert_carrier(tx, carrier);
+
+    // Inbound: a supplier and a purchase order for the hundred products that
+    // are out of stock, due in two days; receiving it serves their backorders
+    // once the units are put away.
+    wms::upsert_supplier(tx, {"ACME", "Acme Wholesale", 50});
+    wms::PurchaseOrderInput po;
+    po.number = "PO-DEMO-1";
+    po.supplier = "ACME";
+    po.warehouse = "MAIN";
+    po.expected_at_ms = tx.now_ms() + 2 * 86'400'000LL;
+    for (int i = kProducts - 99; i <= kProducts; i += 1) {
+      if (i % 20 == 0) continue;  // lot-tracked ones arrive on another purchase order
+      po.lines.push_back({fmt::format("SKU-{:05}", i), uniform(20, 60), uniform(100, 2000)});
+    }
+    wms::create_purchase_order(tx, po);
 
     // Open orders, 1-5 lines, products drawn with Zipf weights.
     std::vector<double> weights(kProducts);

@@ -133,7 +133,7 @@ void apply(testing::TempDb& t, const Op& op, int& order_counter) {
         int64_t list = q.i64(0), open = q.i64(3);
         std::string location = q.text(1), sku = q.text(2);
         if (op[0] % 10 == 6 || open == 0) {
-          wms::PickScan scan{line_id, location, sku, op[3] % open + 1};
+          wms::PickScan scan{line_id, location, sku, op[3] % open + 1, "picker"};
           if (op[4] % 6 == 0) scan.location = "A01-001-2";  // sometimes a wrong scan
           wms::confirm_pick(tx, list, scan, orders);
         } else {

@@ -13,6 +13,7 @@
 #include "core/json.h"
 #include "core/random.h"
 #include "events/outbox.h"
+#include "wms/returns.h"
 
 namespace wareflow::oms {
 namespace {
@@ -425,6 +426,7 @@ Order OrderService::get_order(store::Tx& tx, int64_t order_id) {
     o.created_at_ms = q.i64(14);
   }
   auto progress = wms::progress_of_order(tx, order_id);
+  auto returned = wms::returned_by_order_line(tx, order_id);
   {
     auto q = tx.query(
         "SELECT ol.id, p.sku, ol.quantity, ol.unit_price_minor, ol.currency, ol.backordered, "
@@ -434,7 +436,8 @@ Order OrderService::get_order(store::Tx& tx, int64_t order_id) {
     while (q.next()) {
       const wms::LineProgress& p = progress[q.i64(0)];
       o.lines.push_back({q.i64(0), q.text(1), q.i64(2), q.opt_i64(3), q.opt_text(4), p.allocated,
-                         p.picked, p.packed, p.shipped, q.i64(5), q.i64(6)});
+                         p.picked, p.packed, p.shipped, q.i64(5), q.i64(6),
+                         returned.count(q.i64(0)) ? returned[q.i64(0)] : 0});
     }
   }
   o.fulfillments = wms::fulfillments_of_order(tx, order_id);

@@ -68,6 +68,7 @@ struct OrderLine {
   std::optional<int64_t> unit_price_minor;
   std::optional<std::string> currency;
   int64_t allocated, picked, packed, shipped, backordered, cancelled;
+  int64_t returned = 0;  // received back from the customer (wms/returns.h)
 };
 struct Customer {
   int64_t id;

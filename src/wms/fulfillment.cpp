@@ -1,9 +1,11 @@
 #include "wms/fulfillment.h"
 
+#include <algorithm>
 #include <boost/json/object.hpp>
 
 #include "core/error.h"
 #include "events/outbox.h"
+#include "wms/tasks.h"
 
 namespace wareflow::wms {
 namespace {
@@ -144,9 +146,26 @@ std::map<int64_t, int64_t> cancel_fulfillments(store::Tx& tx, int64_t order_id,
             line.id, line.allocated);
     freed[line.order_line_id] += line.allocated;
   }
+  // Pick lists left with nothing to pick are done; so is their pick task
+  // (cancelled when nobody picked anything from the list).
+  std::vector<std::pair<int64_t, int64_t>> finished_lists;  // id, units picked
+  {
+    auto q = tx.query(
+        "SELECT p.id, COALESCE((SELECT SUM(picked) FROM pick_lines WHERE pick_list_id = p.id), 0) "
+        "FROM pick_lists p WHERE p.status = 'open' AND NOT EXISTS (SELECT 1 FROM pick_lines WHERE "
+        "pick_list_id = p.id AND status = 'open')");
+    while (q.next()) finished_lists.emplace_back(q.i64(0), q.i64(1));
+  }
   tx.exec(
       "UPDATE pick_lists SET status = 'done' WHERE status = 'open' AND NOT EXISTS (SELECT 1 "
       "FROM pick_lines WHERE pick_list_id = pick_lists.id AND status = 'open')");
+  for (const auto& [pick_list_id, picked] : finished_lists) {
+    if (picked > 0) {
+      finish_tasks_of(tx, "pick_list", pick_list_id, "unknown", std::nullopt, picked);
+    } else {
+      cancel_tasks_of(tx, "pick_list", pick_list_id);
+    }
+  }
   for (int64_t id : fulfillment_ids) {
     tx.exec("UPDATE fulfillments SET status = 'cancelled', updated_at_ms = $2 WHERE id = $1", id,
             tx.now_ms());
@@ -189,7 +208,8 @@ FulfillmentView get_fulfillment(store::Tx& tx, int64_t id) {
   {
     auto q = tx.query(
         "SELECT f.id, f.order_id, w.code, f.status, f.carrier, f.service, f.tracking_number, "
-        "f.shipped_at_ms, f.delivered_at_ms FROM fulfillments f JOIN warehouses w ON w.id = "
+        "f.shipped_at_ms, f.delivered_at_ms, f.price_minor, f.currency, f.tracking_status FROM "
+        "fulfillments f JOIN warehouses w ON w.id = "
         "f.warehouse_id WHERE f.id = $1",
         id);
     if (!q.next()) throw_not_found("unknown_fulfillment", "no fulfillment " + std::to_string(id));
@@ -202,6 +222,9 @@ FulfillmentView get_fulfillment(store::Tx& tx, int64_t id) {
     v.tracking_number = q.opt_text(6);
     v.shipped_at_ms = q.opt_i64(7);
     v.delivered_at_ms = q.opt_i64(8);
+    v.price_minor = q.opt_i64(9);
+    v.currency = q.opt_text(10);
+    v.tracking_status = q.opt_text(11);
   }
   {
     auto q = tx.query(
@@ -215,8 +238,12 @@ FulfillmentView get_fulfillment(store::Tx& tx, int64_t id) {
   }
   {
     auto q = tx.query(
-        "SELECT id, box, weight_g FROM packages WHERE fulfillment_id = $1 ORDER BY id", id);
-    while (q.next()) v.packages.push_back({q.i64(0), q.opt_text(1), q.opt_i64(2), {}});
+        "SELECT id, box, weight_g, sscc, expected_weight_g FROM packages WHERE fulfillment_id = "
+        "$1 ORDER BY id",
+        id);
+    while (q.next()) {
+      v.packages.push_back({q.i64(0), q.opt_text(1), q.opt_i64(2), {}, q.opt_text(3), q.opt_i64(4)});
+    }
   }
   for (auto& package : v.packages) {
     auto q = tx.query(
@@ -226,6 +253,62 @@ FulfillmentView get_fulfillment(store::Tx& tx, int64_t id) {
     while (q.next()) package.items.emplace_back(q.text(0), q.i64(1));
   }
   return v;
+}
+
+int64_t unwaved_allocation(store::Tx& tx, int64_t warehouse_id, int64_t product_id) {
+  auto q = tx.query(
+      "SELECT COALESCE(SUM(fl.allocated), 0) FROM fulfillment_lines fl JOIN fulfillments f ON "
+      "f.id = fl.fulfillment_id WHERE f.warehouse_id = $1 AND fl.product_id = $2 AND f.status IN "
+      "('pending', 'released')",
+      warehouse_id, product_id);
+  q.next();
+  return q.i64(0);
+}
+
+void take_back_allocation(store::Tx& tx, int64_t warehouse_id, int64_t product_id,
+                          int64_t quantity, FulfillmentListener& listener) {
+  if (quantity <= 0) return;
+  if (unwaved_allocation(tx, warehouse_id, product_id) < quantity) {
+    throw_conflict("count_conflicts_with_allocations",
+                   "the loss is allocated to orders already in waves; finish or short their "
+                   "picks first");
+  }
+  struct Line {
+    int64_t id, fulfillment_id, order_id, order_line_id, allocated;
+  };
+  std::vector<Line> lines;
+  {
+    auto q = tx.query(
+        "SELECT fl.id, f.id, f.order_id, fl.order_line_id, fl.allocated FROM fulfillment_lines fl "
+        "JOIN fulfillments f ON f.id = fl.fulfillment_id WHERE f.warehouse_id = $1 AND "
+        "fl.product_id = $2 AND f.status IN ('pending', 'released') AND fl.allocated > 0 ORDER "
+        "BY f.priority, f.id DESC",
+        warehouse_id, product_id);
+    while (q.next()) lines.push_back({q.i64(0), q.i64(1), q.i64(2), q.i64(3), q.i64(4)});
+  }
+  for (const Line& line : lines) {
+    if (quantity == 0) break;
+    int64_t take = std::min(quantity, line.allocated);
+    quantity -= take;
+    tx.exec(
+        "UPDATE fulfillment_lines SET allocated = allocated - $2, quantity = quantity - $2 WHERE "
+        "id = $1",
+        line.id, take);
+    listener.units_returned(tx, warehouse_id, line.order_line_id, take);
+    auto q = tx.query("SELECT COALESCE(SUM(quantity), 0) FROM fulfillment_lines WHERE "
+                      "fulfillment_id = $1",
+                      line.fulfillment_id);
+    q.next();
+    if (q.i64(0) == 0) {
+      tx.exec("UPDATE fulfillments SET status = 'cancelled', updated_at_ms = $2 WHERE id = $1",
+              line.fulfillment_id, tx.now_ms());
+      boost::json::object data;
+      data["status"] = "cancelled";
+      append_fulfillment_event(tx, "fulfillment.cancelled", line.fulfillment_id, line.order_id,
+                               data);
+    }
+    listener.fulfillment_changed(tx, line.order_id);
+  }
 }
 
 }  // namespace wareflow::wms

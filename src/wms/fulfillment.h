@@ -56,6 +56,17 @@ void release_fulfillments(store::Tx& tx, int64_t order_id);
 std::map<int64_t, int64_t> cancel_fulfillments(store::Tx& tx, int64_t order_id,
                                                inventory::StockListener* listener);
 
+// Stock of a product was found missing at a warehouse (a count) and the
+// warehouse now holds `quantity` units fewer than orders have allocated: takes
+// that many allocated units back from fulfillments not yet in a wave (newest
+// first) and returns them to their orders through the listener. The caller has
+// already lowered the warehouse allocation (Move::allocation_consumed). 409
+// count_conflicts_with_allocations when unwaved fulfillments hold fewer.
+void take_back_allocation(store::Tx& tx, int64_t warehouse_id, int64_t product_id,
+                          int64_t quantity, FulfillmentListener& listener);
+// How many allocated units of the product fulfillments not yet in a wave hold.
+int64_t unwaved_allocation(store::Tx& tx, int64_t warehouse_id, int64_t product_id);
+
 struct LineProgress {
   int64_t allocated = 0, picked = 0, packed = 0, shipped = 0;
 };
@@ -85,10 +96,15 @@ struct FulfillmentView {
     std::optional<std::string> box;
     std::optional<int64_t> weight_g;
     std::vector<std::pair<std::string, int64_t>> items;  // sku, quantity
+    std::optional<std::string> sscc;
+    std::optional<int64_t> expected_weight_g;
   };
   std::vector<Package> packages;
   std::optional<std::string> carrier, service, tracking_number;
   std::optional<int64_t> shipped_at_ms, delivered_at_ms;
+  std::optional<int64_t> price_minor;  // what the carrier charges, when rated
+  std::optional<std::string> currency;
+  std::optional<std::string> tracking_status;  // the carrier's latest tracking event
 };
 // 404 unknown_fulfillment when absent.
 FulfillmentView get_fulfillment(store::Tx& tx, int64_t id);
@@ -111,6 +127,10 @@ struct PickListView {
   std::string warehouse;
   std::string status;  // open, done
   std::vector<PickLineView> lines;
+  // How the lines were ordered (optimize/routing.h) and the walk's length.
+  std::optional<std::string> route_method, route_algorithm;
+  std::optional<int64_t> route_length_mm;
+  bool route_optimal = false;
 };
 struct WaveView {
   int64_t id = 0;
@@ -133,6 +153,7 @@ struct PickScan {
   std::string location;  // scanned location code
   std::string barcode;   // scanned product barcode or SKU
   int64_t quantity = 0;
+  std::string picker;    // who picks (claims the pick list's task)
 };
 // Confirms a pick: stock moves location -> packing and consumes the allocation.
 // 422 wrong_location / wrong_product / over_pick leave everything unchanged.
@@ -140,7 +161,8 @@ PickListView confirm_pick(store::Tx& tx, int64_t pick_list_id, const PickScan& s
                           FulfillmentListener& listener);
 // The picker found only `quantity_found` of the line's open quantity.
 PickListView report_short(store::Tx& tx, int64_t pick_list_id, int64_t line_id,
-                          int64_t quantity_found, FulfillmentListener& listener);
+                          int64_t quantity_found, FulfillmentListener& listener,
+                          const std::string& picker = {});
 
 struct PackageInput {
   std::optional<std::string> box;

@@ -5,15 +5,19 @@
 #include <cmath>
 #include <boost/json/object.hpp>
 #include <map>
+#include <set>
 
 #include "catalog/catalog.h"
 #include "core/error.h"
 #include "core/json.h"
 #include "core/random.h"
 #include "events/outbox.h"
+#include "gs1/gs1.h"
 #include "optimize/routing.h"
 #include "wms/fulfillment.h"
 #include "wms/layout.h"
+#include "wms/shipping.h"
+#include "wms/tasks.h"
 
 namespace wareflow::wms {
 namespace {
@@ -98,11 +102,23 @@ void refresh_after_picking(store::Tx& tx, int64_t fulfillment_id, FulfillmentLis
   }
 }
 
-void refresh_pick_list(store::Tx& tx, int64_t pick_list_id) {
+// Done when no line is open; its pick task is then done by the picker.
+void refresh_pick_list(store::Tx& tx, int64_t pick_list_id, const std::string& picker = {}) {
   tx.exec(
       "UPDATE pick_lists SET status = CASE WHEN EXISTS (SELECT 1 FROM pick_lines WHERE "
       "pick_list_id = $1 AND status = 'open') THEN 'open' ELSE 'done' END WHERE id = $1",
       pick_list_id);
+  if (picker.empty()) return;
+  auto q = tx.query(
+      "SELECT p.status, COALESCE(SUM(l.picked), 0), MAX(l.to_location_id) FROM pick_lists p "
+      "LEFT JOIN pick_lines l ON l.pick_list_id = p.id WHERE p.id = $1 GROUP BY p.status",
+      pick_list_id);
+  if (!q.next()) return;
+  if (q.text(0) == "done") {
+    finish_tasks_of(tx, "pick_list", pick_list_id, picker, q.opt_i64(2), q.i64(1));
+  } else {
+    start_tasks_of(tx, "pick_list", pick_list_id, picker);
+  }
 }
 
 // Picks q units of one line: location -> packing, consuming reservation and allocation.
@@ -340,6 +356,35 @@ WaveView create_wave(store::Tx& tx, std::string_view warehouse_code, int64_t max
     insert_pick_line(tx, pick_list_id, static_cast<int64_t>(i + 1), planned[i], packing_id);
   }
   refresh_pick_list(tx, pick_list_id);
+  if (route) {
+    tx.exec(
+        "UPDATE pick_lists SET route_method = $2, route_algorithm = $3, route_length_mm = $4, "
+        "route_optimal = $5 WHERE id = $1",
+        pick_list_id, route->method, route->algorithm,
+        static_cast<int64_t>(std::llround(route->length_mm)),
+        static_cast<int64_t>(route->optimal));
+  } else {
+    tx.exec(
+        "UPDATE pick_lists SET route_method = 's_shape', route_algorithm = 'location_order', "
+        "route_optimal = 0 WHERE id = $1",
+        pick_list_id);
+  }
+  // The pick list is one task in the queue; pick faces the wave drains are
+  // refilled before the pickers reach them.
+  NewTask pick_task;
+  pick_task.warehouse_id = warehouse.id;
+  pick_task.type = "pick";
+  pick_task.priority = 40;
+  pick_task.from_location_id = planned.empty() ? std::nullopt
+                                               : std::optional<int64_t>(planned.front().location_id);
+  pick_task.quantity = 0;
+  for (const PlannedPick& p : planned) *pick_task.quantity += p.quantity;
+  pick_task.ref_type = "pick_list";
+  pick_task.ref_id = pick_list_id;
+  create_task(tx, pick_task);
+  std::set<int64_t> products;
+  for (const PlannedPick& p : planned) products.insert(p.product_id);
+  for (int64_t product_id : products) plan_replenishment(tx, warehouse.id, product_id);
   boost::json::object data;
   data["wave_id"] = wave_id;
   data["warehouse"] = warehouse.code;
@@ -393,6 +438,17 @@ PickListView get_pick_list(store::Tx& tx, int64_t pick_list_id) {
     auto q = tx.query("SELECT code FROM warehouses WHERE id = $1", row.warehouse_id);
     q.next();
     view.warehouse = q.text(0);
+  }
+  {
+    auto q = tx.query(
+        "SELECT route_method, route_algorithm, route_length_mm, route_optimal FROM pick_lists "
+        "WHERE id = $1",
+        pick_list_id);
+    q.next();
+    view.route_method = q.opt_text(0);
+    view.route_algorithm = q.opt_text(1);
+    view.route_length_mm = q.opt_i64(2);
+    view.route_optimal = q.opt_i64(3).value_or(0) != 0;
   }
   auto q = tx.query(
       "SELECT pl.id, pl.sequence, l.code, p.sku, pl.lot, pl.quantity, pl.picked, pl.short, "
@@ -466,12 +522,14 @@ PickListView confirm_pick(store::Tx& tx, int64_t pick_list_id, const PickScan& s
   touched_fulfillments.erase(std::unique(touched_fulfillments.begin(), touched_fulfillments.end()),
                              touched_fulfillments.end());
   for (int64_t id : touched_fulfillments) refresh_after_picking(tx, id, listener);
-  refresh_pick_list(tx, pick_list_id);
+  refresh_pick_list(tx, pick_list_id, scan.picker.empty() ? "unknown" : scan.picker);
+  plan_replenishment(tx, list.warehouse_id, product->id);
   return get_pick_list(tx, pick_list_id);
 }
 
 PickListView report_short(store::Tx& tx, int64_t pick_list_id, int64_t line_id,
-                          int64_t quantity_found, FulfillmentListener& listener) {
+                          int64_t quantity_found, FulfillmentListener& listener,
+                          const std::string& picker) {
   PickListRow list = require_pick_list(tx, pick_list_id);
   std::optional<PickLineRow> found_line;
   {
@@ -558,7 +616,7 @@ PickListView report_short(store::Tx& tx, int64_t pick_list_id, int64_t line_id,
   data["backordered"] = missing - resourced;
   events::append(tx, "pick.short", "pick_list:" + std::to_string(pick_list_id), data);
   refresh_after_picking(tx, line.fulfillment_id, listener);
-  refresh_pick_list(tx, pick_list_id);
+  refresh_pick_list(tx, pick_list_id, picker.empty() ? "unknown" : picker);
   return get_pick_list(tx, pick_list_id);
 }
 
@@ -610,12 +668,50 @@ FulfillmentView pack(store::Tx& tx, int64_t fulfillment_id,
     detail.pop_back();
     throw_unprocessable("pack_mismatch", detail, "packages");
   }
+  // Each package: its box from the catalogue (size for rating, tare for the
+  // weight check), the scale's weight checked against what it should weigh,
+  // and an SSCC for its label.
+  std::string company_prefix;
+  {
+    auto q = tx.query("SELECT value FROM settings WHERE key = 'gs1_company_prefix'");
+    if (q.next()) company_prefix = q.text(0);
+  }
   for (size_t i = 0; i < packages.size(); ++i) {
     int64_t package_id = tx.next_id("packages");
+    std::optional<shipping::Box> box;
+    if (packages[i].box) {
+      box = find_box(tx, *packages[i].box);
+      if (!box) {
+        throw_unknown(422, "unknown_box", "no box " + *packages[i].box + " in the catalogue",
+                      fmt::format("packages[{}].box", i));
+      }
+    }
+    int64_t expected_weight = box ? box->tare_weight_g : 0;
+    for (const auto& [product_id, quantity] : contents[i]) {
+      expected_weight += catalog::find_product_by_id(tx, product_id)->weight_g * quantity;
+    }
+    if (packages[i].weight_g && box) {
+      // 5 % of the expected weight, at least 20 g: a missing or extra unit of
+      // anything but the lightest items shows.
+      auto check = shipping::check_weight(expected_weight, *packages[i].weight_g, 50, 20);
+      if (!check.ok) {
+        throw_unprocessable("weight_mismatch",
+                            fmt::format("package {} weighs {} g but should weigh {} g (± {} g); "
+                                        "check its contents",
+                                        i + 1, check.actual_g, check.expected_g,
+                                        check.tolerance_g),
+                            fmt::format("packages[{}].weight_g", i));
+      }
+    }
+    std::string sscc = gs1::make_sscc(0, company_prefix, package_id);
     tx.exec(
-        "INSERT INTO packages (id, fulfillment_id, box, weight_g, created_at_ms) VALUES ($1, $2, "
-        "$3, $4, $5)",
-        package_id, fulfillment_id, packages[i].box, packages[i].weight_g, tx.now_ms());
+        "INSERT INTO packages (id, fulfillment_id, box, weight_g, created_at_ms, sscc, "
+        "expected_weight_g, length_mm, width_mm, height_mm) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+        "$8, $9, $10)",
+        package_id, fulfillment_id, packages[i].box, packages[i].weight_g, tx.now_ms(), sscc,
+        expected_weight, box ? std::optional<int64_t>(box->inner_length_mm) : std::nullopt,
+        box ? std::optional<int64_t>(box->inner_width_mm) : std::nullopt,
+        box ? std::optional<int64_t>(box->inner_height_mm) : std::nullopt);
     for (const auto& [product_id, quantity] : contents[i]) {
       tx.exec("INSERT INTO package_items (package_id, product_id, quantity) VALUES ($1, $2, $3)",
               package_id, product_id, quantity);

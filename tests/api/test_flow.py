@@ -28,6 +28,10 @@ class Flow(ApiTestCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.setup_call("PUT", "channels/web", {"name": "Web"})
+        for code, dims in (("S", (250, 200, 100)), ("M", (400, 300, 200))):
+            cls.setup_call("PUT", "boxes/" + code,
+                           {"inner_length_mm": dims[0], "inner_width_mm": dims[1], "inner_height_mm": dims[2],
+                            "max_weight_g": 10000, "tare_weight_g": 100, "cost_minor": 50})
 
     def new_wh(self):
         code = self.uniq("F").replace("-", "")
@@ -146,15 +150,23 @@ class Flow(ApiTestCase):
                      {"packages": [{"items": [{"sku": p1, "quantity": 3}, {"sku": p2, "quantity": 2}]},
                                    {"items": [{"sku": p2, "quantity": 1}]}]},
                      status=422, code="pack_mismatch", token="operator")
+        # the scale disagrees with 3 x 250 g + 100 g of box: refused
+        self.refused("POST", "fulfillments/%d/pack" % fid,
+                     {"packages": [{"box": "M", "weight_g": 1200, "items": [{"sku": p1, "quantity": 3}]},
+                                   {"box": "S", "items": [{"sku": p2, "quantity": 2}]}]},
+                     status=422, code="weight_mismatch", token="operator")
+        self.refused("POST", "fulfillments/%d/pack" % fid,
+                     {"packages": [{"box": "XXL", "items": [{"sku": p1, "quantity": 3}, {"sku": p2, "quantity": 2}]}]},
+                     status=422, code="unknown_box", token="operator")
         f = self.ok("POST", "fulfillments/%d/pack" % fid,
-                    {"packages": [{"box": "M", "weight_g": 1200, "items": [{"sku": p1, "quantity": 3}]},
+                    {"packages": [{"box": "M", "weight_g": 860, "items": [{"sku": p1, "quantity": 3}]},
                                   {"box": "S", "items": [{"sku": p2, "quantity": 2}]}]},
                     status=200, token="operator")
         self.assertEqual(f["status"], "packed")
         self.assertEqual(sorted((l["sku"], l["packed"]) for l in f["lines"]), sorted([(p1, 3), (p2, 2)]))
         self.assertEqual(len(f["packages"]), 2)
         self.assertTrue(all(isinstance(pk["id"], int) for pk in f["packages"]))
-        self.assertIn(1200, [pk["weight_g"] for pk in f["packages"]])
+        self.assertIn(860, [pk["weight_g"] for pk in f["packages"]])
         self.assertEqual(sorted((i["sku"], i["quantity"]) for p in f["packages"] for i in p["items"]),
                          sorted([(p1, 3), (p2, 2)]))
         o = self.get_order(oid)

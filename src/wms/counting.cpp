@@ -1,0 +1,605 @@
+// Cycle counts: planning, counting, recounts, approval, and the reports.
+#include "wms/counting.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/json/object.hpp>
+#include <map>
+#include <set>
+
+#include "catalog/catalog.h"
+#include "core/error.h"
+#include "core/time.h"
+#include "events/outbox.h"
+#include "wms/layout.h"
+#include "wms/rules.h"
+#include "wms/tasks.h"
+
+namespace wareflow::wms {
+namespace {
+
+constexpr int64_t kDayMs = 86'400'000;
+
+std::string day_of(int64_t at_ms) { return format_rfc3339(at_ms).substr(0, 10); }
+
+struct CountRow {
+  int64_t id, warehouse_id, location_id;
+  std::string status;
+  int64_t attempt;
+  std::optional<int64_t> start_move_id;
+  int64_t tolerance_units, tolerance_permille;
+};
+
+CountRow require_count(store::Tx& tx, int64_t id) {
+  auto q = tx.query(
+      "SELECT id, warehouse_id, location_id, status, attempt, start_move_id, tolerance_units, "
+      "tolerance_permille FROM counts WHERE id = $1",
+      id);
+  if (!q.next()) throw_not_found("unknown_count", "no count " + std::to_string(id));
+  return {q.i64(0), q.i64(1), q.i64(2), q.text(3), q.i64(4), q.opt_i64(5), q.i64(6), q.i64(7)};
+}
+
+void append_count_event(store::Tx& tx, const char* type, int64_t id, boost::json::object data) {
+  data["count_id"] = id;
+  events::append(tx, type, "count:" + std::to_string(id), data);
+}
+
+void validate(const CountPolicy& p) {
+  auto positive = [](int64_t v, const char* field) {
+    if (v < 1 || v > 3650) throw_invalid_field(field, std::string(field) + " must be 1-3650 days");
+  };
+  positive(p.a_days, "a_days");
+  positive(p.b_days, "b_days");
+  positive(p.c_days, "c_days");
+  positive(p.lookback_days, "lookback_days");
+  if (p.tolerance_units < 0) throw_invalid_field("tolerance_units", "must not be negative");
+  if (p.tolerance_permille < 0 || p.tolerance_permille > 1000) {
+    throw_invalid_field("tolerance_permille", "must be from 0 to 1000");
+  }
+  if (p.max_locations && *p.max_locations < 1) {
+    throw_invalid_field("max_locations", "must be at least 1");
+  }
+}
+
+int64_t open_count(store::Tx& tx, int64_t warehouse_id, int64_t location_id,
+                   const CountPolicy& policy, std::optional<std::string> plan_date,
+                   int64_t priority) {
+  int64_t id = tx.next_id("counts");
+  tx.exec(
+      "INSERT INTO counts (id, warehouse_id, location_id, status, attempt, plan_date, "
+      "tolerance_units, tolerance_permille, created_at_ms) VALUES ($1, $2, $3, 'open', 1, $4, $5, "
+      "$6, $7)",
+      id, warehouse_id, location_id, plan_date, policy.tolerance_units, policy.tolerance_permille,
+      tx.now_ms());
+  NewTask task;
+  task.warehouse_id = warehouse_id;
+  task.type = "count";
+  task.priority = priority;
+  task.from_location_id = location_id;
+  task.ref_type = "count";
+  task.ref_id = id;
+  if (plan_date) task.due_at_ms = tx.now_ms() + kDayMs;
+  create_task(tx, task);
+  boost::json::object data;
+  data["location_id"] = location_id;
+  if (plan_date) data["plan_date"] = *plan_date;
+  append_count_event(tx, "count.created", id, data);
+  return id;
+}
+
+// The ledger's quantity per (product, lot) at the location as of move
+// `as_of_move_id`: today's balance with later moves undone.
+std::map<std::pair<int64_t, std::string>, int64_t> record_as_of(store::Tx& tx,
+                                                                int64_t location_id,
+                                                                int64_t as_of_move_id) {
+  std::map<std::pair<int64_t, std::string>, int64_t> record;
+  {
+    auto q = tx.query(
+        "SELECT product_id, lot, on_hand FROM stock_balances WHERE location_id = $1 AND on_hand "
+        "<> 0",
+        location_id);
+    while (q.next()) record[{q.i64(0), q.text(1)}] += q.i64(2);
+  }
+  auto q = tx.query(
+      "SELECT product_id, lot, SUM(CASE WHEN to_location_id = $1 THEN quantity ELSE -quantity "
+      "END) FROM stock_moves WHERE id > $2 AND (to_location_id = $1 OR from_location_id = $1) "
+      "GROUP BY product_id, lot",
+      location_id, as_of_move_id);
+  while (q.next()) record[{q.i64(0), q.text(1)}] -= q.i64(2);
+  return record;
+}
+
+int64_t last_move_id(store::Tx& tx) {
+  auto q = tx.query("SELECT COALESCE(MAX(id), 0) FROM stock_moves");
+  q.next();
+  return q.i64(0);
+}
+
+// Posts the latest attempt's variances as ledger moves against the balances
+// as they are now.
+void post_adjustments(store::Tx& tx, const CountRow& c, FulfillmentListener& listener,
+                      inventory::StockListener* stock) {
+  int64_t adjustment_id =
+      inventory::virtual_location_id(tx, c.warehouse_id, inventory::VirtualLocation::adjustment);
+  inventory::LocationInfo location = inventory::location_by_id(tx, c.location_id);
+  struct Variance {
+    int64_t product_id;
+    std::string lot;
+    int64_t variance;
+  };
+  std::vector<Variance> variances;
+  {
+    auto q = tx.query(
+        "SELECT product_id, lot, counted - expected FROM count_lines WHERE count_id = $1 AND "
+        "attempt = $2 AND counted <> expected ORDER BY product_id, lot",
+        c.id, c.attempt);
+    while (q.next()) variances.push_back({q.i64(0), q.text(1), q.i64(2)});
+  }
+  for (const Variance& v : variances) {
+    inventory::Move move;
+    move.warehouse_id = c.warehouse_id;
+    move.product_id = v.product_id;
+    move.lot = v.lot;
+    move.reason = "cycle_count";
+    move.ref_type = "count";
+    move.ref_id = c.id;
+    if (v.variance > 0) {
+      move.from_location_id = adjustment_id;
+      move.to_location_id = c.location_id;
+      move.quantity = v.variance;
+      inventory::apply_move(tx, move, stock);
+      continue;
+    }
+    int64_t loss = -v.variance;
+    int64_t free_here = 0;
+    {
+      auto q = tx.query(
+          "SELECT on_hand - reserved FROM stock_balances WHERE location_id = $1 AND product_id = "
+          "$2 AND lot = $3",
+          c.location_id, v.product_id, v.lot);
+      if (q.next()) free_here = q.i64(0);
+    }
+    if (loss > free_here) {
+      auto product = catalog::find_product_by_id(tx, v.product_id);
+      throw_conflict("count_conflicts_with_picks",
+                     fmt::format("the count finds {} {} missing at {}, but open pick lines there "
+                                 "hold all but {}; confirm or short those picks, then submit again",
+                                 loss, product->sku, location.code, free_here));
+    }
+    int64_t released = 0;
+    if (location.allocatable) {
+      auto q = tx.query(
+          "SELECT on_hand, allocated FROM stock_levels WHERE warehouse_id = $1 AND product_id = $2",
+          c.warehouse_id, v.product_id);
+      if (q.next()) released = std::max<int64_t>(0, q.i64(1) - (q.i64(0) - loss));
+    }
+    if (released > unwaved_allocation(tx, c.warehouse_id, v.product_id)) {
+      throw_conflict("count_conflicts_with_allocations",
+                     "the loss is allocated to orders already in waves; finish or short their "
+                     "picks first");
+    }
+    move.from_location_id = c.location_id;
+    move.to_location_id = adjustment_id;
+    move.quantity = loss;
+    move.allocation_consumed = released;
+    inventory::apply_move(tx, move, nullptr);
+    take_back_allocation(tx, c.warehouse_id, v.product_id, released, listener);
+  }
+}
+
+void finish(store::Tx& tx, const CountRow& c, const std::string& status, const std::string& who,
+            bool counter_decides) {
+  tx.exec(
+      "UPDATE counts SET status = $2, decided_by = $3, decided_at_ms = $4 WHERE id = $1", c.id,
+      status, who, tx.now_ms());
+  if (status != "rejected") {
+    tx.exec("UPDATE locations SET last_counted_at_ms = $2 WHERE id = $1", c.location_id,
+            tx.now_ms());
+  }
+  if (counter_decides) finish_tasks_of(tx, "count", c.id, who, c.location_id, 0);
+  boost::json::object data;
+  data["status"] = status;
+  data["by"] = who;
+  append_count_event(tx, ("count." + status).c_str(), c.id, data);
+}
+
+}  // namespace
+
+CountPlanResult plan_counts(store::Tx& tx, std::string_view warehouse_code, int64_t day_ms,
+                            const CountPolicy& policy) {
+  validate(policy);
+  Warehouse warehouse = require_warehouse(tx, warehouse_code);
+  int64_t today = day_ms - day_ms % kDayMs;
+  CountPlanResult result;
+  result.date = day_of(today);
+
+  // ABC by units picked over the lookback window.
+  std::vector<rules::ItemVelocity> velocity;
+  {
+    auto q = tx.query(
+        "SELECT p.id, COALESCE((SELECT SUM(m.quantity) FROM stock_moves m WHERE m.product_id = "
+        "p.id AND m.warehouse_id = $1 AND m.reason = 'pick' AND m.at_ms >= $2), 0) FROM products "
+        "p WHERE EXISTS (SELECT 1 FROM stock_balances b WHERE b.product_id = p.id AND "
+        "b.warehouse_id = $1)",
+        warehouse.id, today - policy.lookback_days * kDayMs);
+    while (q.next()) velocity.push_back({q.i64(0), q.i64(1)});
+  }
+  auto classes = rules::classify_abc(velocity);
+  for (const auto& item : velocity) {
+    tx.exec(
+        "INSERT INTO product_classes (warehouse_id, product_id, abc_class, units_picked, "
+        "computed_at_ms) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (warehouse_id, product_id) DO "
+        "UPDATE SET abc_class = excluded.abc_class, units_picked = excluded.units_picked, "
+        "computed_at_ms = excluded.computed_at_ms",
+        warehouse.id, item.product_id, std::string(1, classes[item.product_id]),
+        item.units_picked, tx.now_ms());
+  }
+  result.products_classified = static_cast<int64_t>(velocity.size());
+
+  // Each storable location takes the best class of what it holds.
+  std::vector<rules::CountableLocation> locations;
+  std::set<int64_t> already_open;
+  {
+    auto q = tx.query(
+        "SELECT location_id FROM counts WHERE warehouse_id = $1 AND status IN ('open', "
+        "'counting', 'recount', 'needs_approval')",
+        warehouse.id);
+    while (q.next()) already_open.insert(q.i64(0));
+  }
+  {
+    auto q = tx.query(
+        "SELECT l.id, l.code, l.last_counted_at_ms, MIN(COALESCE(c.abc_class, 'C')) FROM "
+        "locations l LEFT JOIN stock_balances b ON b.location_id = l.id AND b.on_hand > 0 LEFT "
+        "JOIN product_classes c ON c.product_id = b.product_id AND c.warehouse_id = l.warehouse_id "
+        "WHERE l.warehouse_id = $1 AND l.type IN ('pick', 'storage') GROUP BY l.id, l.code, "
+        "l.last_counted_at_ms ORDER BY l.code",
+        warehouse.id);
+    while (q.next()) {
+      if (already_open.count(q.i64(0))) continue;
+      locations.push_back({q.i64(0), q.text(1), q.text(3).at(0), q.opt_i64(2)});
+    }
+  }
+  rules::CountFrequency frequency{policy.a_days, policy.b_days, policy.c_days};
+  std::optional<int64_t> cap = policy.max_locations;
+  if (!cap) cap = std::max<int64_t>(1, rules::daily_workload(locations, frequency));
+  auto due = rules::daily_count_plan(locations, frequency, today,
+                                     std::max<int64_t>(1, static_cast<int64_t>(locations.size())));
+  result.locations_due = static_cast<int64_t>(due.size());
+  if (static_cast<int64_t>(due.size()) > *cap) due.resize(static_cast<size_t>(*cap));
+  for (int64_t location_id : due) {
+    int64_t id = open_count(tx, warehouse.id, location_id, policy, result.date, 20);
+    result.counts.push_back(get_count(tx, id, false));
+  }
+  boost::json::object data;
+  data["warehouse"] = warehouse.code;
+  data["date"] = result.date;
+  data["counts"] = static_cast<int64_t>(result.counts.size());
+  data["locations_due"] = result.locations_due;
+  events::append(tx, "count.planned", "warehouse:" + warehouse.code, data);
+  return result;
+}
+
+CountView create_count(store::Tx& tx, std::string_view warehouse_code, std::string_view location,
+                       const CountPolicy& policy) {
+  validate(policy);
+  Warehouse warehouse = require_warehouse(tx, warehouse_code);
+  auto loc = inventory::find_location(tx, warehouse.id, location);
+  if (!loc || loc->is_virtual()) {
+    throw_unknown(422, "unknown_location", "no location " + std::string(location), "location");
+  }
+  if (tx.query("SELECT 1 FROM counts WHERE location_id = $1 AND status IN ('open', 'counting', "
+               "'recount', 'needs_approval')",
+               loc->id)
+          .next()) {
+    throw_conflict("count_open", "a count of " + loc->code + " is already open");
+  }
+  return get_count(tx, open_count(tx, warehouse.id, loc->id, policy, std::nullopt, 30), false);
+}
+
+CountView get_count(store::Tx& tx, int64_t id, bool blind) {
+  CountView v;
+  {
+    auto q = tx.query(
+        "SELECT c.id, w.code, l.code, c.status, c.attempt, c.plan_date, c.counted_by, "
+        "c.decided_by, c.created_at_ms, c.started_at_ms, c.submitted_at_ms, c.decided_at_ms FROM "
+        "counts c JOIN warehouses w ON w.id = c.warehouse_id JOIN locations l ON l.id = "
+        "c.location_id WHERE c.id = $1",
+        id);
+    if (!q.next()) throw_not_found("unknown_count", "no count " + std::to_string(id));
+    v.id = q.i64(0);
+    v.warehouse = q.text(1);
+    v.location = q.text(2);
+    v.status = q.text(3);
+    v.attempt = q.i64(4);
+    v.plan_date = q.opt_text(5);
+    v.counted_by = q.opt_text(6);
+    v.decided_by = q.opt_text(7);
+    v.created_at_ms = q.i64(8);
+    v.started_at_ms = q.opt_i64(9);
+    v.submitted_at_ms = q.opt_i64(10);
+    v.decided_at_ms = q.opt_i64(11);
+  }
+  {
+    auto q = tx.query(
+        "SELECT id FROM tasks WHERE ref_type = 'count' AND ref_id = $1 ORDER BY id DESC LIMIT 1",
+        id);
+    if (q.next()) v.task_id = q.i64(0);
+  }
+  auto q = tx.query(
+      "SELECT p.sku, cl.lot, cl.expected, cl.counted FROM count_lines cl JOIN products p ON p.id "
+      "= cl.product_id WHERE cl.count_id = $1 AND cl.attempt = (SELECT MAX(attempt) FROM "
+      "count_lines WHERE count_id = $1) ORDER BY p.sku, cl.lot",
+      id);
+  while (q.next()) {
+    CountLineView line;
+    line.sku = q.text(0);
+    line.lot = q.text(1);
+    line.counted = q.i64(3);
+    if (!blind) {
+      line.expected = q.i64(2);
+      line.variance = q.i64(3) - q.i64(2);
+    }
+    v.lines.push_back(std::move(line));
+  }
+  return v;
+}
+
+std::vector<CountView> list_counts(store::Tx& tx, std::optional<int64_t> warehouse_id,
+                                   std::optional<std::string> status, int64_t after_id,
+                                   int64_t limit, bool blind) {
+  std::vector<int64_t> ids;
+  {
+    auto q = tx.query(
+        "SELECT id FROM counts WHERE id > $1 AND ($2 IS NULL OR warehouse_id = $2) AND ($3 IS "
+        "NULL OR status = $3) ORDER BY id LIMIT $4",
+        after_id, warehouse_id, status, limit);
+    while (q.next()) ids.push_back(q.i64(0));
+  }
+  std::vector<CountView> list;
+  for (int64_t id : ids) list.push_back(get_count(tx, id, blind));
+  return list;
+}
+
+CountView start_count(store::Tx& tx, int64_t id, const std::string& counter) {
+  CountRow c = require_count(tx, id);
+  if (c.status != "open" && c.status != "recount" && c.status != "counting") {
+    throw_conflict("invalid_state", "count " + std::to_string(id) + " is " + c.status);
+  }
+  // Starting again restarts the clock: the figure will be of the shelf now.
+  tx.exec(
+      "UPDATE counts SET status = 'counting', start_move_id = $2, started_at_ms = $3, counted_by "
+      "= $4 WHERE id = $1",
+      id, last_move_id(tx), tx.now_ms(), counter);
+  start_tasks_of(tx, "count", id, counter);
+  boost::json::object data;
+  data["attempt"] = c.attempt;
+  data["counter"] = counter;
+  append_count_event(tx, "count.started", id, data);
+  return get_count(tx, id, true);
+}
+
+CountView submit_count(store::Tx& tx, int64_t id, std::string_view scanned_location,
+                       const std::string& counter, const std::vector<CountedItem>& items,
+                       FulfillmentListener& listener, inventory::StockListener* stock) {
+  CountRow c = require_count(tx, id);
+  inventory::LocationInfo location = inventory::location_by_id(tx, c.location_id);
+  if (scanned_location != location.code) {
+    throw_unprocessable("wrong_location",
+                        "count " + std::to_string(id) + " is of " + location.code + ", not " +
+                            std::string(scanned_location),
+                        "location");
+  }
+  if (c.status == "open" || c.status == "recount") {
+    // Counted without a start scan: the figure is of the shelf now.
+    start_count(tx, id, counter);
+    c = require_count(tx, id);
+  }
+  if (c.status != "counting") {
+    throw_conflict("invalid_state", "count " + std::to_string(id) + " is " + c.status);
+  }
+  std::map<std::pair<int64_t, std::string>, int64_t> counted;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const CountedItem& item = items[i];
+    auto product =
+        catalog::require_product(tx, item.sku, 422, fmt::format("lines[{}].sku", i));
+    if (item.quantity < 0) {
+      throw_invalid_field(fmt::format("lines[{}].quantity", i), "quantity must not be negative");
+    }
+    // A lot found on the shelf that the books do not know is recorded, so the
+    // found units can be booked.
+    if (item.quantity > 0) inventory::ensure_lot(tx, product, item.lot, std::nullopt);
+    auto key = std::make_pair(product.id, item.lot);
+    if (counted.count(key)) {
+      throw_invalid_field(fmt::format("lines[{}]", i), "each sku and lot is listed once");
+    }
+    counted[key] = item.quantity;
+  }
+  auto record = record_as_of(tx, c.location_id, c.start_move_id.value_or(0));
+  std::map<std::pair<int64_t, std::string>, std::pair<int64_t, int64_t>> lines;  // expected, counted
+  for (const auto& [key, q] : record) {
+    if (q != 0) lines[key].first = q;
+  }
+  for (const auto& [key, q] : counted) lines[key].second = q;
+
+  rules::VarianceTolerance tolerance{c.tolerance_units, c.tolerance_permille};
+  rules::CountVerdict verdict = rules::CountVerdict::accept;
+  for (const auto& [key, values] : lines) {
+    tx.exec(
+        "INSERT INTO count_lines (count_id, attempt, product_id, lot, expected, counted) VALUES "
+        "($1, $2, $3, $4, $5, $6)",
+        c.id, c.attempt, key.first, key.second, values.first, values.second);
+    auto line_verdict = rules::judge_count(values.first, values.second,
+                                           static_cast<int>(c.attempt), tolerance);
+    verdict = std::max(verdict, line_verdict);  // accept < recount < needs_approval
+  }
+  tx.exec("UPDATE counts SET submitted_at_ms = $2, counted_by = $3 WHERE id = $1", c.id,
+          tx.now_ms(), counter);
+  boost::json::object data;
+  data["attempt"] = c.attempt;
+  data["verdict"] = std::string(rules::to_string(verdict));
+  append_count_event(tx, "count.submitted", c.id, data);
+
+  switch (verdict) {
+    case rules::CountVerdict::accept:
+      post_adjustments(tx, c, listener, stock);
+      finish(tx, c, "accepted", counter, true);
+      break;
+    case rules::CountVerdict::recount: {
+      tx.exec(
+          "UPDATE counts SET status = 'recount', attempt = attempt + 1, start_move_id = NULL "
+          "WHERE id = $1",
+          c.id);
+      finish_tasks_of(tx, "count", c.id, counter, c.location_id, 0);
+      // A recount is best done by someone else; it comes first in the queue.
+      NewTask task;
+      task.warehouse_id = c.warehouse_id;
+      task.type = "count";
+      task.priority = 70;
+      task.from_location_id = c.location_id;
+      task.ref_type = "count";
+      task.ref_id = c.id;
+      create_task(tx, task);
+      boost::json::object recount;
+      recount["attempt"] = c.attempt + 1;
+      append_count_event(tx, "count.recount", c.id, recount);
+      break;
+    }
+    case rules::CountVerdict::needs_approval:
+      tx.exec("UPDATE counts SET status = 'needs_approval' WHERE id = $1", c.id);
+      finish_tasks_of(tx, "count", c.id, counter, c.location_id, 0);
+      append_count_event(tx, "count.needs_approval", c.id, {});
+      break;
+  }
+  return get_count(tx, id, true);
+}
+
+CountView submit_count_at(store::Tx& tx, std::string_view warehouse_code,
+                          std::string_view location, const std::string& counter,
+                          const std::vector<CountedItem>& items, FulfillmentListener& listener,
+                          inventory::StockListener* stock) {
+  Warehouse warehouse = require_warehouse(tx, warehouse_code);
+  auto loc = inventory::find_location(tx, warehouse.id, location);
+  if (!loc || loc->is_virtual()) {
+    throw_unknown(422, "unknown_location", "no location " + std::string(location), "location");
+  }
+  auto q = tx.query(
+      "SELECT id FROM counts WHERE location_id = $1 AND status IN ('open', 'counting', "
+      "'recount') ORDER BY id LIMIT 1",
+      loc->id);
+  if (!q.next()) {
+    throw_conflict("not_in_plan", "no count of " + loc->code + " is open; counts are planned "
+                                                                "(POST /api/v1/counts/plan) or "
+                                                                "ordered by a manager");
+  }
+  int64_t id = q.i64(0);
+  return submit_count(tx, id, location, counter, items, listener, stock);
+}
+
+CountView approve_count(store::Tx& tx, int64_t id, const std::string& manager,
+                        FulfillmentListener& listener, inventory::StockListener* stock) {
+  CountRow c = require_count(tx, id);
+  if (c.status != "needs_approval") {
+    throw_conflict("invalid_state", "count " + std::to_string(id) + " is " + c.status +
+                                        "; only a count that needs approval can be approved");
+  }
+  post_adjustments(tx, c, listener, stock);
+  finish(tx, c, "approved", manager, false);
+  return get_count(tx, id, false);
+}
+
+CountView reject_count(store::Tx& tx, int64_t id, const std::string& manager) {
+  CountRow c = require_count(tx, id);
+  if (c.status != "needs_approval") {
+    throw_conflict("invalid_state", "count " + std::to_string(id) + " is " + c.status +
+                                        "; only a count that needs approval can be rejected");
+  }
+  finish(tx, c, "rejected", manager, false);
+  return get_count(tx, id, false);
+}
+
+// ---- reports ---------------------------------------------------------------------
+
+std::vector<AccuracyPeriod> inventory_accuracy(store::Tx& tx, std::optional<int64_t> warehouse_id,
+                                               int64_t from_ms, int64_t to_ms) {
+  std::map<std::string, rules::AccuracyInput> by_day;
+  rules::AccuracyInput total;
+  auto q = tx.query(
+      "SELECT c.decided_at_ms, COALESCE(SUM(cl.expected), 0), COALESCE(SUM(ABS(cl.counted - "
+      "cl.expected)), 0) FROM counts c LEFT JOIN count_lines cl ON cl.count_id = c.id AND "
+      "cl.attempt = c.attempt WHERE c.status IN ('accepted', 'approved') AND c.decided_at_ms >= "
+      "$1 AND c.decided_at_ms < $2 AND ($3 IS NULL OR c.warehouse_id = $3) GROUP BY c.id, "
+      "c.decided_at_ms",
+      from_ms, to_ms, warehouse_id);
+  while (q.next()) {
+    for (rules::AccuracyInput* a : {&by_day[day_of(q.i64(0))], &total}) {
+      a->locations_counted += 1;
+      a->locations_exact += q.i64(2) == 0 ? 1 : 0;
+      a->units_expected += q.i64(1);
+      a->units_abs_variance += q.i64(2);
+    }
+  }
+  auto period = [](const std::string& day, const rules::AccuracyInput& a) {
+    return AccuracyPeriod{day,
+                          a.locations_counted,
+                          a.locations_exact,
+                          a.units_expected,
+                          a.units_abs_variance,
+                          rules::inventory_record_accuracy(a),
+                          rules::unit_accuracy(a)};
+  };
+  std::vector<AccuracyPeriod> list;
+  for (const auto& [day, a] : by_day) list.push_back(period(day, a));
+  list.push_back(period("total", total));
+  return list;
+}
+
+ShrinkageReport shrinkage(store::Tx& tx, std::optional<int64_t> warehouse_id, int64_t from_ms,
+                          int64_t to_ms) {
+  ShrinkageReport report;
+  std::map<std::string, ShrinkageReport::Day> days;
+  // Moves into virtual:adjustment are losses, out of it finds. Counts and
+  // shorts count both ways; a manual adjustment only as a loss (a manual
+  // increase is most often stock being loaded, not found).
+  auto q = tx.query(
+      "SELECT p.sku, CASE WHEN lt.type = 'virtual' THEN lf.code ELSE lt.code END, "
+      "COALESCE(m.ref_type, 'adjustment'), m.at_ms, CASE WHEN lt.type = 'virtual' THEN m.quantity "
+      "ELSE -m.quantity END, p.unit_cost_minor FROM stock_moves m JOIN products p ON p.id = "
+      "m.product_id JOIN locations lf ON lf.id = m.from_location_id JOIN locations lt ON lt.id = "
+      "m.to_location_id WHERE m.at_ms >= $1 AND m.at_ms < $2 AND ($3 IS NULL OR m.warehouse_id = "
+      "$3) AND ((lt.code = 'virtual:adjustment' AND m.ref_type IN ('count', 'pick_line', "
+      "'adjustment')) OR (lf.code = 'virtual:adjustment' AND m.ref_type IN ('count', "
+      "'pick_line'))) ORDER BY m.id",
+      from_ms, to_ms, warehouse_id);
+  std::map<std::tuple<std::string, std::string, std::string>, ShrinkageRow> rows;
+  while (q.next()) {
+    std::string reason = q.text(2) == "count"       ? "cycle_count"
+                         : q.text(2) == "pick_line" ? "short_pick"
+                                                    : q.text(2);
+    auto& row = rows[{q.text(0), q.text(1), reason}];
+    row.sku = q.text(0);
+    row.location = q.text(1);
+    row.reason = reason;
+    int64_t units = q.i64(4);
+    row.units_lost += units;
+    auto cost = q.opt_i64(5);
+    auto& day = days[day_of(q.i64(3))];
+    day.day = day_of(q.i64(3));
+    day.units_lost += units;
+    report.units_lost += units;
+    if (cost) {
+      row.value_minor = row.value_minor.value_or(0) + units * *cost;
+      day.value_minor += units * *cost;
+      report.value_minor += units * *cost;
+    }
+  }
+  for (auto& [key, row] : rows) report.rows.push_back(row);
+  std::sort(report.rows.begin(), report.rows.end(), [](const auto& a, const auto& b) {
+    if (a.units_lost != b.units_lost) return a.units_lost > b.units_lost;
+    return std::tie(a.sku, a.location) < std::tie(b.sku, b.location);
+  });
+  for (auto& [d, day] : days) report.days.push_back(day);
+  return report;
+}
+
+}  // namespace wareflow::wms

@@ -1,0 +1,188 @@
+// Room in locations: loads putaway candidates from the ledger's balances and
+// asks the pure rules (rules.h) to judge them.
+#include "wms/storage.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "core/error.h"
+#include "wms/rules.h"
+
+namespace wareflow::wms {
+namespace {
+
+// Volume of one unit in cm³ (rounded up: a unit never takes less room than it has).
+int64_t unit_volume_cm3(const catalog::Product& p) {
+  return (p.length_mm * p.width_mm * p.height_mm + 999) / 1000;
+}
+
+// One candidate per physical location of the warehouse (or just `only_location_id`),
+// with what it holds now.
+std::vector<rules::PutawayCandidate> load_candidates(store::Tx& tx, int64_t warehouse_id,
+                                                     const catalog::Product& product,
+                                                     const std::string& lot,
+                                                     std::optional<int64_t> only_location_id,
+                                                     int64_t exclude_task_id) {
+  auto q = tx.query(
+      "SELECT l.id, l.code, l.type, l.zone, l.velocity_class, COALESCE(l.x_mm, 0), "
+      "COALESCE(l.y_mm, 0), l.max_volume_cm3, l.max_weight_g, "
+      "COALESCE(SUM((b.on_hand * p.length_mm * p.width_mm * p.height_mm + 999) / 1000), 0), "
+      "COALESCE(SUM(b.on_hand * p.weight_g), 0), "
+      "COALESCE(MAX(CASE WHEN b.product_id = $2 AND b.lot = $3 AND b.on_hand > 0 THEN 1 ELSE 0 "
+      "END), 0), "
+      "COALESCE(MAX(CASE WHEN b.product_id <> $2 AND b.on_hand > 0 THEN 1 ELSE 0 END), 0), "
+      "COALESCE(MAX(CASE WHEN b.product_id = $2 AND b.lot <> $3 AND b.on_hand > 0 THEN 1 ELSE 0 "
+      "END), 0), "
+      "COALESCE(SUM(CASE WHEN b.product_id = $2 THEN b.on_hand ELSE 0 END), 0), "
+      "f.product_id, f.max_quantity "
+      "FROM locations l LEFT JOIN stock_balances b ON b.location_id = l.id AND b.on_hand > 0 "
+      "LEFT JOIN products p ON p.id = b.product_id LEFT JOIN pick_faces f ON f.location_id = l.id "
+      "WHERE l.warehouse_id = $1 AND l.type <> 'virtual' AND ($4 IS NULL OR l.id = $4) "
+      "GROUP BY l.id, l.code, l.type, l.zone, l.velocity_class, l.x_mm, l.y_mm, "
+      "l.max_volume_cm3, l.max_weight_g, f.product_id, f.max_quantity",
+      warehouse_id, product.id, lot, only_location_id);
+  std::vector<rules::PutawayCandidate> list;
+  while (q.next()) {
+    rules::PutawayCandidate c;
+    c.location_id = q.i64(0);
+    c.code = q.text(1);
+    c.type = q.text(2);
+    c.zone = q.opt_text(3);
+    c.velocity_class = q.opt_text(4);
+    c.x_mm = q.i64(5);
+    c.y_mm = q.i64(6);
+    c.max_volume_cm3 = q.opt_i64(7);
+    c.max_weight_g = q.opt_i64(8);
+    c.used_volume_cm3 = q.i64(9);
+    c.used_weight_g = q.i64(10);
+    c.holds_same_product_and_lot = q.i64(11) != 0;
+    c.holds_other_products = q.i64(12) != 0;
+    c.holds_same_product_other_lot = q.i64(13) != 0;
+    c.units_of_product_here = q.i64(14);
+    auto face_product = q.opt_i64(15);
+    if (face_product) {
+      // A pick face belongs to its product: other products never go there.
+      if (*face_product == product.id) {
+        c.is_fixed_pick_face_of_product = true;
+        c.pick_face_max_units = q.opt_i64(16);
+      } else {
+        c.holds_other_products = true;
+      }
+    }
+    list.push_back(std::move(c));
+  }
+  // Units already on their way (open putaway, replenishment and move tasks)
+  // take their room now, so two suggestions never promise the same space.
+  auto pending = tx.query(
+      "SELECT t.to_location_id, t.product_id, t.lot, SUM(t.quantity), MAX((p.length_mm * "
+      "p.width_mm * p.height_mm + 999) / 1000), MAX(p.weight_g) FROM tasks t JOIN products p ON "
+      "p.id = t.product_id WHERE t.warehouse_id = $1 AND t.status IN ('open', 'in_progress') AND "
+      "t.type IN ('putaway', 'replenishment', 'move') AND t.to_location_id IS NOT NULL AND t.id "
+      "<> $2 AND ($3 IS NULL OR t.to_location_id = $3) GROUP BY t.to_location_id, t.product_id, "
+      "t.lot",
+      warehouse_id, exclude_task_id, only_location_id);
+  std::map<int64_t, rules::PutawayCandidate*> by_id;
+  for (auto& c : list) by_id[c.location_id] = &c;
+  while (pending.next()) {
+    auto it = by_id.find(pending.i64(0));
+    if (it == by_id.end()) continue;
+    rules::PutawayCandidate& c = *it->second;
+    int64_t units = pending.i64(3);
+    c.used_volume_cm3 += units * pending.i64(4);
+    c.used_weight_g += units * pending.i64(5);
+    if (pending.i64(1) != product.id) {
+      c.holds_other_products = true;
+    } else {
+      c.units_of_product_here += units;
+      if (pending.text(2) == lot) {
+        c.holds_same_product_and_lot = true;
+      } else {
+        c.holds_same_product_other_lot = true;
+      }
+    }
+  }
+  return list;
+}
+
+rules::PutawayRequest request_for(const catalog::Product& product, int64_t quantity) {
+  rules::PutawayRequest r;
+  r.unit_volume_cm3 = unit_volume_cm3(product);
+  r.unit_weight_g = product.weight_g;
+  r.quantity = quantity;
+  return r;
+}
+
+}  // namespace
+
+void check_destination(store::Tx& tx, const inventory::LocationInfo& location,
+                       const catalog::Product& product, const std::string& lot, int64_t quantity,
+                       int64_t for_task_id) {
+  auto candidates = load_candidates(tx, location.warehouse_id, product, lot, location.id,
+                                    for_task_id);
+  if (candidates.empty()) throw std::logic_error("destination location vanished");
+  rules::PutawayRequest request = request_for(product, quantity);
+  auto mismatch = rules::why_not(request, candidates.front());
+  if (!mismatch) return;
+  std::string detail = rules::explain_mismatch(request, candidates.front());
+  switch (*mismatch) {
+    case rules::PutawayMismatch::wrong_type:
+      throw_unprocessable("wrong_location_type", detail, "location");
+    case rules::PutawayMismatch::mixed_product:
+      throw_conflict("location_occupied", detail);
+    case rules::PutawayMismatch::full:
+      throw_conflict("location_full", detail);
+  }
+}
+
+int64_t first_location_of_type(store::Tx& tx, int64_t warehouse_id, std::string_view type) {
+  auto q = tx.query(
+      "SELECT id FROM locations WHERE warehouse_id = $1 AND type = $2 ORDER BY code LIMIT 1",
+      warehouse_id, type);
+  if (!q.next()) {
+    throw_conflict("invalid_state", fmt::format("the warehouse has no {} location", type));
+  }
+  return q.i64(0);
+}
+
+std::optional<PutawaySuggestion> suggest_putaway(store::Tx& tx, int64_t warehouse_id,
+                                                 const catalog::Product& product,
+                                                 const std::string& lot, int64_t quantity,
+                                                 int64_t from_location_id) {
+  auto candidates = load_candidates(tx, warehouse_id, product, lot, std::nullopt, 0);
+  rules::PutawayRequest request = request_for(product, quantity);
+  {
+    auto q = tx.query("SELECT x_mm, y_mm FROM locations WHERE id = $1", from_location_id);
+    if (q.next()) {
+      request.from_x_mm = q.opt_i64(0).value_or(0);
+      request.from_y_mm = q.opt_i64(1).value_or(0);
+    }
+  }
+  {
+    auto q = tx.query(
+        "SELECT abc_class FROM product_classes WHERE warehouse_id = $1 AND product_id = $2",
+        warehouse_id, product.id);
+    if (q.next()) request.velocity_class = q.text(0);
+  }
+  // A product with a fixed pick face keeps its bulk in reserve: other pick
+  // locations are the faces of other products or free for them.
+  bool has_face = std::any_of(candidates.begin(), candidates.end(), [](const auto& c) {
+    return c.is_fixed_pick_face_of_product;
+  });
+  if (has_face) {
+    std::erase_if(candidates, [](const rules::PutawayCandidate& c) {
+      return c.type == "pick" && !c.is_fixed_pick_face_of_product;
+    });
+  }
+  auto choice = rules::choose_putaway(request, candidates);
+  if (!choice && request.velocity_class) {
+    // No location of the product's class has room: any location will do.
+    request.velocity_class.reset();
+    choice = rules::choose_putaway(request, candidates);
+  }
+  if (!choice) return std::nullopt;
+  return PutawaySuggestion{choice->location_id, choice->rule};
+}
+
+}  // namespace wareflow::wms

@@ -1,0 +1,572 @@
+// The task queue, task confirmation, replenishment planning and labour figures.
+#include "wms/tasks.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/json/object.hpp>
+#include <cstdlib>
+
+#include "catalog/catalog.h"
+#include "core/error.h"
+#include "events/outbox.h"
+#include "wms/layout.h"
+#include "wms/storage.h"
+
+namespace wareflow::wms {
+namespace {
+
+constexpr const char* kTaskColumns =
+    "t.id, w.code, t.type, t.status, t.priority, t.due_at_ms, t.zone, p.sku, t.lot, t.quantity, "
+    "lf.code, lt.code, ld.code, t.done_quantity, t.ref_type, t.ref_id, t.assigned_to, "
+    "t.created_at_ms, t.started_at_ms, t.finished_at_ms, t.travel_mm";
+constexpr const char* kTaskJoins =
+    " FROM tasks t JOIN warehouses w ON w.id = t.warehouse_id LEFT JOIN products p ON p.id = "
+    "t.product_id LEFT JOIN locations lf ON lf.id = t.from_location_id LEFT JOIN locations lt ON "
+    "lt.id = t.to_location_id LEFT JOIN locations ld ON ld.id = t.done_location_id";
+
+TaskView read_task(store::Query& q) {
+  TaskView t;
+  t.id = q.i64(0);
+  t.warehouse = q.text(1);
+  t.type = q.text(2);
+  t.status = q.text(3);
+  t.priority = q.i64(4);
+  t.due_at_ms = q.opt_i64(5);
+  t.zone = q.opt_text(6);
+  t.sku = q.opt_text(7);
+  t.lot = q.opt_text(8).value_or("");
+  t.quantity = q.opt_i64(9);
+  t.from_location = q.opt_text(10);
+  t.to_location = q.opt_text(11);
+  t.done_location = q.opt_text(12);
+  t.done_quantity = q.opt_i64(13);
+  t.ref_type = q.opt_text(14).value_or("");
+  t.ref_id = q.opt_i64(15);
+  t.assigned_to = q.opt_text(16);
+  t.created_at_ms = q.i64(17);
+  t.started_at_ms = q.opt_i64(18);
+  t.finished_at_ms = q.opt_i64(19);
+  t.travel_mm = q.opt_i64(20);
+  return t;
+}
+
+struct TaskRow {
+  int64_t id, warehouse_id;
+  std::string type, status;
+  std::optional<int64_t> product_id;
+  std::string lot;
+  std::optional<int64_t> quantity, from_location_id, to_location_id;
+  std::optional<std::string> assigned_to;
+  std::string ref_type;
+  int64_t ref_id;
+};
+
+TaskRow require_task_row(store::Tx& tx, int64_t id) {
+  auto q = tx.query(
+      "SELECT id, warehouse_id, type, status, product_id, lot, quantity, from_location_id, "
+      "to_location_id, assigned_to, ref_type, ref_id FROM tasks WHERE id = $1",
+      id);
+  if (!q.next()) throw_not_found("unknown_task", "no task " + std::to_string(id));
+  return {q.i64(0),     q.i64(1),     q.text(2),     q.text(3),
+          q.opt_i64(4), q.opt_text(5).value_or(""), q.opt_i64(6), q.opt_i64(7),
+          q.opt_i64(8), q.opt_text(9), q.opt_text(10).value_or(""), q.opt_i64(11).value_or(0)};
+}
+
+void append_task_event(store::Tx& tx, const char* type, int64_t task_id,
+                       boost::json::object data) {
+  data["task_id"] = task_id;
+  events::append(tx, type, "task:" + std::to_string(task_id), data);
+}
+
+// Refuses a transition of a task someone else holds or that is over.
+void check_claimable(const TaskRow& t, const std::string& worker) {
+  if (t.status == "done" || t.status == "cancelled") {
+    throw_conflict("invalid_state", fmt::format("task {} is already {}", t.id, t.status));
+  }
+  if (t.status == "in_progress" && t.assigned_to != worker) {
+    throw_conflict("task_taken",
+                   fmt::format("task {} is being done by {}", t.id, t.assigned_to.value_or("?")));
+  }
+}
+
+struct Point {
+  int64_t x = 0, y = 0;
+};
+std::optional<Point> location_point(store::Tx& tx, std::optional<int64_t> location_id) {
+  if (!location_id) return std::nullopt;
+  auto q = tx.query("SELECT x_mm, y_mm FROM locations WHERE id = $1", *location_id);
+  if (!q.next() || !q.opt_i64(0) || !q.opt_i64(1)) return std::nullopt;
+  return Point{*q.opt_i64(0), *q.opt_i64(1)};
+}
+int64_t manhattan(Point a, Point b) { return std::llabs(a.x - b.x) + std::llabs(a.y - b.y); }
+
+std::optional<Point> worker_point(store::Tx& tx, const std::string& worker, int64_t warehouse_id) {
+  auto q = tx.query(
+      "SELECT location_id FROM worker_positions WHERE worker = $1 AND warehouse_id = $2", worker,
+      warehouse_id);
+  if (!q.next()) return std::nullopt;
+  return location_point(tx, q.i64(0));
+}
+
+void set_worker_position(store::Tx& tx, const std::string& worker, int64_t warehouse_id,
+                         int64_t location_id) {
+  tx.exec(
+      "INSERT INTO worker_positions (worker, warehouse_id, location_id, at_ms) VALUES ($1, $2, "
+      "$3, $4) ON CONFLICT (worker, warehouse_id) DO UPDATE SET location_id = excluded.location_id, "
+      "at_ms = excluded.at_ms",
+      worker, warehouse_id, location_id, tx.now_ms());
+}
+
+// Travel of one task for the labour report: from where the worker was to the
+// task's start, then to where it ended (Manhattan, an estimate).
+int64_t estimate_travel(store::Tx& tx, const std::string& worker, int64_t warehouse_id,
+                        std::optional<int64_t> from_location_id,
+                        std::optional<int64_t> done_location_id) {
+  auto start = worker_point(tx, worker, warehouse_id);
+  auto from = location_point(tx, from_location_id);
+  auto done = location_point(tx, done_location_id);
+  int64_t travel = 0;
+  if (start && from) travel += manhattan(*start, *from);
+  if (from && done) travel += manhattan(*from, *done);
+  return travel;
+}
+
+void mark_done(store::Tx& tx, const TaskRow& t, const std::string& worker,
+               std::optional<int64_t> done_location_id, int64_t done_quantity) {
+  int64_t travel = estimate_travel(tx, worker, t.warehouse_id, t.from_location_id,
+                                   done_location_id ? done_location_id : t.from_location_id);
+  tx.exec(
+      "UPDATE tasks SET status = 'done', assigned_to = $2, started_at_ms = COALESCE(started_at_ms, "
+      "$3), finished_at_ms = $3, done_location_id = $4, done_quantity = $5, travel_mm = $6 WHERE "
+      "id = $1",
+      t.id, worker, tx.now_ms(), done_location_id, done_quantity, travel);
+  if (done_location_id) {
+    set_worker_position(tx, worker, t.warehouse_id, *done_location_id);
+  } else if (t.from_location_id) {
+    set_worker_position(tx, worker, t.warehouse_id, *t.from_location_id);
+  }
+  boost::json::object data;
+  data["type"] = t.type;
+  data["worker"] = worker;
+  data["quantity"] = done_quantity;
+  append_task_event(tx, "task.done", t.id, data);
+}
+
+}  // namespace
+
+bool is_task_type(std::string_view type) {
+  return type == "putaway" || type == "replenishment" || type == "pick" || type == "count" ||
+         type == "move";
+}
+
+int64_t create_task(store::Tx& tx, const NewTask& task) {
+  std::optional<std::string> zone;
+  if (auto start = task.from_location_id ? task.from_location_id : task.to_location_id) {
+    auto q = tx.query("SELECT zone FROM locations WHERE id = $1", *start);
+    if (q.next()) zone = q.opt_text(0);
+  }
+  int64_t id = tx.next_id("tasks");
+  tx.exec(
+      "INSERT INTO tasks (id, warehouse_id, type, status, priority, due_at_ms, zone, product_id, "
+      "lot, quantity, from_location_id, to_location_id, ref_type, ref_id, created_at_ms) VALUES "
+      "($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+      id, task.warehouse_id, task.type, task.priority, task.due_at_ms, zone, task.product_id,
+      task.lot, task.quantity, task.from_location_id, task.to_location_id, task.ref_type,
+      task.ref_id, tx.now_ms());
+  boost::json::object data;
+  data["type"] = task.type;
+  data["warehouse_id"] = task.warehouse_id;
+  data["priority"] = task.priority;
+  if (!task.ref_type.empty()) {
+    data["ref_type"] = task.ref_type;
+    data["ref_id"] = task.ref_id;
+  }
+  append_task_event(tx, "task.created", id, data);
+  return id;
+}
+
+TaskView get_task(store::Tx& tx, int64_t id) {
+  auto q = tx.query(std::string("SELECT ") + kTaskColumns + kTaskJoins + " WHERE t.id = $1", id);
+  if (!q.next()) throw_not_found("unknown_task", "no task " + std::to_string(id));
+  return read_task(q);
+}
+
+std::vector<TaskView> list_tasks(store::Tx& tx, const TaskFilter& f) {
+  auto q = tx.query(std::string("SELECT ") + kTaskColumns + kTaskJoins +
+                        " WHERE t.id > $1 AND ($2 IS NULL OR t.warehouse_id = $2) AND ($3 IS NULL "
+                        "OR t.status = $3) AND ($4 IS NULL OR t.type = $4) AND ($5 IS NULL OR "
+                        "t.assigned_to = $5) ORDER BY t.id LIMIT $6",
+                    f.after_id, f.warehouse_id, f.status, f.type, f.assigned_to, f.limit);
+  std::vector<TaskView> list;
+  while (q.next()) list.push_back(read_task(q));
+  return list;
+}
+
+std::optional<TaskView> next_task(store::Tx& tx, int64_t warehouse_id, const std::string& worker,
+                                  const std::vector<std::string>& types) {
+  auto wanted = [&](const std::string& type) {
+    return types.empty() || std::find(types.begin(), types.end(), type) != types.end();
+  };
+  {
+    auto q = tx.query(
+        "SELECT id, type FROM tasks WHERE warehouse_id = $1 AND status = 'in_progress' AND "
+        "assigned_to = $2 ORDER BY priority DESC, id",
+        warehouse_id, worker);
+    while (q.next()) {
+      if (wanted(q.text(1))) return get_task(tx, q.i64(0));
+    }
+  }
+  // Due times are compared by quarter hour: tasks due at about the same time
+  // are equally urgent, and then the walk to them decides (interleaving).
+  constexpr int64_t kDueBucketMs = 15 * 60 * 1000;
+  struct Candidate {
+    int64_t id, priority, due_bucket, distance;
+  };
+  auto here = worker_point(tx, worker, warehouse_id);
+  std::vector<Candidate> candidates;
+  auto q = tx.query(
+      "SELECT t.id, t.type, t.priority, t.due_at_ms, COALESCE(lf.x_mm, lt.x_mm), "
+      "COALESCE(lf.y_mm, lt.y_mm) FROM tasks t LEFT JOIN locations lf ON lf.id = "
+      "t.from_location_id LEFT JOIN locations lt ON lt.id = t.to_location_id WHERE "
+      "t.warehouse_id = $1 AND t.status = 'open' ORDER BY t.priority DESC, CASE WHEN t.due_at_ms "
+      "IS NULL THEN 1 ELSE 0 END, t.due_at_ms, t.id LIMIT 500",
+      warehouse_id);
+  while (q.next()) {
+    if (!wanted(q.text(1))) continue;
+    auto due = q.opt_i64(3);
+    int64_t distance = 0;
+    if (here && q.opt_i64(4) && q.opt_i64(5)) {
+      distance = manhattan(*here, Point{*q.opt_i64(4), *q.opt_i64(5)});
+    }
+    candidates.push_back({q.i64(0), q.i64(2),
+                          due ? *due / kDueBucketMs : std::numeric_limits<int64_t>::max(),
+                          distance});
+  }
+  if (candidates.empty()) return std::nullopt;
+  auto best = std::min_element(candidates.begin(), candidates.end(),
+                               [](const Candidate& a, const Candidate& b) {
+                                 if (a.priority != b.priority) return a.priority > b.priority;
+                                 if (a.due_bucket != b.due_bucket) return a.due_bucket < b.due_bucket;
+                                 if (a.distance != b.distance) return a.distance < b.distance;
+                                 return a.id < b.id;
+                               });
+  return get_task(tx, best->id);
+}
+
+TaskView claim_task(store::Tx& tx, int64_t id, const std::string& worker) {
+  TaskRow t = require_task_row(tx, id);
+  check_claimable(t, worker);
+  if (t.status == "open") {
+    tx.exec(
+        "UPDATE tasks SET status = 'in_progress', assigned_to = $2, started_at_ms = $3 WHERE id = "
+        "$1 AND status = 'open'",
+        id, worker, tx.now_ms());
+    boost::json::object data;
+    data["worker"] = worker;
+    append_task_event(tx, "task.claimed", id, data);
+  }
+  return get_task(tx, id);
+}
+
+TaskView complete_task(store::Tx& tx, int64_t id, const std::string& worker,
+                       const TaskConfirmation& confirmation, inventory::StockListener* listener) {
+  TaskRow t = require_task_row(tx, id);
+  check_claimable(t, worker);
+  if (t.type == "pick" || t.type == "count") {
+    throw_unprocessable("wrong_task_type",
+                        "a " + t.type + " task is finished through its " +
+                            (t.type == "pick" ? "pick list" : "count"),
+                        "type");
+  }
+  if (!t.product_id || !t.quantity || !t.from_location_id) {
+    throw std::logic_error("a movement task without product, quantity or source");
+  }
+  int64_t quantity = confirmation.quantity.value_or(*t.quantity);
+  if (quantity < 1 || quantity > *t.quantity) {
+    throw_invalid_field("quantity", fmt::format("quantity must be from 1 to {}", *t.quantity));
+  }
+  auto destination = inventory::find_location(tx, t.warehouse_id, confirmation.location);
+  if (!destination || destination->is_virtual()) {
+    throw_unknown(422, "unknown_location", "no location " + confirmation.location, "location");
+  }
+  if (destination->id == *t.from_location_id) {
+    throw_unprocessable("wrong_location_type", "the destination is where the units already are",
+                        "location");
+  }
+  // The suggested location was checked when the task was made, but stock may
+  // have arrived since; any destination is checked again now.
+  auto product = catalog::find_product_by_id(tx, *t.product_id);
+  check_destination(tx, *destination, *product, t.lot, quantity, t.id);
+
+  inventory::Move move;
+  move.warehouse_id = t.warehouse_id;
+  move.product_id = *t.product_id;
+  move.lot = t.lot;
+  move.from_location_id = *t.from_location_id;
+  move.to_location_id = destination->id;
+  move.quantity = quantity;
+  move.reason = t.type;
+  move.ref_type = "task";
+  move.ref_id = t.id;
+  inventory::apply_move(tx, move, listener);
+
+  // A partial confirmation leaves the rest as a new open task of the same kind.
+  if (quantity < *t.quantity) {
+    NewTask rest;
+    rest.warehouse_id = t.warehouse_id;
+    rest.type = t.type;
+    rest.product_id = t.product_id;
+    rest.lot = t.lot;
+    rest.quantity = *t.quantity - quantity;
+    rest.from_location_id = t.from_location_id;
+    rest.to_location_id = t.to_location_id;
+    rest.ref_type = t.ref_type;
+    rest.ref_id = t.ref_id;
+    auto q = tx.query("SELECT priority, due_at_ms FROM tasks WHERE id = $1", t.id);
+    q.next();
+    rest.priority = q.i64(0);
+    rest.due_at_ms = q.opt_i64(1);
+    create_task(tx, rest);
+  }
+  mark_done(tx, t, worker, destination->id, quantity);
+  if (t.to_location_id && *t.to_location_id != destination->id) {
+    boost::json::object data;
+    data["suggested_location_id"] = *t.to_location_id;
+    data["location"] = destination->code;
+    append_task_event(tx, "task.redirected", t.id, data);
+  }
+  return get_task(tx, id);
+}
+
+TaskView cancel_task(store::Tx& tx, int64_t id) {
+  TaskRow t = require_task_row(tx, id);
+  if (t.status == "done" || t.status == "cancelled") {
+    throw_conflict("invalid_state", fmt::format("task {} is already {}", id, t.status));
+  }
+  if (t.type == "pick" || t.type == "count") {
+    throw_unprocessable("wrong_task_type",
+                        "a " + t.type + " task ends with its " +
+                            (t.type == "pick" ? "pick list" : "count"),
+                        "type");
+  }
+  tx.exec("UPDATE tasks SET status = 'cancelled', finished_at_ms = $2 WHERE id = $1", id,
+          tx.now_ms());
+  append_task_event(tx, "task.cancelled", id, {});
+  return get_task(tx, id);
+}
+
+void finish_tasks_of(store::Tx& tx, const std::string& ref_type, int64_t ref_id,
+                     const std::string& worker, std::optional<int64_t> location_id,
+                     int64_t done_quantity) {
+  std::vector<int64_t> ids;
+  {
+    auto q = tx.query(
+        "SELECT id FROM tasks WHERE ref_type = $1 AND ref_id = $2 AND status IN ('open', "
+        "'in_progress')",
+        ref_type, ref_id);
+    while (q.next()) ids.push_back(q.i64(0));
+  }
+  for (int64_t id : ids) {
+    TaskRow t = require_task_row(tx, id);
+    mark_done(tx, t, t.assigned_to.value_or(worker), location_id, done_quantity);
+  }
+}
+
+void cancel_tasks_of(store::Tx& tx, const std::string& ref_type, int64_t ref_id) {
+  std::vector<int64_t> ids;
+  {
+    auto q = tx.query(
+        "SELECT id FROM tasks WHERE ref_type = $1 AND ref_id = $2 AND status IN ('open', "
+        "'in_progress')",
+        ref_type, ref_id);
+    while (q.next()) ids.push_back(q.i64(0));
+  }
+  for (int64_t id : ids) {
+    tx.exec("UPDATE tasks SET status = 'cancelled', finished_at_ms = $2 WHERE id = $1", id,
+            tx.now_ms());
+    append_task_event(tx, "task.cancelled", id, {});
+  }
+}
+
+void start_tasks_of(store::Tx& tx, const std::string& ref_type, int64_t ref_id,
+                    const std::string& worker) {
+  auto q = tx.query("SELECT id FROM tasks WHERE ref_type = $1 AND ref_id = $2 AND status = 'open'",
+                    ref_type, ref_id);
+  std::vector<int64_t> ids;
+  while (q.next()) ids.push_back(q.i64(0));
+  for (int64_t id : ids) claim_task(tx, id, worker);
+}
+
+// ---- replenishment ----------------------------------------------------------------
+
+PickFace set_pick_face(store::Tx& tx, std::string_view warehouse_code, std::string_view location,
+                       std::string_view sku, int64_t min_quantity, int64_t max_quantity) {
+  Warehouse warehouse = require_warehouse(tx, warehouse_code, 404);
+  auto loc = inventory::find_location(tx, warehouse.id, location);
+  if (!loc || loc->is_virtual()) {
+    throw_not_found("unknown_location", "no location " + std::string(location));
+  }
+  if (loc->type != "pick") {
+    throw_unprocessable("wrong_location_type",
+                        loc->code + " is a " + loc->type + " location; a pick face is a pick "
+                                                           "location",
+                        "location");
+  }
+  auto product = catalog::require_product(tx, sku);
+  if (min_quantity >= max_quantity) {
+    throw_invalid_field("min_quantity", "min_quantity must be below max_quantity");
+  }
+  {
+    auto q = tx.query(
+        "SELECT 1 FROM stock_balances WHERE location_id = $1 AND product_id <> $2 AND on_hand > 0",
+        loc->id, product.id);
+    if (q.next()) {
+      throw_conflict("location_occupied", loc->code + " holds another product");
+    }
+  }
+  tx.exec(
+      "INSERT INTO pick_faces (location_id, warehouse_id, product_id, min_quantity, max_quantity) "
+      "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (location_id) DO UPDATE SET product_id = "
+      "excluded.product_id, min_quantity = excluded.min_quantity, max_quantity = "
+      "excluded.max_quantity",
+      loc->id, warehouse.id, product.id, min_quantity, max_quantity);
+  boost::json::object data;
+  data["warehouse"] = warehouse.code;
+  data["location"] = loc->code;
+  data["sku"] = product.sku;
+  data["min_quantity"] = min_quantity;
+  data["max_quantity"] = max_quantity;
+  events::append(tx, "pick_face.set", "location:" + std::to_string(loc->id), data);
+  for (const auto& face : list_pick_faces(tx, warehouse.id)) {
+    if (face.location == loc->code) return face;
+  }
+  throw std::logic_error("pick face vanished");
+}
+
+std::vector<PickFace> list_pick_faces(store::Tx& tx, int64_t warehouse_id) {
+  auto q = tx.query(
+      "SELECT l.code, p.sku, f.min_quantity, f.max_quantity, COALESCE(SUM(b.on_hand), 0), "
+      "COALESCE(SUM(b.reserved), 0) FROM pick_faces f JOIN locations l ON l.id = f.location_id "
+      "JOIN products p ON p.id = f.product_id LEFT JOIN stock_balances b ON b.location_id = "
+      "f.location_id AND b.product_id = f.product_id WHERE f.warehouse_id = $1 GROUP BY l.code, "
+      "p.sku, f.min_quantity, f.max_quantity ORDER BY l.code",
+      warehouse_id);
+  std::vector<PickFace> list;
+  while (q.next()) {
+    list.push_back({q.text(0), q.text(1), q.i64(2), q.i64(3), q.i64(4), q.i64(5)});
+  }
+  return list;
+}
+
+std::vector<int64_t> plan_replenishment(store::Tx& tx, int64_t warehouse_id,
+                                        std::optional<int64_t> product_id) {
+  struct Face {
+    int64_t location_id, product_id, min_quantity, max_quantity, on_hand, reserved;
+  };
+  std::vector<Face> faces;
+  {
+    auto q = tx.query(
+        "SELECT f.location_id, f.product_id, f.min_quantity, f.max_quantity, "
+        "COALESCE(SUM(b.on_hand), 0), COALESCE(SUM(b.reserved), 0) FROM pick_faces f LEFT JOIN "
+        "stock_balances b ON b.location_id = f.location_id AND b.product_id = f.product_id WHERE "
+        "f.warehouse_id = $1 AND ($2 IS NULL OR f.product_id = $2) GROUP BY f.location_id, "
+        "f.product_id, f.min_quantity, f.max_quantity ORDER BY f.location_id",
+        warehouse_id, product_id);
+    while (q.next()) faces.push_back({q.i64(0), q.i64(1), q.i64(2), q.i64(3), q.i64(4), q.i64(5)});
+  }
+  std::vector<int64_t> created;
+  for (const Face& face : faces) {
+    int64_t free = face.on_hand - face.reserved;
+    if (free >= face.min_quantity) continue;
+    // Units already on their way to this face count as there.
+    int64_t incoming = 0;
+    {
+      auto q = tx.query(
+          "SELECT COALESCE(SUM(quantity), 0) FROM tasks WHERE type = 'replenishment' AND "
+          "to_location_id = $1 AND status IN ('open', 'in_progress')",
+          face.location_id);
+      q.next();
+      incoming = q.i64(0);
+    }
+    if (free + incoming >= face.min_quantity) continue;
+    // Fill up to max of physical room: max bounds what stands on the face.
+    int64_t wanted = face.max_quantity - face.on_hand - incoming;
+    if (wanted <= 0) continue;
+    // Sources: free stock outside pick faces (reserve), first
+    // expiring first, then first received first (FEFO, then FIFO).
+    struct Source {
+      int64_t location_id;
+      std::string lot;
+      int64_t free;
+    };
+    std::vector<Source> sources;
+    {
+      auto q = tx.query(
+          "SELECT b.location_id, b.lot, b.on_hand - b.reserved - COALESCE((SELECT SUM(t.quantity) "
+          "FROM tasks t WHERE t.from_location_id = b.location_id AND t.product_id = b.product_id "
+          "AND t.lot = b.lot AND t.status IN ('open', 'in_progress') AND t.type IN "
+          "('replenishment', 'move')), 0) FROM stock_balances b JOIN locations l ON l.id = "
+          "b.location_id WHERE b.warehouse_id = $1 AND b.product_id = $2 AND l.type IN ('pick', "
+          "'storage') AND NOT EXISTS (SELECT 1 FROM pick_faces f WHERE f.location_id = "
+          "b.location_id) "
+          "AND b.on_hand > b.reserved ORDER BY CASE WHEN b.expiry_ms IS NULL THEN 1 ELSE 0 END, "
+          "b.expiry_ms, b.first_in_ms, l.code",
+          warehouse_id, face.product_id);
+      while (q.next()) {
+        if (q.i64(2) > 0) sources.push_back({q.i64(0), q.text(1), q.i64(2)});
+      }
+    }
+    for (const Source& s : sources) {
+      if (wanted <= 0) break;
+      int64_t take = std::min(wanted, s.free);
+      NewTask task;
+      task.warehouse_id = warehouse_id;
+      task.type = "replenishment";
+      // An empty face stops picking: refilling it comes before other work.
+      task.priority = free <= 0 ? 80 : 60;
+      task.product_id = face.product_id;
+      task.lot = s.lot;
+      task.quantity = take;
+      task.from_location_id = s.location_id;
+      task.to_location_id = face.location_id;
+      task.ref_type = "pick_face";
+      task.ref_id = face.location_id;
+      created.push_back(create_task(tx, task));
+      wanted -= take;
+    }
+  }
+  return created;
+}
+
+// ---- labour --------------------------------------------------------------------
+
+std::vector<ProductivityRow> productivity(store::Tx& tx, std::optional<int64_t> warehouse_id,
+                                          int64_t from_ms, int64_t to_ms) {
+  auto q = tx.query(
+      "SELECT assigned_to, type, COUNT(*), COALESCE(SUM(done_quantity), 0), "
+      "COALESCE(SUM(finished_at_ms - COALESCE(started_at_ms, finished_at_ms)), 0), "
+      "COALESCE(SUM(travel_mm), 0) FROM tasks WHERE status = 'done' AND finished_at_ms >= $1 AND "
+      "finished_at_ms < $2 AND ($3 IS NULL OR warehouse_id = $3) AND assigned_to IS NOT NULL "
+      "GROUP BY assigned_to, type ORDER BY assigned_to, type",
+      from_ms, to_ms, warehouse_id);
+  std::vector<ProductivityRow> rows;
+  while (q.next()) {
+    ProductivityRow r;
+    r.worker = q.text(0);
+    r.type = q.text(1);
+    r.tasks = q.i64(2);
+    r.units = q.i64(3);
+    r.busy_ms = q.i64(4);
+    r.travel_mm = q.i64(5);
+    if (r.busy_ms > 0) {
+      double hours = static_cast<double>(r.busy_ms) / 3'600'000.0;
+      r.units_per_hour = static_cast<double>(r.units) / hours;
+      r.tasks_per_hour = static_cast<double>(r.tasks) / hours;
+    }
+    rows.push_back(r);
+  }
+  return rows;
+}
+
+}  // namespace wareflow::wms
