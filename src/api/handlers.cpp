@@ -72,7 +72,8 @@ json::value render(const wms::Location& l) {
                       {"y_mm", opt(l.y_mm)},
                       {"max_volume_cm3", opt(l.max_volume_cm3)},
                       {"max_weight_g", opt(l.max_weight_g)},
-                      {"allocatable", l.allocatable}};
+                      {"allocatable", l.allocatable},
+                      {"velocity_class", opt(l.velocity_class)}};
 }
 
 json::value render_money(const std::optional<int64_t>& amount,
@@ -127,6 +128,7 @@ json::value render(const oms::Order& o) {
       {"ship_to", std::move(ship_to)},
       {"priority", o.priority},
       {"ship_by", opt_time(o.ship_by_ms)},
+      {"deliver_by", opt_time(o.deliver_by_ms)},
       {"hold_reason", opt(o.hold_reason)},
       {"created_at", format_rfc3339(o.created_at_ms)},
       {"lines", std::move(lines)},
@@ -473,6 +475,7 @@ void Api::register_routes() {
           l.max_volume_cm3 = in.optional_int("max_volume_cm3", 0, 1'000'000'000);
           l.max_weight_g = in.optional_int("max_weight_g", 0, 1'000'000'000);
           l.allocatable = in.optional_bool("allocatable");
+          l.velocity_class = in.optional_string("velocity_class", 1);
           std::string warehouse = call->param("code");
           write(call, 200, [warehouse, l](store::Tx& tx, int& status) {
             auto result = wms::upsert_location(tx, warehouse, l);
@@ -633,6 +636,7 @@ void Api::register_routes() {
     }
     o.priority = in.optional_int("priority", 0, 9).value_or(0);
     o.ship_by_ms = in.optional_time("ship_by");
+    o.deliver_by_ms = in.optional_time("deliver_by", true);
     o.hold_reason = in.optional_string("hold", 200);
     write(call, 201, [o = std::move(o), &orders](store::Tx& tx, int& status) {
       auto result = orders.create_order(tx, o);

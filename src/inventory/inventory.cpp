@@ -306,6 +306,16 @@ void unreserve(store::Tx& tx, int64_t location_id, int64_t product_id, const std
   }
 }
 
+bool reserve_at(store::Tx& tx, int64_t location_id, int64_t product_id, const std::string& lot,
+                int64_t quantity) {
+  if (quantity <= 0) return true;
+  return tx.exec(
+             "UPDATE stock_balances SET reserved = reserved + $4 WHERE product_id = $1 AND "
+             "location_id = $2 AND lot = $3 AND on_hand - reserved >= $4 AND EXISTS (SELECT 1 "
+             "FROM locations WHERE id = $2 AND allocatable = 1)",
+             product_id, location_id, lot, quantity) == 1;
+}
+
 std::vector<WarehouseInventory> inventory_of(store::Tx& tx, int64_t product_id) {
   std::vector<WarehouseInventory> result;
   std::vector<int64_t> warehouse_ids;

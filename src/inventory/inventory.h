@@ -13,7 +13,8 @@
 //  I1 balances of a product over all locations, virtual ones included, sum to 0
 //  I2 no physical balance is negative
 //  I3 0 <= reserved <= on_hand at a location; 0 <= allocated <= on_hand per
-//     warehouse and product; reservations only in allocatable locations
+//     warehouse and product; reservations only in allocatable locations, and
+//     equal to what open pick lines and open replenishment tasks hold there
 //  I4 replaying stock_moves from empty gives stock_balances
 //  I5 stock_moves is append-only (enforced by triggers)
 #pragma once
@@ -133,6 +134,10 @@ std::vector<Reservation> reserve(store::Tx& tx, int64_t warehouse_id, int64_t pr
                                  int64_t quantity, int64_t exclude_location_id = 0);
 void unreserve(store::Tx& tx, int64_t location_id, int64_t product_id, const std::string& lot,
                int64_t quantity);
+// Reserves q units of one lot at one allocatable location for work that will
+// take them (a replenishment task); false (and no change) when fewer are free.
+bool reserve_at(store::Tx& tx, int64_t location_id, int64_t product_id, const std::string& lot,
+                int64_t quantity);
 
 // ---- reading ------------------------------------------------------------------
 

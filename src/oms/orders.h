@@ -58,6 +58,9 @@ struct OrderInput {
   std::vector<OrderLineInput> lines;
   int64_t priority = 0;
   std::optional<int64_t> ship_by_ms;
+  // The day the customer was promised delivery by (rate shopping buys a
+  // service that arrives in time).
+  std::optional<int64_t> deliver_by_ms;
   std::optional<std::string> hold_reason;
 };
 
@@ -84,6 +87,9 @@ struct Order {
   ShipTo ship_to;
   int64_t priority = 0;
   std::optional<int64_t> ship_by_ms;
+  // The day the customer was promised delivery by (rate shopping buys a
+  // service that arrives in time).
+  std::optional<int64_t> deliver_by_ms;
   std::optional<std::string> hold_reason;
   int64_t created_at_ms = 0;
   std::vector<OrderLine> lines;

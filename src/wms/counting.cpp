@@ -163,8 +163,9 @@ void post_adjustments(store::Tx& tx, const CountRow& c, FulfillmentListener& lis
     if (loss > free_here) {
       auto product = catalog::find_product_by_id(tx, v.product_id);
       throw_conflict("count_conflicts_with_picks",
-                     fmt::format("the count finds {} {} missing at {}, but open pick lines there "
-                                 "hold all but {}; confirm or short those picks, then submit again",
+                     fmt::format("the count finds {} {} missing at {}, but open pick lines and "
+                                 "replenishment tasks there hold all but {}; confirm or short "
+                                 "those picks (or finish the replenishment), then submit again",
                                  loss, product->sku, location.code, free_here));
     }
     int64_t released = 0;

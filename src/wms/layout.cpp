@@ -39,7 +39,7 @@ Warehouse read_warehouse(store::Query& q) {
 
 constexpr const char* kLocationColumns =
     "l.id, w.code, l.code, l.type, l.zone, l.aisle, l.bay, l.level, l.x_mm, l.y_mm, "
-    "l.max_volume_cm3, l.max_weight_g, l.allocatable";
+    "l.max_volume_cm3, l.max_weight_g, l.allocatable, l.velocity_class";
 
 Location read_location(store::Query& q) {
   Location l;
@@ -56,6 +56,7 @@ Location read_location(store::Query& q) {
   l.max_volume_cm3 = q.opt_i64(10);
   l.max_weight_g = q.opt_i64(11);
   l.allocatable = q.i64(12) != 0;
+  l.velocity_class = q.opt_text(13);
   return l;
 }
 
@@ -73,10 +74,11 @@ void insert_location(store::Tx& tx, int64_t warehouse_id, const LocationInput& i
                      bool allocatable) {
   tx.exec(
       "INSERT INTO locations (id, warehouse_id, code, type, zone, aisle, bay, level, x_mm, y_mm, "
-      "max_volume_cm3, max_weight_g, allocatable) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-      "$10, $11, $12, $13)",
+      "max_volume_cm3, max_weight_g, allocatable, velocity_class) VALUES ($1, $2, $3, $4, $5, $6, "
+      "$7, $8, $9, $10, $11, $12, $13, $14)",
       tx.next_id("locations"), warehouse_id, in.code, in.type, in.zone, in.aisle, in.bay, in.level,
-      in.x_mm, in.y_mm, in.max_volume_cm3, in.max_weight_g, allocatable ? 1 : 0);
+      in.x_mm, in.y_mm, in.max_volume_cm3, in.max_weight_g, allocatable ? 1 : 0,
+      in.velocity_class);
 }
 
 }  // namespace
@@ -178,6 +180,10 @@ LocationUpsert upsert_location(store::Tx& tx, std::string_view warehouse_code,
   if (allocatable && !may_allocate) {
     throw_invalid_field("allocatable", "only pick and storage locations can be allocatable");
   }
+  if (input.velocity_class && *input.velocity_class != "A" && *input.velocity_class != "B" &&
+      *input.velocity_class != "C") {
+    throw_invalid_field("velocity_class", "velocity_class is A, B or C");
+  }
   auto existing = find_location_row(tx, warehouse.id, input.code);
   if (existing) {
     if (existing->allocatable != allocatable) {
@@ -193,9 +199,11 @@ LocationUpsert upsert_location(store::Tx& tx, std::string_view warehouse_code,
     }
     tx.exec(
         "UPDATE locations SET type = $2, zone = $3, aisle = $4, bay = $5, level = $6, x_mm = $7, "
-        "y_mm = $8, max_volume_cm3 = $9, max_weight_g = $10, allocatable = $11 WHERE id = $1",
+        "y_mm = $8, max_volume_cm3 = $9, max_weight_g = $10, allocatable = $11, velocity_class = "
+        "$12 WHERE id = $1",
         existing->id, input.type, input.zone, input.aisle, input.bay, input.level, input.x_mm,
-        input.y_mm, input.max_volume_cm3, input.max_weight_g, allocatable ? 1 : 0);
+        input.y_mm, input.max_volume_cm3, input.max_weight_g, allocatable ? 1 : 0,
+        input.velocity_class);
   } else {
     insert_location(tx, warehouse.id, input, allocatable);
   }

@@ -57,6 +57,9 @@ struct LocationInput {
   std::optional<std::string> zone;
   std::optional<int64_t> aisle, bay, level, x_mm, y_mm, max_volume_cm3, max_weight_g;
   std::optional<bool> allocatable;
+  // A, B or C: the pick velocity the slot is meant for; putaway sends a
+  // product to locations of its own class first.
+  std::optional<std::string> velocity_class;
 };
 
 struct Location {
@@ -67,6 +70,7 @@ struct Location {
   std::optional<std::string> zone;
   std::optional<int64_t> aisle, bay, level, x_mm, y_mm, max_volume_cm3, max_weight_g;
   bool allocatable = false;
+  std::optional<std::string> velocity_class;
 };
 
 struct LocationUpsert {

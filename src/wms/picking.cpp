@@ -334,6 +334,15 @@ WaveView create_wave(store::Tx& tx, std::string_view warehouse_code, int64_t max
         planned.push_back(plan_pick(tx, line.id, f.id, line.product_id, r));
         reserved += r.quantity;
       }
+      // Units a refill holds for a pick face are the order's first.
+      if (reserved < line.allocated &&
+          yield_replenishment(tx, warehouse.id, line.product_id, line.allocated - reserved) > 0) {
+        for (const auto& r : inventory::reserve(tx, warehouse.id, line.product_id,
+                                                line.allocated - reserved)) {
+          planned.push_back(plan_pick(tx, line.id, f.id, line.product_id, r));
+          reserved += r.quantity;
+        }
+      }
       // Allocation never exceeds allocatable stock (I3), and reservations are
       // made only for allocated units, so this cannot fall short.
       if (reserved != line.allocated) throw std::logic_error("allocated stock not on the shelves");
@@ -591,6 +600,15 @@ PickListView report_short(store::Tx& tx, int64_t pick_list_id, int64_t line_id,
   if (wanted > 0) {
     auto reservations =
         inventory::reserve(tx, list.warehouse_id, line.product_id, wanted, line.location_id);
+    int64_t found = 0;
+    for (const auto& r : reservations) found += r.quantity;
+    if (found < wanted &&
+        yield_replenishment(tx, list.warehouse_id, line.product_id, wanted - found) > 0) {
+      for (const auto& r : inventory::reserve(tx, list.warehouse_id, line.product_id,
+                                              wanted - found, line.location_id)) {
+        reservations.push_back(r);
+      }
+    }
     int64_t next_sequence;
     {
       auto q = tx.query("SELECT COALESCE(MAX(sequence), 0) FROM pick_lines WHERE pick_list_id = $1",

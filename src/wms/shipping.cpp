@@ -274,8 +274,14 @@ FulfillmentView ship_fulfillment(store::Tx& tx, int64_t fulfillment_id, const Sh
     } else {
       carriers = list_carriers(tx);
     }
+    // The request's deadline, else the one promised to the customer.
+    std::optional<int64_t> deliver_by = request.deliver_by_ms;
+    if (!deliver_by) {
+      auto q = tx.query("SELECT deliver_by_ms FROM orders WHERE id = $1", f.order_id);
+      if (q.next()) deliver_by = q.opt_i64(0);
+    }
     chosen = shipping::rate_shop(carriers, {to.country, to.postal_code}, specs, tx.now_ms(),
-                                 end_of_day(request.deliver_by_ms));
+                                 end_of_day(deliver_by));
   }
   ShipInput input;
   input.carrier = chosen ? chosen->carrier : *request.carrier;

@@ -67,7 +67,8 @@ struct ShipRequest {
 // Ships a packed fulfillment. A configured carrier is priced (its cheapest
 // service in time, or the named one); a carrier that is not configured is
 // recorded as named, unpriced (a collection, the site's own van). Without a
-// carrier the cheapest configured service in time is chosen.
+// carrier the cheapest configured service in time is chosen. "In time" is by
+// the request's deliver_by, else the order's (the day promised to the customer).
 FulfillmentView ship_fulfillment(store::Tx& tx, int64_t fulfillment_id, const ShipRequest& request,
                                  FulfillmentListener& listener);
 

@@ -153,6 +153,12 @@ void mark_done(store::Tx& tx, const TaskRow& t, const std::string& worker,
   append_task_event(tx, "task.done", t.id, data);
 }
 
+// A replenishment task that ends undone gives its source units back.
+void release_reservation(store::Tx& tx, const TaskRow& t) {
+  if (t.type != "replenishment" || !t.quantity || !t.product_id || !t.from_location_id) return;
+  inventory::unreserve(tx, *t.from_location_id, *t.product_id, t.lot, *t.quantity);
+}
+
 }  // namespace
 
 bool is_task_type(std::string_view type) {
@@ -309,6 +315,9 @@ TaskView complete_task(store::Tx& tx, int64_t id, const std::string& worker,
   move.reason = t.type;
   move.ref_type = "task";
   move.ref_id = t.id;
+  // A replenishment takes the units it reserved at its source; the rest of
+  // a partial one stays reserved for the task that carries it on.
+  if (t.type == "replenishment") move.reserved_consumed = quantity;
   inventory::apply_move(tx, move, listener);
 
   // A partial confirmation leaves the rest as a new open task of the same kind.
@@ -350,6 +359,7 @@ TaskView cancel_task(store::Tx& tx, int64_t id) {
                             (t.type == "pick" ? "pick list" : "count"),
                         "type");
   }
+  release_reservation(tx, t);
   tx.exec("UPDATE tasks SET status = 'cancelled', finished_at_ms = $2 WHERE id = $1", id,
           tx.now_ms());
   append_task_event(tx, "task.cancelled", id, {});
@@ -383,6 +393,7 @@ void cancel_tasks_of(store::Tx& tx, const std::string& ref_type, int64_t ref_id)
     while (q.next()) ids.push_back(q.i64(0));
   }
   for (int64_t id : ids) {
+    release_reservation(tx, require_task_row(tx, id));
     tx.exec("UPDATE tasks SET status = 'cancelled', finished_at_ms = $2 WHERE id = $1", id,
             tx.now_ms());
     append_task_event(tx, "task.cancelled", id, {});
@@ -493,7 +504,7 @@ std::vector<int64_t> plan_replenishment(store::Tx& tx, int64_t warehouse_id,
     // Fill up to max of physical room: max bounds what stands on the face.
     int64_t wanted = face.max_quantity - face.on_hand - incoming;
     if (wanted <= 0) continue;
-    // Sources: free stock outside pick faces (reserve), first
+    // Sources: free stock in allocatable locations outside pick faces (reserve), first
     // expiring first, then first received first (FEFO, then FIFO).
     struct Source {
       int64_t location_id;
@@ -503,13 +514,10 @@ std::vector<int64_t> plan_replenishment(store::Tx& tx, int64_t warehouse_id,
     std::vector<Source> sources;
     {
       auto q = tx.query(
-          "SELECT b.location_id, b.lot, b.on_hand - b.reserved - COALESCE((SELECT SUM(t.quantity) "
-          "FROM tasks t WHERE t.from_location_id = b.location_id AND t.product_id = b.product_id "
-          "AND t.lot = b.lot AND t.status IN ('open', 'in_progress') AND t.type IN "
-          "('replenishment', 'move')), 0) FROM stock_balances b JOIN locations l ON l.id = "
-          "b.location_id WHERE b.warehouse_id = $1 AND b.product_id = $2 AND l.type IN ('pick', "
-          "'storage') AND NOT EXISTS (SELECT 1 FROM pick_faces f WHERE f.location_id = "
-          "b.location_id) "
+          "SELECT b.location_id, b.lot, b.on_hand - b.reserved FROM stock_balances b JOIN "
+          "locations l ON l.id = b.location_id WHERE b.warehouse_id = $1 AND b.product_id = $2 "
+          "AND l.type IN ('pick', 'storage') AND l.allocatable = 1 AND NOT EXISTS (SELECT 1 FROM "
+          "pick_faces f WHERE f.location_id = b.location_id) "
           "AND b.on_hand > b.reserved ORDER BY CASE WHEN b.expiry_ms IS NULL THEN 1 ELSE 0 END, "
           "b.expiry_ms, b.first_in_ms, l.code",
           warehouse_id, face.product_id);
@@ -533,10 +541,46 @@ std::vector<int64_t> plan_replenishment(store::Tx& tx, int64_t warehouse_id,
       task.ref_type = "pick_face";
       task.ref_id = face.location_id;
       created.push_back(create_task(tx, task));
+      // The units are promised to the face: no wave may take them meanwhile.
+      if (!inventory::reserve_at(tx, s.location_id, face.product_id, s.lot, take)) {
+        throw std::logic_error("replenishment source changed under its own transaction");
+      }
       wanted -= take;
     }
   }
   return created;
+}
+
+int64_t yield_replenishment(store::Tx& tx, int64_t warehouse_id, int64_t product_id,
+                            int64_t quantity) {
+  struct Held {
+    int64_t id, from_location_id, quantity;
+    std::string lot;
+  };
+  std::vector<Held> held;
+  {
+    auto q = tx.query(
+        "SELECT id, from_location_id, quantity, lot FROM tasks WHERE warehouse_id = $1 AND "
+        "product_id = $2 AND type = 'replenishment' AND status IN ('open', 'in_progress') ORDER "
+        "BY CASE status WHEN 'open' THEN 0 ELSE 1 END, id DESC",
+        warehouse_id, product_id);
+    while (q.next()) held.push_back({q.i64(0), q.i64(1), q.i64(2), q.text(3)});
+  }
+  int64_t released = 0;
+  for (const Held& h : held) {
+    if (released >= quantity) break;
+    int64_t give = std::min(quantity - released, h.quantity);
+    inventory::unreserve(tx, h.from_location_id, product_id, h.lot, give);
+    released += give;
+    if (give == h.quantity) {
+      tx.exec("UPDATE tasks SET status = 'cancelled', finished_at_ms = $2 WHERE id = $1", h.id,
+              tx.now_ms());
+      append_task_event(tx, "task.cancelled", h.id, {{"reason", "units_needed_by_orders"}});
+    } else {
+      tx.exec("UPDATE tasks SET quantity = quantity - $2 WHERE id = $1", h.id, give);
+    }
+  }
+  return released;
 }
 
 // ---- labour --------------------------------------------------------------------

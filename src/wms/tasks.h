@@ -132,10 +132,19 @@ std::vector<PickFace> list_pick_faces(store::Tx& tx, int64_t warehouse_id);
 
 // Creates replenishment tasks for pick faces of the warehouse (all of them, or
 // those of `product_id`) whose free stock (on hand less what open picks
-// reserve there) is below min, and has none pending: reserve -> face, FEFO
-// (then FIFO by receipt), up to max. Returns the new task ids.
+// reserve there, plus units already on their way) is below min: reserve ->
+// face, FEFO (then FIFO by receipt), up to max. Each task reserves its units
+// at the source (like a pick line), so no wave takes them before it is done;
+// a cancelled task gives them back. Returns the new task ids.
 std::vector<int64_t> plan_replenishment(store::Tx& tx, int64_t warehouse_id,
                                         std::optional<int64_t> product_id);
+
+// Orders come before refills: gives back up to `quantity` units that open
+// replenishment tasks of the product reserve in the warehouse (open tasks
+// before those under way, the newest first), shrinking or cancelling them, so
+// that a wave can reserve its allocated units. Returns the units released.
+int64_t yield_replenishment(store::Tx& tx, int64_t warehouse_id, int64_t product_id,
+                            int64_t quantity);
 
 // ---- labour ---------------------------------------------------------------------
 

@@ -473,7 +473,8 @@ def default_ship_to(lat=None, lon=None, country="DE"):
     return s
 
 
-def order_body(channel, coid, lines, priority=None, hold=None, ship_to=None, customer=None, ship_by=None):
+def order_body(channel, coid, lines, priority=None, hold=None, ship_to=None, customer=None, ship_by=None,
+               deliver_by=None):
     b = {"channel": channel, "channel_order_id": coid,
          "customer": customer or default_customer(),
          "ship_to": ship_to or default_ship_to(),
@@ -485,6 +486,8 @@ def order_body(channel, coid, lines, priority=None, hold=None, ship_to=None, cus
         b["hold"] = hold
     if ship_by is not None:
         b["ship_by"] = ship_by
+    if deliver_by is not None:
+        b["deliver_by"] = deliver_by
     return b
 
 

@@ -332,6 +332,30 @@ class WarehouseDay(ApiTestCase):
         tasks = self.ok("GET", "tasks?warehouse=%s&type=count" % wh, status=200)["tasks"]
         self.assertEqual(len(tasks), 6)
 
+    def test_shipping_meets_the_delivery_day_promised_on_the_order(self):
+        wh = self.new_warehouse()
+        sku = self.uniq("P")
+        self.put_product(sku)
+        self.adjust(wh, "A01-001-1", sku, 5)
+        today = datetime.datetime.utcnow().strftime("%Y-%m-%d")
+        order = self.create_order("web", self.uniq("WEB"), [(sku, 1)], deliver_by=today)
+        self.assertTrue(order["deliver_by"].startswith(today))
+        fid = order["fulfillments"][0]["id"]
+        wave = self.ok("POST", "waves", {"warehouse": wh}, status=201, token="manager")
+        line = wave["pick_lists"][0]["lines"][0]
+        self.ok("POST", "pick-lists/%d/picks" % wave["pick_lists"][0]["id"],
+                {"line_id": line["id"], "location": line["location"], "barcode": sku, "quantity": 1},
+                status=200, token="operator")
+        self.ok("POST", "fulfillments/%d/pack" % fid,
+                {"packages": [{"box": "S", "items": [{"sku": sku, "quantity": 1}]}]}, status=200, token="operator")
+        # No service delivers today: the promise cannot be met by rate shopping...
+        self.refused("POST", "fulfillments/%d/ship" % fid, {}, status=422, code="no_service_in_time",
+                     token="operator")
+        # ...unless the shipper decides on another deadline.
+        later = (datetime.datetime.utcnow() + datetime.timedelta(days=10)).strftime("%Y-%m-%d")
+        f = self.ok("POST", "fulfillments/%d/ship" % fid, {"deliver_by": later}, status=200, token="operator")
+        self.assertEqual((f["carrier"], f["service"]), ("FAST", "standard"))
+
     def test_a_tight_deadline_buys_the_faster_service(self):
         monday = "2026-11-30T08:00:00Z"
         body = {"destination": {"country": "DE", "postal_code": "80331"},

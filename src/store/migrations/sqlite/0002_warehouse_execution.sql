@@ -241,3 +241,6 @@ ALTER TABLE pick_lists ADD COLUMN route_method TEXT;
 ALTER TABLE pick_lists ADD COLUMN route_algorithm TEXT;
 ALTER TABLE pick_lists ADD COLUMN route_length_mm BIGINT;
 ALTER TABLE pick_lists ADD COLUMN route_optimal BIGINT;
+
+-- The delivery date promised to the customer, which rate shopping must meet.
+ALTER TABLE orders ADD COLUMN deliver_by_ms BIGINT;
