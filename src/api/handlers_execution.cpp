@@ -374,6 +374,25 @@ void register_execution_routes(Router& r, store::Database& db, oms::OrderService
           {"next_cursor", next_cursor(more, more ? std::to_string(list.back().id) : "")}};
     });
   });
+  r.add("POST", "/api/v1/tasks", kManagers, [write](const CallPtr& call) {
+    json::object body = parse_body(call->request);
+    FieldReader in(body);
+    std::string type = in.required_string("type", 32);
+    if (type != "move") {
+      throw_invalid_field("type", "only move tasks are made by hand; the others come from "
+                                  "receipts, pick faces, waves and counts");
+    }
+    wms::MoveTaskInput m;
+    m.warehouse = in.required_string("warehouse", 64);
+    m.sku = in.required_string("sku", 64);
+    m.lot = in.optional_string("lot", 64).value_or("");
+    m.quantity = in.required_int("quantity", 1, 1'000'000'000);
+    m.from_location = in.required_string("from_location", 64);
+    m.to_location = in.optional_string("to_location", 64);
+    m.priority = in.optional_int("priority", 0, 100).value_or(30);
+    m.due_at_ms = in.optional_time("due_at");
+    write(call, 201, [m](store::Tx& tx, int&) { return render(wms::create_move_task(tx, m)); });
+  });
   r.add("GET", "/api/v1/tasks/{id}", kAll, [read](const CallPtr& call) {
     int64_t id = parse_id(call->param("id"), "unknown_task");
     read(call, [&](store::Tx& tx) { return render(wms::get_task(tx, id)); });

@@ -81,14 +81,16 @@ std::vector<Breach> verify(store::Tx& tx, size_t max_breaches) {
           "SELECT b.location_id, b.product_id, b.lot, b.reserved, COALESCE(r.total, 0) FROM "
           "stock_balances b LEFT JOIN (SELECT location_id, product_id, lot, SUM(open) AS total "
           "FROM (SELECT location_id, product_id, lot, quantity - picked - short AS open FROM "
-          "pick_lines WHERE status = 'open' UNION ALL SELECT from_location_id, product_id, lot, "
-          "quantity FROM tasks WHERE type = 'replenishment' AND status IN ('open', "
-          "'in_progress')) GROUP BY location_id, product_id, lot) r ON r.location_id = "
+          "pick_lines WHERE status = 'open' UNION ALL SELECT t.from_location_id, t.product_id, "
+          "t.lot, "
+          "t.quantity FROM tasks t JOIN locations l ON l.id = t.from_location_id WHERE t.type IN "
+          "('replenishment', 'move') AND t.status IN ('open', 'in_progress') AND l.allocatable = "
+          "1) GROUP BY location_id, product_id, lot) r ON r.location_id = "
           "b.location_id AND r.product_id = b.product_id AND r.lot = b.lot WHERE b.reserved <> "
           "COALESCE(r.total, 0)",
           5,
-          "reservation disagrees with open pick lines and replenishment tasks (location, product, "
-          "lot, reserved, open)");
+          "reservation disagrees with open pick lines, replenishment and move tasks (location, "
+          "product, lot, reserved, open)");
 
   c.check("I4",
           "WITH replay AS (SELECT product_id, location_id, lot, SUM(delta) AS on_hand FROM ("

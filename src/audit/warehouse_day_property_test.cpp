@@ -219,7 +219,11 @@ class Day {
         claim_race(op);
         break;
       case 11:
-        pick_face(op);
+        if (op[2] % 4 == 0) {
+          move_task(op);
+        } else {
+          pick_face(op);
+        }
         break;
       case 12:
       case 13:
@@ -657,6 +661,36 @@ class Day {
           run("claim_task (again)", [&](store::Tx& tx) { wms::claim_task(tx, id, first); });
       RC_ASSERT(again.ok);
     }
+  }
+
+  // A manager moves free units of a rack location elsewhere (named or not).
+  void move_task(const Op& op) {
+    struct Free {
+      std::string warehouse, location, sku, lot;
+      int64_t free;
+    };
+    std::vector<Free> stock;
+    read([&](store::Tx& tx) {
+      auto q = tx.query(
+          "SELECT w.code, l.code, p.sku, b.lot, b.on_hand - b.reserved FROM stock_balances b JOIN "
+          "locations l ON l.id = b.location_id JOIN warehouses w ON w.id = b.warehouse_id JOIN "
+          "products p ON p.id = b.product_id WHERE l.type IN ('pick', 'storage') AND b.on_hand > "
+          "b.reserved ORDER BY b.location_id, b.product_id, b.lot");
+      while (q.next()) stock.push_back({q.text(0), q.text(1), q.text(2), q.text(3), q.i64(4)});
+    });
+    if (stock.empty()) return;
+    const Free& f = stock[pick(op[3], stock.size())];
+    wms::MoveTaskInput in;
+    in.warehouse = f.warehouse;
+    in.sku = f.sku;
+    in.lot = f.lot;
+    // Sometimes more than is free: refused with insufficient_stock.
+    in.quantity = op[4] % 5 == 0 ? f.free + 1 : op[4] % f.free + 1;
+    in.from_location = f.location;
+    if (op[5] % 2) in.to_location = rack(op[4], op[5], op[5] / 2 % 2 + 1);
+    auto out = run("create_move_task",
+                   [&](store::Tx& tx) { wms::create_move_task(tx, in); });
+    if (in.quantity > f.free) expect_refusal(out, "insufficient_stock", "a move of more than is free");
   }
 
   void pick_face(const Op& op) {

@@ -334,9 +334,9 @@ WaveView create_wave(store::Tx& tx, std::string_view warehouse_code, int64_t max
         planned.push_back(plan_pick(tx, line.id, f.id, line.product_id, r));
         reserved += r.quantity;
       }
-      // Units a refill holds for a pick face are the order's first.
+      // Units a refill or a move holds are the order's first.
       if (reserved < line.allocated &&
-          yield_replenishment(tx, warehouse.id, line.product_id, line.allocated - reserved) > 0) {
+          yield_task_reservations(tx, warehouse.id, line.product_id, line.allocated - reserved) > 0) {
         for (const auto& r : inventory::reserve(tx, warehouse.id, line.product_id,
                                                 line.allocated - reserved)) {
           planned.push_back(plan_pick(tx, line.id, f.id, line.product_id, r));
@@ -603,7 +603,7 @@ PickListView report_short(store::Tx& tx, int64_t pick_list_id, int64_t line_id,
     int64_t found = 0;
     for (const auto& r : reservations) found += r.quantity;
     if (found < wanted &&
-        yield_replenishment(tx, list.warehouse_id, line.product_id, wanted - found) > 0) {
+        yield_task_reservations(tx, list.warehouse_id, line.product_id, wanted - found) > 0) {
       for (const auto& r : inventory::reserve(tx, list.warehouse_id, line.product_id,
                                               wanted - found, line.location_id)) {
         reservations.push_back(r);

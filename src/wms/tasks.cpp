@@ -153,9 +153,16 @@ void mark_done(store::Tx& tx, const TaskRow& t, const std::string& worker,
   append_task_event(tx, "task.done", t.id, data);
 }
 
-// A replenishment task that ends undone gives its source units back.
+// Replenishment and move tasks reserve their units at an allocatable source
+// (putaway comes from receiving, which holds no reservations).
+bool holds_reservation(store::Tx& tx, const TaskRow& t) {
+  if ((t.type != "replenishment" && t.type != "move") || !t.from_location_id) return false;
+  return inventory::location_by_id(tx, *t.from_location_id).allocatable;
+}
+
+// A task that ends undone gives its source units back.
 void release_reservation(store::Tx& tx, const TaskRow& t) {
-  if (t.type != "replenishment" || !t.quantity || !t.product_id || !t.from_location_id) return;
+  if (!holds_reservation(tx, t) || !t.quantity || !t.product_id) return;
   inventory::unreserve(tx, *t.from_location_id, *t.product_id, t.lot, *t.quantity);
 }
 
@@ -315,9 +322,9 @@ TaskView complete_task(store::Tx& tx, int64_t id, const std::string& worker,
   move.reason = t.type;
   move.ref_type = "task";
   move.ref_id = t.id;
-  // A replenishment takes the units it reserved at its source; the rest of
-  // a partial one stays reserved for the task that carries it on.
-  if (t.type == "replenishment") move.reserved_consumed = quantity;
+  // A replenishment or move takes the units it reserved at its source; the
+  // rest of a partial one stays reserved for the task that carries it on.
+  if (holds_reservation(tx, t)) move.reserved_consumed = quantity;
   inventory::apply_move(tx, move, listener);
 
   // A partial confirmation leaves the rest as a new open task of the same kind.
@@ -551,8 +558,59 @@ std::vector<int64_t> plan_replenishment(store::Tx& tx, int64_t warehouse_id,
   return created;
 }
 
-int64_t yield_replenishment(store::Tx& tx, int64_t warehouse_id, int64_t product_id,
-                            int64_t quantity) {
+TaskView create_move_task(store::Tx& tx, const MoveTaskInput& in) {
+  Warehouse warehouse = require_warehouse(tx, in.warehouse);
+  auto product = catalog::require_product(tx, in.sku);
+  if (in.quantity < 1) throw_invalid_field("quantity", "quantity must be at least 1");
+  auto from = inventory::find_location(tx, warehouse.id, in.from_location);
+  if (!from || from->is_virtual()) {
+    throw_unknown(422, "unknown_location", "no location " + in.from_location, "from_location");
+  }
+  int64_t free = 0;
+  {
+    auto q = tx.query(
+        "SELECT on_hand - reserved FROM stock_balances WHERE location_id = $1 AND product_id = $2 "
+        "AND lot = $3",
+        from->id, product.id, in.lot);
+    if (q.next()) free = q.i64(0);
+  }
+  if (free < in.quantity) {
+    throw_conflict("insufficient_stock",
+                   fmt::format("{} holds {} free units of {}{}", from->code, free, product.sku,
+                               in.lot.empty() ? "" : " lot " + in.lot));
+  }
+  std::optional<int64_t> to_id;
+  if (in.to_location) {
+    auto to = inventory::find_location(tx, warehouse.id, *in.to_location);
+    if (!to || to->is_virtual()) {
+      throw_unknown(422, "unknown_location", "no location " + *in.to_location, "to_location");
+    }
+    if (to->id == from->id) {
+      throw_invalid_field("to_location", "the destination is the source");
+    }
+    check_destination(tx, *to, product, in.lot, in.quantity);
+    to_id = to->id;
+  }
+  NewTask task;
+  task.warehouse_id = warehouse.id;
+  task.type = "move";
+  task.priority = in.priority;
+  task.due_at_ms = in.due_at_ms;
+  task.product_id = product.id;
+  task.lot = in.lot;
+  task.quantity = in.quantity;
+  task.from_location_id = from->id;
+  task.to_location_id = to_id;
+  task.ref_type = "manager";
+  int64_t id = create_task(tx, task);
+  if (from->allocatable && !inventory::reserve_at(tx, from->id, product.id, in.lot, in.quantity)) {
+    throw std::logic_error("free stock vanished inside one transaction");
+  }
+  return get_task(tx, id);
+}
+
+int64_t yield_task_reservations(store::Tx& tx, int64_t warehouse_id, int64_t product_id,
+                                int64_t quantity) {
   struct Held {
     int64_t id, from_location_id, quantity;
     std::string lot;
@@ -560,9 +618,10 @@ int64_t yield_replenishment(store::Tx& tx, int64_t warehouse_id, int64_t product
   std::vector<Held> held;
   {
     auto q = tx.query(
-        "SELECT id, from_location_id, quantity, lot FROM tasks WHERE warehouse_id = $1 AND "
-        "product_id = $2 AND type = 'replenishment' AND status IN ('open', 'in_progress') ORDER "
-        "BY CASE status WHEN 'open' THEN 0 ELSE 1 END, id DESC",
+        "SELECT t.id, t.from_location_id, t.quantity, t.lot FROM tasks t JOIN locations l ON "
+        "l.id = t.from_location_id WHERE t.warehouse_id = $1 AND t.product_id = $2 AND t.type IN "
+        "('replenishment', 'move') AND t.status IN ('open', 'in_progress') AND l.allocatable = 1 "
+        "ORDER BY CASE t.status WHEN 'open' THEN 0 ELSE 1 END, t.id DESC",
         warehouse_id, product_id);
     while (q.next()) held.push_back({q.i64(0), q.i64(1), q.i64(2), q.text(3)});
   }

@@ -90,7 +90,8 @@ struct TaskConfirmation {
   std::optional<int64_t> quantity;    // default: the task's quantity
 };
 // Confirms a putaway, replenishment or move task: stock moves from the task's
-// source to the scanned location. A location other than the suggested one is
+// source to the scanned location (a move without a named destination goes
+// wherever the worker scans, if it fits). A location other than the suggested one is
 // accepted when it is of a storable type and has room, and is recorded.
 // Claims the task for `worker` when open. 409 task_taken / invalid_state as
 // claim; 422 wrong_task_type for pick and count tasks (they finish through
@@ -139,12 +140,29 @@ std::vector<PickFace> list_pick_faces(store::Tx& tx, int64_t warehouse_id);
 std::vector<int64_t> plan_replenishment(store::Tx& tx, int64_t warehouse_id,
                                         std::optional<int64_t> product_id);
 
-// Orders come before refills: gives back up to `quantity` units that open
-// replenishment tasks of the product reserve in the warehouse (open tasks
-// before those under way, the newest first), shrinking or cancelling them, so
-// that a wave can reserve its allocated units. Returns the units released.
-int64_t yield_replenishment(store::Tx& tx, int64_t warehouse_id, int64_t product_id,
-                            int64_t quantity);
+// Orders come before refills and moves: gives back up to `quantity` units
+// that open replenishment and move tasks of the product reserve in the
+// warehouse (open tasks before those under way, the newest first), shrinking
+// or cancelling them, so that a wave can reserve its allocated units. Returns
+// the units released.
+int64_t yield_task_reservations(store::Tx& tx, int64_t warehouse_id, int64_t product_id,
+                                int64_t quantity);
+
+struct MoveTaskInput {
+  std::string warehouse;
+  std::string sku;
+  std::string lot;
+  int64_t quantity = 0;
+  std::string from_location;
+  std::optional<std::string> to_location;  // none: the worker chooses where
+  int64_t priority = 30;
+  std::optional<int64_t> due_at_ms;
+};
+// A manager's move (consolidating, emptying a location for a count, making
+// room): the units must be free at the source (409 insufficient_stock) and,
+// when a destination is named, fit there (as putaway). Like a replenishment,
+// the task reserves its units at an allocatable source until it is done.
+TaskView create_move_task(store::Tx& tx, const MoveTaskInput& input);
 
 // ---- labour ---------------------------------------------------------------------
 
