@@ -44,6 +44,7 @@ json::value render(const catalog::Product& p) {
                       {"height_mm", p.height_mm},
                       {"tracking", p.tracking},
                       {"shelf_life_days", opt(p.shelf_life_days)},
+                      {"storage_zone", opt(p.storage_zone)},
                       {"created_at", format_rfc3339(p.created_at_ms)},
                       {"updated_at", format_rfc3339(p.updated_at_ms)}};
 }
@@ -88,7 +89,8 @@ json::value render(const wms::FulfillmentSummary& f) {
                       {"status", f.status},
                       {"carrier", opt(f.carrier)},
                       {"service", opt(f.service)},
-                      {"tracking_number", opt(f.tracking_number)}};
+                      {"tracking_number", opt(f.tracking_number)},
+                      {"tracking_status", opt(f.tracking_status)}};
 }
 
 json::value render(const oms::Order& o) {
@@ -370,6 +372,7 @@ void Api::register_routes() {
     p.height_mm = in.required_int("height_mm", 0, 100'000'000);
     p.tracking = in.optional_string("tracking", 16).value_or("none");
     p.shelf_life_days = in.optional_int("shelf_life_days", 1, 36500);
+    p.storage_zone = in.optional_string("storage_zone", 16);
     write(call, 200, [p](store::Tx& tx, int& status) {
       auto result = catalog::upsert_product(tx, p);
       status = result.created ? 201 : 200;

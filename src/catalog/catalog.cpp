@@ -54,6 +54,9 @@ void validate(const ProductInput& input) {
   if (input.tracking != "none" && input.tracking != "lot") {
     throw_invalid_field("tracking", "tracking must be \"none\" or \"lot\"");
   }
+  if (input.storage_zone && !is_code(*input.storage_zone, 16)) {
+    throw_invalid_field("storage_zone", "storage_zone must be 1-16 characters of A-Z a-z 0-9 . _ -");
+  }
   if (input.shelf_life_days && (*input.shelf_life_days < 1 || *input.shelf_life_days > 36500)) {
     throw_invalid_field("shelf_life_days", "shelf_life_days must be between 1 and 36500");
   }
@@ -69,7 +72,7 @@ std::vector<std::string> load_barcodes(store::Tx& tx, int64_t product_id) {
 
 constexpr const char* kColumns =
     "id, sku, name, weight_g, length_mm, width_mm, height_mm, tracking, shelf_life_days, "
-    "created_at_ms, updated_at_ms";
+    "created_at_ms, updated_at_ms, storage_zone";
 
 Product read_row(store::Query& q) {
   Product p;
@@ -84,6 +87,7 @@ Product read_row(store::Query& q) {
   p.shelf_life_days = q.opt_i64(8);
   p.created_at_ms = q.i64(9);
   p.updated_at_ms = q.i64(10);
+  p.storage_zone = q.opt_text(11);
   return p;
 }
 
@@ -131,18 +135,19 @@ UpsertResult upsert_product(store::Tx& tx, const ProductInput& input) {
     }
     tx.exec(
         "UPDATE products SET name = $2, weight_g = $3, length_mm = $4, width_mm = $5, "
-        "height_mm = $6, tracking = $7, shelf_life_days = $8, updated_at_ms = $9 WHERE id = $1",
+        "height_mm = $6, tracking = $7, shelf_life_days = $8, updated_at_ms = $9, storage_zone = "
+        "$10 WHERE id = $1",
         id, input.name, input.weight_g, input.length_mm, input.width_mm, input.height_mm,
-        input.tracking, input.shelf_life_days, tx.now_ms());
+        input.tracking, input.shelf_life_days, tx.now_ms(), input.storage_zone);
     tx.exec("DELETE FROM product_barcodes WHERE product_id = $1", id);
   } else {
     id = tx.next_id("products");
     tx.exec(
         "INSERT INTO products (id, sku, name, weight_g, length_mm, width_mm, height_mm, tracking, "
-        "shelf_life_days, created_at_ms, updated_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-        "$9, $10, $10)",
+        "shelf_life_days, created_at_ms, updated_at_ms, storage_zone) VALUES ($1, $2, $3, $4, $5, "
+        "$6, $7, $8, $9, $10, $10, $11)",
         id, input.sku, input.name, input.weight_g, input.length_mm, input.width_mm,
-        input.height_mm, input.tracking, input.shelf_life_days, tx.now_ms());
+        input.height_mm, input.tracking, input.shelf_life_days, tx.now_ms(), input.storage_zone);
   }
   for (size_t i = 0; i < input.barcodes.size(); ++i) {
     const std::string& code = input.barcodes[i];

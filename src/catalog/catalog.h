@@ -24,6 +24,9 @@ struct ProductInput {
   int64_t height_mm = 0;
   std::string tracking = "none";  // "none" or "lot"
   std::optional<int64_t> shelf_life_days;
+  // The zone the product must be stored in (cold, hazmat, ...): putaway
+  // sends it only to locations of that zone.
+  std::optional<std::string> storage_zone;
 };
 
 struct Product {
@@ -37,6 +40,7 @@ struct Product {
   int64_t height_mm = 0;
   std::string tracking;
   std::optional<int64_t> shelf_life_days;
+  std::optional<std::string> storage_zone;
   int64_t created_at_ms = 0;
   int64_t updated_at_ms = 0;
 

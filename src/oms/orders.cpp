@@ -386,7 +386,7 @@ OrderCreate OrderService::create_order(store::Tx& tx, const OrderInput& in) {
     }
     order.fulfillments.push_back({fulfillment_id, code,
                                   in.hold_reason ? "pending" : "released", std::nullopt,
-                                  std::nullopt, std::nullopt});
+                                  std::nullopt, std::nullopt, std::nullopt});
   }
   order.status = derive_status(order.lines, order.fulfillments, order.hold_reason.has_value());
   tx.exec(

@@ -194,11 +194,13 @@ std::map<int64_t, LineProgress> progress_of_order(store::Tx& tx, int64_t order_i
 std::vector<FulfillmentSummary> fulfillments_of_order(store::Tx& tx, int64_t order_id) {
   std::vector<FulfillmentSummary> list;
   auto q = tx.query(
-      "SELECT f.id, w.code, f.status, f.carrier, f.service, f.tracking_number FROM fulfillments "
-      "f JOIN warehouses w ON w.id = f.warehouse_id WHERE f.order_id = $1 ORDER BY f.id",
+      "SELECT f.id, w.code, f.status, f.carrier, f.service, f.tracking_number, f.tracking_status "
+      "FROM fulfillments f JOIN warehouses w ON w.id = f.warehouse_id WHERE f.order_id = $1 "
+      "ORDER BY f.id",
       order_id);
   while (q.next()) {
-    list.push_back({q.i64(0), q.text(1), q.text(2), q.opt_text(3), q.opt_text(4), q.opt_text(5)});
+    list.push_back({q.i64(0), q.text(1), q.text(2), q.opt_text(3), q.opt_text(4), q.opt_text(5),
+                    q.opt_text(6)});
   }
   return list;
 }

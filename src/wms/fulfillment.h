@@ -78,6 +78,7 @@ struct FulfillmentSummary {
   std::string warehouse;
   std::string status;
   std::optional<std::string> carrier, service, tracking_number;
+  std::optional<std::string> tracking_status;  // the carrier's latest tracking event
 };
 std::vector<FulfillmentSummary> fulfillments_of_order(store::Tx& tx, int64_t order_id);
 

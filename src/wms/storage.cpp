@@ -108,6 +108,7 @@ std::vector<rules::PutawayCandidate> load_candidates(store::Tx& tx, int64_t ware
 
 rules::PutawayRequest request_for(const catalog::Product& product, int64_t quantity) {
   rules::PutawayRequest r;
+  r.zone = product.storage_zone;
   r.unit_volume_cm3 = unit_volume_cm3(product);
   r.unit_weight_g = product.weight_g;
   r.quantity = quantity;
@@ -123,6 +124,14 @@ void check_destination(store::Tx& tx, const inventory::LocationInfo& location,
                                     for_task_id);
   if (candidates.empty()) throw std::logic_error("destination location vanished");
   rules::PutawayRequest request = request_for(product, quantity);
+  if (product.storage_zone && candidates.front().zone != product.storage_zone &&
+      (candidates.front().type == "pick" || candidates.front().type == "storage")) {
+    throw_unprocessable("wrong_zone",
+                        fmt::format("{} is stored in zone {}; {} is in zone {}", product.sku,
+                                    *product.storage_zone, location.code,
+                                    candidates.front().zone.value_or("(none)")),
+                        "location");
+  }
   auto mismatch = rules::why_not(request, candidates.front());
   if (!mismatch) return;
   std::string detail = rules::explain_mismatch(request, candidates.front());

@@ -11,8 +11,10 @@ CREATE TABLE settings (
 -- GS1's documented example prefix; a real site sets its own.
 INSERT INTO settings (key, value) VALUES ('gs1_company_prefix', '0614141');
 
--- Products may carry a standard unit cost (minor units) for valuing losses.
+-- Products may carry a standard unit cost (minor units) for valuing losses,
+-- and the zone they must be stored in.
 ALTER TABLE products ADD COLUMN unit_cost_minor BIGINT;
+ALTER TABLE products ADD COLUMN storage_zone TEXT;
 
 -- Locations may carry an ABC velocity class used by putaway.
 ALTER TABLE locations ADD COLUMN velocity_class TEXT;
