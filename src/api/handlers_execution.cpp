@@ -5,6 +5,8 @@
 // in one transaction, render.
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "api/handler_kit.h"
 #include "catalog/catalog.h"
 #include "core/json.h"
@@ -730,15 +732,30 @@ void register_execution_routes(Router& r, store::Database& db, oms::OrderService
     int64_t id = parse_id(call->param("id"), "unknown_fulfillment");
     read(call, [&](store::Tx& tx) {
       auto advice = wms::suggest_carton(tx, id);
-      json::value suggestion = nullptr;
-      if (advice.suggestion) {
-        suggestion = json::object{{"box", advice.suggestion->box_code},
-                                  {"fill_volume_permille", advice.suggestion->fill_volume_permille},
-                                  {"gross_weight_g", advice.suggestion->gross_weight_g}};
+      json::array cartons;
+      for (const auto& c : advice.cartons) {
+        json::array items;
+        for (const auto& [sku, units] : c.items) {
+          items.push_back(json::object{{"sku", sku}, {"quantity", units}});
+        }
+        cartons.push_back(json::object{{"box", c.box},
+                                       {"items", std::move(items)},
+                                       {"fill_volume_permille", c.fill_volume_permille},
+                                       {"gross_weight_g", c.gross_weight_g}});
       }
+      // One carton holds it all: that box is the suggestion.
+      json::value suggestion = nullptr;
+      if (advice.cartons.size() == 1) suggestion = cartons[0];
       return json::object{{"fulfillment_id", id},
                           {"items_weight_g", advice.items_weight_g},
-                          {"suggestion", suggestion}};
+                          {"suggestion", suggestion},
+                          {"cartons", std::move(cartons)},
+                          {"fill_volume_permille",
+                           static_cast<int64_t>(std::llround(advice.fill_rate * 1000))},
+                          {"lower_bound_cartons", advice.lower_bound_cartons},
+                          {"method", advice.method.empty() ? json::value(nullptr)
+                                                           : json::value(advice.method)},
+                          {"unpackable", opt(advice.unpackable)}};
     });
   });
   r.add("POST", "/api/v1/fulfillments/{id}/tracking-events", kDelivery,

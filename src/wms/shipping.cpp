@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
@@ -16,6 +17,7 @@
 #include "core/time.h"
 #include "documents/documents.h"
 #include "events/outbox.h"
+#include "optimize/cartonization.h"
 #include "wms/layout.h"
 
 namespace wareflow::wms {
@@ -189,7 +191,7 @@ CartonAdvice suggest_carton(store::Tx& tx, int64_t fulfillment_id) {
   require_fulfillment_row(tx, fulfillment_id);
   CartonAdvice advice;
   advice.fulfillment_id = fulfillment_id;
-  std::vector<shipping::Item> items;
+  std::vector<optimize::PackItem> items;
   auto q = tx.query(
       "SELECT p.sku, p.length_mm, p.width_mm, p.height_mm, p.weight_g, SUM(fl.quantity - "
       "fl.shipped) FROM fulfillment_lines fl JOIN products p ON p.id = fl.product_id WHERE "
@@ -200,13 +202,34 @@ CartonAdvice suggest_carton(store::Tx& tx, int64_t fulfillment_id) {
     items.push_back({q.text(0), q.i64(1), q.i64(2), q.i64(3), q.i64(4), q.i64(5)});
     advice.items_weight_g += q.i64(4) * q.i64(5);
   }
-  // A product without a size or weight cannot be fitted: no suggestion.
-  bool measurable = std::all_of(items.begin(), items.end(), [](const shipping::Item& i) {
-    return i.length_mm > 0 && i.width_mm > 0 && i.height_mm > 0 && i.weight_g > 0;
-  });
   auto boxes = list_boxes(tx);
-  if (!items.empty() && measurable && !boxes.empty()) {
-    advice.suggestion = shipping::suggest_box(boxes, items);
+  if (items.empty() || boxes.empty()) return advice;
+  std::vector<optimize::CartonType> types;
+  std::map<std::string, int64_t> tare;
+  for (const auto& b : boxes) {
+    // The box's weight limit is gross; the packer limits what goes in.
+    types.push_back({b.code, b.inner_length_mm, b.inner_width_mm, b.inner_height_mm,
+                     std::max<int64_t>(1, b.max_weight_g - b.tare_weight_g), b.cost_minor});
+    tare[b.code] = b.tare_weight_g;
+  }
+  try {
+    auto result = optimize::cartonize(types, items);
+    for (const auto& c : result.cartons) {
+      CartonAdvice::Carton carton;
+      carton.box = c.code;
+      std::map<std::string, int64_t> units;
+      for (const auto& placement : c.items) ++units[placement.sku];
+      carton.items.assign(units.begin(), units.end());
+      carton.fill_volume_permille = c.fill_volume_permille;
+      carton.gross_weight_g = c.weight_g + tare[c.code];
+      advice.cartons.push_back(std::move(carton));
+    }
+    advice.fill_rate = result.fill_rate;
+    advice.lower_bound_cartons = result.volume_lower_bound_cartons;
+    advice.method = result.method;
+  } catch (const optimize::CartonizationError& e) {
+    // A product without a size, or one no box holds: nothing to suggest.
+    advice.unpackable = e.what();
   }
   return advice;
 }

@@ -34,10 +34,23 @@ shipping::Carrier require_carrier(store::Tx& tx, std::string_view code);
 
 struct CartonAdvice {
   int64_t fulfillment_id = 0;
-  std::optional<shipping::CartonSuggestion> suggestion;  // none: no box fits it all
   int64_t items_weight_g = 0;
+  // The 3D packing (optimize/cartonization.h) of the units still to ship into
+  // the box catalogue: fewest cartons, then lowest cost. Empty when there is
+  // nothing to pack, no box, or a unit no box holds (`unpackable` says which).
+  struct Carton {
+    std::string box;
+    std::vector<std::pair<std::string, int64_t>> items;  // sku, units
+    int64_t fill_volume_permille = 0;
+    int64_t gross_weight_g = 0;  // items plus the box's tare
+  };
+  std::vector<Carton> cartons;
+  double fill_rate = 0;
+  int64_t lower_bound_cartons = 0;
+  std::string method;
+  std::optional<std::string> unpackable;
 };
-// The box for everything picked (or to pick) for the fulfillment.
+// The cartons for everything picked (or to pick) for the fulfillment.
 CartonAdvice suggest_carton(store::Tx& tx, int64_t fulfillment_id);
 
 // ---- rating and shipping ---------------------------------------------------------

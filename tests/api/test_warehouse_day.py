@@ -356,6 +356,21 @@ class WarehouseDay(ApiTestCase):
         f = self.ok("POST", "fulfillments/%d/ship" % fid, {"deliver_by": later}, status=200, token="operator")
         self.assertEqual((f["carrier"], f["service"]), ("FAST", "standard"))
 
+    def test_cartons_are_packed_in_3d(self):
+        wh = self.new_warehouse()
+        cube = self.uniq("CUBE")
+        self.put_product(cube, weight_g=500, length_mm=200, width_mm=200, height_mm=200)
+        self.adjust(wh, "A01-001-1", cube, 5)
+        order = self.create_order("web", self.uniq("WEB"), [(cube, 5)])
+        advice = self.ok("GET", "fulfillments/%d/carton" % order["fulfillments"][0]["id"], status=200)
+        # Box M (400 x 300 x 200) takes two 20 cm cubes; S takes none. By volume two
+        # boxes would do; in three dimensions it takes three.
+        self.assertEqual([c["box"] for c in advice["cartons"]], ["M", "M", "M"])
+        self.assertEqual(sum(i["quantity"] for c in advice["cartons"] for i in c["items"]), 5)
+        self.assertIsNone(advice["suggestion"])
+        self.assertEqual(advice["lower_bound_cartons"], 2)
+        self.assertEqual(advice["cartons"][0]["gross_weight_g"], 2 * 500 + 100)
+
     def test_a_tight_deadline_buys_the_faster_service(self):
         monday = "2026-11-30T08:00:00Z"
         body = {"destination": {"country": "DE", "postal_code": "80331"},
