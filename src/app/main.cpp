@@ -152,6 +152,11 @@ int main(int argc, char** argv) {
   optimize->require_subcommand(1);
   auto* optimize_route = optimize->add_subcommand("route", "Shortest pick route through a layout");
   optimize_route->add_option("--input", input_path, "JSON request file")->required();
+  auto* optimize_batch = optimize->add_subcommand("batch", "Batch orders onto picking carts");
+  optimize_batch->add_option("--input", input_path, "JSON request file")->required();
+  auto* optimize_cartonize =
+      optimize->add_subcommand("cartonize", "Pack items into the fewest, cheapest boxes in 3D");
+  optimize_cartonize->add_option("--input", input_path, "JSON request file")->required();
   auto* forecast = app.add_subcommand("forecast", "Forecast demand series from a JSON input file");
   forecast->add_option("--input", input_path, "JSON request file")->required();
 
@@ -161,6 +166,10 @@ int main(int argc, char** argv) {
     if (serve->parsed()) return run_serve(db_path, listen, threads, max_body, quiet);
 
     if (optimize_route->parsed()) return app::run_optimize_route(read_file(input_path), std::cout);
+    if (optimize_batch->parsed()) return app::run_optimize_batch(read_file(input_path), std::cout);
+    if (optimize_cartonize->parsed()) {
+      return app::run_optimize_cartonize(read_file(input_path), std::cout);
+    }
     if (forecast->parsed()) return app::run_forecast(read_file(input_path), std::cout);
 
     if (routes->parsed()) {

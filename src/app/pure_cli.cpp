@@ -4,6 +4,8 @@
 
 #include "core/error.h"
 #include "core/json.h"
+#include "optimize/batching.h"
+#include "optimize/cartonization.h"
 #include "optimize/routing.h"
 #include "planning/forecast.h"
 
@@ -41,6 +43,10 @@ int guarded(std::ostream& out, Fn fn) {
     return print_problem(out, e.code(), e.detail(), e.field());
   } catch (const optimize::RoutingError& e) {
     return print_problem(out, e.code(), e.what(), "");
+  } catch (const optimize::BatchingError& e) {
+    return print_problem(out, e.code(), e.what(), e.field());
+  } catch (const optimize::CartonizationError& e) {
+    return print_problem(out, e.code(), e.what(), e.field());
   } catch (const planning::ForecastError& e) {
     return print_problem(out, e.code(), e.what(), e.field());
   }
@@ -57,34 +63,149 @@ int run_json_command(const std::string& input_json, std::ostream& out, Fn fn) {
   });
 }
 
+// The "layout" member shared by the routing and batching inputs.
+optimize::WarehouseLayout read_layout(const FieldReader& in) {
+  FieldReader layout = in.required_object("layout");
+  optimize::WarehouseLayout l;
+  l.aisles = layout.required_int("aisles", 1, 1000);
+  l.blocks = layout.optional_int("blocks", 1, 100).value_or(1);
+  l.cells_per_block = layout.required_int("cells_per_block", 1, 100000);
+  l.aisle_pitch_mm = layout.optional_number("aisle_pitch_mm", 1e-3, 1e7).value_or(3000);
+  l.cell_pitch_mm = layout.optional_number("cell_pitch_mm", 1e-3, 1e7).value_or(1000);
+  l.depot_aisle = layout.optional_int("depot_aisle", 0, 999).value_or(0);
+  return l;
+}
+
+// A "picks" array of {aisle, cell}.
+std::vector<optimize::PickLocation> read_picks(const FieldReader& in, size_t max_items) {
+  const json::array& picks = in.required_array("picks", max_items);
+  std::vector<optimize::PickLocation> list;
+  for (size_t i = 0; i < picks.size(); ++i) {
+    FieldReader pick = in.element("picks", picks, i);
+    list.push_back(
+        {pick.required_int("aisle", 0, 1'000'000), pick.required_int("cell", 0, 1'000'000'000)});
+  }
+  return list;
+}
+
+json::array indices(const std::vector<size_t>& sequence) {
+  json::array a;
+  for (size_t index : sequence) a.emplace_back(static_cast<int64_t>(index));
+  return a;
+}
+
 }  // namespace
 
 int run_optimize_route(const std::string& input_json, std::ostream& out) {
   return run_json_command(input_json, out, [&](const FieldReader& in) {
     optimize::RouteRequest request;
-    FieldReader layout = in.required_object("layout");
-    request.layout.aisles = layout.required_int("aisles", 1, 1000);
-    request.layout.blocks = layout.optional_int("blocks", 1, 100).value_or(1);
-    request.layout.cells_per_block = layout.required_int("cells_per_block", 1, 100000);
-    request.layout.aisle_pitch_mm =
-        layout.optional_number("aisle_pitch_mm", 1e-3, 1e7).value_or(3000);
-    request.layout.cell_pitch_mm = layout.optional_number("cell_pitch_mm", 1e-3, 1e7).value_or(1000);
-    request.layout.depot_aisle = layout.optional_int("depot_aisle", 0, 999).value_or(0);
-    const json::array& picks = in.required_array("picks", 10000);
-    for (size_t i = 0; i < picks.size(); ++i) {
-      FieldReader pick = in.element("picks", picks, i);
-      request.picks.push_back({pick.required_int("aisle", 0, 1'000'000),
-                               pick.required_int("cell", 0, 1'000'000'000)});
-    }
+    request.layout = read_layout(in);
+    request.picks = read_picks(in, 10000);
     request.method = in.optional_string("method", 32).value_or("auto");
     optimize::Route route = optimize::plan_route(request);
-    json::array sequence;
-    for (size_t index : route.sequence) sequence.emplace_back(static_cast<int64_t>(index));
     out << json::serialize(json::object{{"length_mm", json_number(route.length_mm)},
-                                        {"sequence", std::move(sequence)},
+                                        {"sequence", indices(route.sequence)},
                                         {"method", route.method},
                                         {"algorithm", route.algorithm},
                                         {"optimal", route.optimal}})
+        << "\n";
+    return 0;
+  });
+}
+
+int run_optimize_batch(const std::string& input_json, std::ostream& out) {
+  return run_json_command(input_json, out, [&](const FieldReader& in) {
+    optimize::BatchingRequest request;
+    request.layout = read_layout(in);
+    FieldReader cart = in.required_object("cart");
+    request.capacity.max_items = cart.required_int("max_items", 1, 1'000'000);
+    request.capacity.max_volume_cm3 = cart.optional_int("max_volume_cm3", 1, 1'000'000'000);
+    request.capacity.max_orders = cart.optional_int("max_orders", 1, 1000);
+    request.method = in.optional_string("method", 32).value_or("auto");
+    request.seed = static_cast<uint64_t>(in.optional_int("seed", 0, INT64_MAX).value_or(1));
+    request.max_iterations = in.optional_int("max_iterations", 0, 100000).value_or(200);
+    request.cutoff_ms = in.optional_time("cutoff");
+    const json::array& orders = in.required_array("orders", optimize::kMaxBatchingOrders);
+    for (size_t i = 0; i < orders.size(); ++i) {
+      FieldReader o = in.element("orders", orders, i);
+      optimize::BatchOrder order;
+      order.id = o.required_int("id", INT64_MIN, INT64_MAX);
+      order.picks = read_picks(o, 1000);
+      order.items = o.required_int("items", 1, 1'000'000);
+      order.volume_cm3 = o.optional_int("volume_cm3", 0, 1'000'000'000).value_or(0);
+      order.due_ms = o.optional_time("due");
+      request.orders.push_back(std::move(order));
+    }
+    optimize::BatchingResult result = optimize::batch_orders(request);
+    json::array batches;
+    for (const auto& b : result.batches) {
+      json::array ids;
+      for (int64_t id : b.order_ids) ids.emplace_back(id);
+      batches.push_back(json::object{{"orders", std::move(ids)},
+                                     {"items", b.items},
+                                     {"volume_cm3", b.volume_cm3},
+                                     {"wave", b.wave},
+                                     {"route_length_mm", json_number(b.route_length_mm)},
+                                     {"sequence", indices(b.sequence)}});
+    }
+    out << json::serialize(json::object{{"method", result.method},
+                                        {"construction", result.construction},
+                                        {"total_length_mm", json_number(result.total_length_mm)},
+                                        {"fcfs_length_mm", json_number(result.fcfs_length_mm)},
+                                        {"batches", std::move(batches)}})
+        << "\n";
+    return 0;
+  });
+}
+
+int run_optimize_cartonize(const std::string& input_json, std::ostream& out) {
+  return run_json_command(input_json, out, [&](const FieldReader& in) {
+    std::vector<optimize::CartonType> boxes;
+    const json::array& box_list = in.required_array("boxes", optimize::kMaxCartonTypes);
+    for (size_t i = 0; i < box_list.size(); ++i) {
+      FieldReader b = in.element("boxes", box_list, i);
+      boxes.push_back({b.required_string("code", 64), b.required_int("length_mm", 0, INT64_MAX),
+                       b.required_int("width_mm", 0, INT64_MAX),
+                       b.required_int("height_mm", 0, INT64_MAX),
+                       b.required_int("max_weight_g", 0, INT64_MAX),
+                       b.optional_int("cost_minor", 0, INT64_MAX).value_or(0)});
+    }
+    std::vector<optimize::PackItem> items;
+    const json::array& item_list = in.required_array("items", 10000);
+    for (size_t i = 0; i < item_list.size(); ++i) {
+      FieldReader it = in.element("items", item_list, i);
+      items.push_back({it.required_string("sku", 64), it.required_int("length_mm", 0, INT64_MAX),
+                       it.required_int("width_mm", 0, INT64_MAX),
+                       it.required_int("height_mm", 0, INT64_MAX),
+                       it.required_int("weight_g", 0, INT64_MAX),
+                       it.required_int("quantity", 0, INT64_MAX),
+                       it.optional_bool("rotatable").value_or(true)});
+    }
+    optimize::CartonizationResult result = optimize::cartonize(boxes, items);
+    json::array cartons;
+    for (const auto& c : result.cartons) {
+      json::array placements;
+      for (const auto& p : c.items) {
+        placements.push_back(json::object{{"sku", p.sku},
+                                          {"x_mm", p.x_mm},
+                                          {"y_mm", p.y_mm},
+                                          {"z_mm", p.z_mm},
+                                          {"length_mm", p.length_mm},
+                                          {"width_mm", p.width_mm},
+                                          {"height_mm", p.height_mm}});
+      }
+      cartons.push_back(json::object{{"box", c.code},
+                                     {"weight_g", c.weight_g},
+                                     {"cost_minor", c.cost_minor},
+                                     {"fill_volume_permille", c.fill_volume_permille},
+                                     {"placements", std::move(placements)}});
+    }
+    out << json::serialize(json::object{
+               {"method", result.method},
+               {"cartons", std::move(cartons)},
+               {"total_cost_minor", result.total_cost_minor},
+               {"fill_volume_permille", static_cast<int64_t>(result.fill_rate * 1000 + 0.5)},
+               {"lower_bound_cartons", result.volume_lower_bound_cartons}})
         << "\n";
     return 0;
   });

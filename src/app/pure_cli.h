@@ -1,5 +1,5 @@
-// The pure cores on the command line: `wareflow optimize route` and
-// `wareflow forecast` read a JSON request file and print a JSON answer, the
+// The pure cores on the command line: `wareflow optimize route|batch|cartonize`
+// and `wareflow forecast` read a JSON request file and print a JSON answer, the
 // same structs the library offers. Errors print a problem document (with a
 // stable code and the offending field) on stdout and return exit code 1.
 #pragma once
@@ -10,6 +10,8 @@
 namespace wareflow::app {
 
 int run_optimize_route(const std::string& input_json, std::ostream& out);
+int run_optimize_batch(const std::string& input_json, std::ostream& out);
+int run_optimize_cartonize(const std::string& input_json, std::ostream& out);
 int run_forecast(const std::string& input_json, std::ostream& out);
 
 }  // namespace wareflow::app

@@ -1,5 +1,5 @@
-"""`wareflow optimize route` and `wareflow forecast`: the pure cores on the
-command line, JSON in and out, clear codes for bad input."""
+"""`wareflow optimize route|batch|cartonize` and `wareflow forecast`: the pure
+cores on the command line, JSON in and out, clear codes for bad input."""
 import json
 import os
 import sys
@@ -54,6 +54,65 @@ class OptimizeRoute(unittest.TestCase):
         self.assertEqual((rc, out["code"], out["field"]), (1, "invalid_field", "picks[0].cell"))
         rc, out = run_json(["optimize", "route"], "{not json")
         self.assertEqual((rc, out["code"]), (1, "malformed_json"))
+
+
+@skip_without_binary
+class OptimizeBatch(unittest.TestCase):
+    ORDERS = [{"id": 1, "picks": [{"aisle": 0, "cell": 3}], "items": 4},
+              {"id": 2, "picks": [{"aisle": 3, "cell": 8}], "items": 5},
+              {"id": 3, "picks": [{"aisle": 0, "cell": 5}], "items": 5}]
+
+    def test_orders_in_one_aisle_share_a_cart(self):
+        rc, out = run_json(["optimize", "batch"], {"layout": LAYOUT, "cart": {"max_items": 10},
+                                                   "orders": self.ORDERS})
+        self.assertEqual(rc, 0, out)
+        self.assertEqual(sorted(sorted(b["orders"]) for b in out["batches"]), [[1, 3], [2]])
+        self.assertLess(out["total_length_mm"], out["fcfs_length_mm"])
+        self.assertTrue(all(b["items"] <= 10 for b in out["batches"]))
+        self.assertAlmostEqual(out["total_length_mm"], sum(b["route_length_mm"] for b in out["batches"]))
+        rc, fcfs = run_json(["optimize", "batch"], {"layout": LAYOUT, "cart": {"max_items": 10},
+                                                    "orders": self.ORDERS, "method": "fcfs"})
+        self.assertEqual([b["orders"] for b in fcfs["batches"]], [[1, 2], [3]])
+
+    def test_bad_input_is_refused_with_a_code(self):
+        rc, out = run_json(["optimize", "batch"], {"layout": LAYOUT, "cart": {"max_items": 4},
+                                                   "orders": self.ORDERS})
+        self.assertEqual((rc, out["code"]), (1, "order_exceeds_capacity"))
+        rc, out = run_json(["optimize", "batch"], {"layout": LAYOUT, "cart": {"max_items": 10},
+                                                   "orders": self.ORDERS + [self.ORDERS[0]]})
+        self.assertEqual((rc, out["code"]), (1, "duplicate_order_id"))
+        rc, out = run_json(["optimize", "batch"], {"layout": LAYOUT, "orders": self.ORDERS})
+        self.assertEqual((rc, out["code"], out["field"]), (1, "invalid_field", "cart"))
+
+
+@skip_without_binary
+class OptimizeCartonize(unittest.TestCase):
+    BOXES = [{"code": "S", "length_mm": 200, "width_mm": 200, "height_mm": 200, "max_weight_g": 5000,
+              "cost_minor": 40},
+             {"code": "L", "length_mm": 400, "width_mm": 400, "height_mm": 400, "max_weight_g": 20000,
+              "cost_minor": 90}]
+
+    def test_eight_cubes_fill_the_small_box(self):
+        rc, out = run_json(["optimize", "cartonize"], {"boxes": self.BOXES, "items": [
+            {"sku": "CUBE", "length_mm": 100, "width_mm": 100, "height_mm": 100, "weight_g": 100, "quantity": 8}]})
+        self.assertEqual(rc, 0, out)
+        self.assertEqual([c["box"] for c in out["cartons"]], ["S"])
+        self.assertEqual(out["cartons"][0]["fill_volume_permille"], 1000)
+        self.assertEqual(len(out["cartons"][0]["placements"]), 8)
+        # no two placements overlap
+        boxes = [(p["x_mm"], p["y_mm"], p["z_mm"], p["length_mm"], p["width_mm"], p["height_mm"])
+                 for p in out["cartons"][0]["placements"]]
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1:]:
+                overlap = all(a[k] < b[k] + b[k + 3] and b[k] < a[k] + a[k + 3] for k in range(3))
+                self.assertFalse(overlap, (a, b))
+
+    def test_an_item_no_box_holds_is_refused(self):
+        rc, out = run_json(["optimize", "cartonize"], {"boxes": self.BOXES, "items": [
+            {"sku": "POLE", "length_mm": 2000, "width_mm": 50, "height_mm": 50, "weight_g": 900, "quantity": 1}]})
+        self.assertEqual((rc, out["code"]), (1, "item_too_large"))
+        rc, out = run_json(["optimize", "cartonize"], {"boxes": [], "items": []})
+        self.assertEqual((rc, out["code"], out["field"]), (1, "invalid_field", "boxes"))
 
 
 @skip_without_binary
