@@ -117,6 +117,20 @@ inline int64_t cursor_id(const Request& request) {
   return value;
 }
 
+// An optional positive integer query parameter; 422 invalid_field naming it
+// when malformed.
+inline std::optional<int64_t> query_positive_int(const Request& request, const std::string& key,
+                                                 const std::string& what) {
+  auto text = query_opt(request, key);
+  if (!text) return std::nullopt;
+  int64_t value = 0;
+  auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || ptr != text->data() + text->size() || value < 1) {
+    throw_invalid_field(key, key + " must be " + what);
+  }
+  return value;
+}
+
 // Lists ask their service for limit + 1 rows: the extra one only tells that
 // another page exists. Drops it and returns whether it was there.
 template <class T>

@@ -580,13 +580,9 @@ void register_execution_routes(Router& r, store::Database& db, oms::OrderService
     });
   });
   r.add("GET", "/api/v1/returns", kAll, [read](const CallPtr& call) {
-    auto order = query_opt(call->request, "order_id");
+    auto order = query_positive_int(call->request, "order_id", "a positive integer");
     if (!order) throw_invalid_field("order_id", "order_id is required");
-    int64_t order_id = 0;
-    auto [ptr, ec] = std::from_chars(order->data(), order->data() + order->size(), order_id);
-    if (ec != std::errc() || ptr != order->data() + order->size() || order_id < 1) {
-      throw_invalid_field("order_id", "order_id must be a positive integer");
-    }
+    int64_t order_id = *order;
     read(call, [&](store::Tx& tx) {
       json::array items;
       for (const auto& r : wms::returns_of_order(tx, order_id)) items.push_back(render(r));
@@ -777,13 +773,8 @@ void register_execution_routes(Router& r, store::Database& db, oms::OrderService
     int64_t id = parse_id(call->param("id"), "unknown_fulfillment");
     std::string kind = call->param("kind");
     std::string format = query_opt(call->request, "format").value_or("pdf");
-    int64_t package = 1;
-    if (auto p = query_opt(call->request, "package")) {
-      auto [ptr, ec] = std::from_chars(p->data(), p->data() + p->size(), package);
-      if (ec != std::errc() || ptr != p->data() + p->size() || package < 1) {
-        throw_invalid_field("package", "package is a 1-based package number");
-      }
-    }
+    int64_t package =
+        query_positive_int(call->request, "package", "a 1-based package number").value_or(1);
     if (kind != "packing-slip" && kind != "label") {
       throw_not_found("not_found", "documents are packing-slip and label");
     }

@@ -62,24 +62,6 @@ std::optional<catalog::Product> product_by_gtin(store::Tx& tx, const std::string
   return std::nullopt;
 }
 
-int64_t receiving_location(store::Tx& tx, int64_t warehouse_id,
-                           const std::optional<std::string>& code, const char* type) {
-  if (code) {
-    auto loc = inventory::find_location(tx, warehouse_id, *code);
-    if (!loc || loc->is_virtual()) {
-      throw_unknown(422, "unknown_location", "no location " + *code, "location");
-    }
-    if (loc->type != type) {
-      throw_unprocessable("wrong_location_type",
-                          fmt::format("{} is a {} location; receipts go to a {} location",
-                                      loc->code, loc->type, type),
-                          "location");
-    }
-    return loc->id;
-  }
-  return first_location_of_type(tx, warehouse_id, type);
-}
-
 }  // namespace
 
 SupplierUpsert upsert_supplier(store::Tx& tx, const Supplier& input) {
@@ -347,9 +329,8 @@ ReceiptView receive(store::Tx& tx, std::string_view po_number, const ReceiptInpu
   inventory::ensure_lot(tx, *product, lot, expiry);
   expiry = inventory::lot_expiry(tx, product->id, lot);
 
-  int64_t location_id = input.damaged
-                            ? receiving_location(tx, po.warehouse_id, input.location, "quarantine")
-                            : receiving_location(tx, po.warehouse_id, input.location, "receiving");
+  int64_t location_id = location_of_type(tx, po.warehouse_id, input.location,
+                                         input.damaged ? "quarantine" : "receiving");
   int64_t receipt_id = tx.next_id("receipts");
   inventory::Move move;
   move.warehouse_id = po.warehouse_id;

@@ -248,20 +248,7 @@ ReturnView receive_return(store::Tx& tx, int64_t id, const std::vector<ReturnedI
   }
   if (items.empty()) throw_invalid_field("lines", "at least one line is needed");
   auto lines = lines_of(tx, id);
-  int64_t to_location_id;
-  if (location) {
-    auto loc = inventory::find_location(tx, r.warehouse_id, *location);
-    if (!loc || loc->is_virtual()) {
-      throw_unknown(422, "unknown_location", "no location " + *location, "location");
-    }
-    if (loc->type != "receiving") {
-      throw_unprocessable("wrong_location_type", loc->code + " is not a receiving location",
-                          "location");
-    }
-    to_location_id = loc->id;
-  } else {
-    to_location_id = first_location_of_type(tx, r.warehouse_id, "receiving");
-  }
+  int64_t to_location_id = location_of_type(tx, r.warehouse_id, location, "receiving");
   int64_t customer_id =
       inventory::virtual_location_id(tx, r.warehouse_id, inventory::VirtualLocation::customer);
   boost::json::array received;

@@ -155,6 +155,22 @@ int64_t first_location_of_type(store::Tx& tx, int64_t warehouse_id, std::string_
   return q.i64(0);
 }
 
+int64_t location_of_type(store::Tx& tx, int64_t warehouse_id,
+                         const std::optional<std::string>& code, std::string_view type) {
+  if (!code) return first_location_of_type(tx, warehouse_id, type);
+  auto loc = inventory::find_location(tx, warehouse_id, *code);
+  if (!loc || loc->is_virtual()) {
+    throw_unknown(422, "unknown_location", "no location " + *code, "location");
+  }
+  if (loc->type != type) {
+    throw_unprocessable("wrong_location_type",
+                        fmt::format("{} is a {} location, not a {} location", loc->code,
+                                    loc->type, type),
+                        "location");
+  }
+  return loc->id;
+}
+
 std::optional<PutawaySuggestion> suggest_putaway(store::Tx& tx, int64_t warehouse_id,
                                                  const catalog::Product& product,
                                                  const std::string& lot, int64_t quantity,

@@ -26,6 +26,10 @@ void check_destination(store::Tx& tx, const inventory::LocationInfo& location,
 // The warehouse's first location of `type` by code (the default receiving or
 // quarantine location); 409 invalid_state when it has none.
 int64_t first_location_of_type(store::Tx& tx, int64_t warehouse_id, std::string_view type);
+// The location the request named (`location` field: 422 unknown_location, 422
+// wrong_location_type unless of `type`), else the first of that type.
+int64_t location_of_type(store::Tx& tx, int64_t warehouse_id,
+                         const std::optional<std::string>& code, std::string_view type);
 
 struct PutawaySuggestion {
   int64_t location_id;

@@ -153,6 +153,19 @@ void mark_done(store::Tx& tx, const TaskRow& t, const std::string& worker,
   append_task_event(tx, "task.done", t.id, data);
 }
 
+// The tasks of a reference (a pick list, a count) not yet over; only the
+// unclaimed ones when `open_only`.
+std::vector<int64_t> tasks_of(store::Tx& tx, const std::string& ref_type, int64_t ref_id,
+                              bool open_only) {
+  auto q = tx.query(
+      "SELECT id FROM tasks WHERE ref_type = $1 AND ref_id = $2 AND (status = 'open' OR (status "
+      "= 'in_progress' AND $3 = 0)) ORDER BY id",
+      ref_type, ref_id, static_cast<int64_t>(open_only));
+  std::vector<int64_t> ids;
+  while (q.next()) ids.push_back(q.i64(0));
+  return ids;
+}
+
 // Replenishment and move tasks reserve their units at an allocatable source
 // (putaway comes from receiving, which holds no reservations).
 bool holds_reservation(store::Tx& tx, const TaskRow& t) {
@@ -376,30 +389,14 @@ TaskView cancel_task(store::Tx& tx, int64_t id) {
 void finish_tasks_of(store::Tx& tx, const std::string& ref_type, int64_t ref_id,
                      const std::string& worker, std::optional<int64_t> location_id,
                      int64_t done_quantity) {
-  std::vector<int64_t> ids;
-  {
-    auto q = tx.query(
-        "SELECT id FROM tasks WHERE ref_type = $1 AND ref_id = $2 AND status IN ('open', "
-        "'in_progress')",
-        ref_type, ref_id);
-    while (q.next()) ids.push_back(q.i64(0));
-  }
-  for (int64_t id : ids) {
+  for (int64_t id : tasks_of(tx, ref_type, ref_id, false)) {
     TaskRow t = require_task_row(tx, id);
     mark_done(tx, t, t.assigned_to.value_or(worker), location_id, done_quantity);
   }
 }
 
 void cancel_tasks_of(store::Tx& tx, const std::string& ref_type, int64_t ref_id) {
-  std::vector<int64_t> ids;
-  {
-    auto q = tx.query(
-        "SELECT id FROM tasks WHERE ref_type = $1 AND ref_id = $2 AND status IN ('open', "
-        "'in_progress')",
-        ref_type, ref_id);
-    while (q.next()) ids.push_back(q.i64(0));
-  }
-  for (int64_t id : ids) {
+  for (int64_t id : tasks_of(tx, ref_type, ref_id, false)) {
     release_reservation(tx, require_task_row(tx, id));
     tx.exec("UPDATE tasks SET status = 'cancelled', finished_at_ms = $2 WHERE id = $1", id,
             tx.now_ms());
@@ -409,11 +406,7 @@ void cancel_tasks_of(store::Tx& tx, const std::string& ref_type, int64_t ref_id)
 
 void start_tasks_of(store::Tx& tx, const std::string& ref_type, int64_t ref_id,
                     const std::string& worker) {
-  auto q = tx.query("SELECT id FROM tasks WHERE ref_type = $1 AND ref_id = $2 AND status = 'open'",
-                    ref_type, ref_id);
-  std::vector<int64_t> ids;
-  while (q.next()) ids.push_back(q.i64(0));
-  for (int64_t id : ids) claim_task(tx, id, worker);
+  for (int64_t id : tasks_of(tx, ref_type, ref_id, true)) claim_task(tx, id, worker);
 }
 
 // ---- replenishment ----------------------------------------------------------------
