@@ -118,23 +118,22 @@ json::value render(const oms::Order& o) {
                        {"country", o.ship_to.country},
                        {"latitude", opt(o.ship_to.latitude)},
                        {"longitude", opt(o.ship_to.longitude)}};
-  return json::object{
-      {"id", o.id},
-      {"channel", o.channel},
-      {"channel_order_id", o.channel_order_id},
-      {"status", o.status},
-      {"customer", json::object{{"id", o.customer.id},
-                                {"email", o.customer.email},
-                                {"name", o.customer.name},
-                                {"phone", opt(o.customer.phone)}}},
-      {"ship_to", std::move(ship_to)},
-      {"priority", o.priority},
-      {"ship_by", opt_time(o.ship_by_ms)},
-      {"deliver_by", opt_time(o.deliver_by_ms)},
-      {"hold_reason", opt(o.hold_reason)},
-      {"created_at", format_rfc3339(o.created_at_ms)},
-      {"lines", std::move(lines)},
-      {"fulfillments", std::move(fulfillments)}};
+  return json::object{{"id", o.id},
+                      {"channel", o.channel},
+                      {"channel_order_id", o.channel_order_id},
+                      {"status", o.status},
+                      {"customer", json::object{{"id", o.customer.id},
+                                                {"email", o.customer.email},
+                                                {"name", o.customer.name},
+                                                {"phone", opt(o.customer.phone)}}},
+                      {"ship_to", std::move(ship_to)},
+                      {"priority", o.priority},
+                      {"ship_by", opt_time(o.ship_by_ms)},
+                      {"deliver_by", opt_time(o.deliver_by_ms)},
+                      {"hold_reason", opt(o.hold_reason)},
+                      {"created_at", format_rfc3339(o.created_at_ms)},
+                      {"lines", std::move(lines)},
+                      {"fulfillments", std::move(fulfillments)}};
 }
 
 json::value render(const wms::FulfillmentView& f) {
@@ -196,12 +195,9 @@ json::value render(const wms::PickListView& p) {
                          {"length_mm", opt(p.route_length_mm)},
                          {"optimal", p.route_optimal}};
   }
-  return json::object{{"id", p.id},
-                      {"wave_id", p.wave_id},
-                      {"warehouse", p.warehouse},
-                      {"status", p.status},
-                      {"route", std::move(route)},
-                      {"lines", std::move(lines)}};
+  return json::object{
+      {"id", p.id},         {"wave_id", p.wave_id},      {"warehouse", p.warehouse},
+      {"status", p.status}, {"route", std::move(route)}, {"lines", std::move(lines)}};
 }
 
 json::value render(const wms::WaveView& w) {
@@ -209,11 +205,26 @@ json::value render(const wms::WaveView& w) {
   for (int64_t id : w.fulfillments) fulfillments.emplace_back(id);
   json::array lists;
   for (const auto& p : w.pick_lists) lists.push_back(render(p));
-  return json::object{{"id", w.id},
-                      {"warehouse", w.warehouse},
-                      {"created_at", format_rfc3339(w.created_at_ms)},
-                      {"fulfillments", std::move(fulfillments)},
-                      {"pick_lists", std::move(lists)}};
+  json::object out{{"id", w.id},
+                   {"warehouse", w.warehouse},
+                   {"created_at", format_rfc3339(w.created_at_ms)},
+                   {"fulfillments", std::move(fulfillments)},
+                   {"pick_lists", std::move(lists)}};
+  if (w.batching) {
+    const wms::WaveBatching& b = *w.batching;
+    json::object cart{{"max_items", b.cart.max_items}};
+    if (b.cart.max_volume_cm3) cart["max_volume_cm3"] = *b.cart.max_volume_cm3;
+    if (b.cart.max_orders) cart["max_orders"] = *b.cart.max_orders;
+    json::object batching{{"method", b.method},
+                          {"construction", b.construction},
+                          {"cart", std::move(cart)},
+                          {"route_length_mm", opt(b.route_length_mm)},
+                          {"fcfs_route_length_mm", opt(b.fcfs_route_length_mm)}};
+    out["batching"] = std::move(batching);
+  } else {
+    out["batching"] = nullptr;
+  }
+  return out;
 }
 
 // ---- the API ----------------------------------------------------------------------
@@ -247,8 +258,8 @@ std::vector<Api::RouteInfo> Api::routes() const {
   std::vector<RouteInfo> list;
   for (const auto& r : router_->routes()) {
     RouteInfo info{r.method, r.pattern, {}};
-    for (Role role : {Role::admin, Role::manager, Role::operator_, Role::integration,
-                      Role::viewer}) {
+    for (Role role :
+         {Role::admin, Role::manager, Role::operator_, Role::integration, Role::viewer}) {
       if (r.roles & role_bit(role)) info.roles.emplace_back(auth::role_name(role));
     }
     list.push_back(std::move(info));
@@ -399,7 +410,8 @@ void Api::register_routes() {
   r.add("GET", "/api/v1/products/by-barcode/{barcode}", kAll, [read](const CallPtr& call) {
     read(call, [&](store::Tx& tx) {
       auto product = catalog::find_by_scan(tx, call->param("barcode"));
-      if (!product) throw_not_found("unknown_sku", "no product has barcode " + call->param("barcode"));
+      if (!product)
+        throw_not_found("unknown_sku", "no product has barcode " + call->param("barcode"));
       return render(*product);
     });
   });
@@ -457,6 +469,7 @@ void Api::register_routes() {
     l.cross_aisle_mm = in.optional_int("cross_aisle_mm", 500, 100000).value_or(3000);
     l.max_volume_cm3 = in.optional_int("max_volume_cm3", 1, 1'000'000'000).value_or(1'000'000);
     l.max_weight_g = in.optional_int("max_weight_g", 1, 1'000'000'000).value_or(500'000);
+    l.velocity_classes = in.optional_bool("velocity_classes").value_or(false);
     std::string code = call->param("code");
     write(call, 201, [code, l](store::Tx& tx, int&) {
       return json::object{{"locations_created", wms::generate_layout(tx, code, l)}};
@@ -503,31 +516,30 @@ void Api::register_routes() {
   });
 
   // ---- inventory
-  r.add("POST", "/api/v1/inventory/adjustments", kManagers,
-        [write, &orders](const CallPtr& call) {
-          json::object body = parse_body(call->request);
-          FieldReader in(body);
-          inventory::AdjustmentInput a;
-          a.warehouse = in.required_string("warehouse", 64);
-          a.location = in.required_string("location", 64);
-          a.sku = in.required_string("sku", 64);
-          a.quantity = in.required_int("quantity", -1'000'000'000, 1'000'000'000);
-          if (a.quantity == 0) throw_invalid_field("quantity", "quantity must not be 0");
-          a.lot = in.optional_string("lot", 64).value_or("");
-          a.expiry_ms = in.optional_time("expiry", true);
-          a.reason = in.required_string("reason", 200);
-          write(call, 201, [a, &orders](store::Tx& tx, int&) {
-            auto result = inventory::adjust(tx, a, &orders);
-            return json::object{{"move_id", result.move_id},
-                                {"warehouse", a.warehouse},
-                                {"location", a.location},
-                                {"sku", a.sku},
-                                {"lot", a.lot},
-                                {"expiry", opt_time(result.expiry_ms)},
-                                {"quantity", a.quantity},
-                                {"on_hand", result.on_hand}};
-          });
-        });
+  r.add("POST", "/api/v1/inventory/adjustments", kManagers, [write, &orders](const CallPtr& call) {
+    json::object body = parse_body(call->request);
+    FieldReader in(body);
+    inventory::AdjustmentInput a;
+    a.warehouse = in.required_string("warehouse", 64);
+    a.location = in.required_string("location", 64);
+    a.sku = in.required_string("sku", 64);
+    a.quantity = in.required_int("quantity", -1'000'000'000, 1'000'000'000);
+    if (a.quantity == 0) throw_invalid_field("quantity", "quantity must not be 0");
+    a.lot = in.optional_string("lot", 64).value_or("");
+    a.expiry_ms = in.optional_time("expiry", true);
+    a.reason = in.required_string("reason", 200);
+    write(call, 201, [a, &orders](store::Tx& tx, int&) {
+      auto result = inventory::adjust(tx, a, &orders);
+      return json::object{{"move_id", result.move_id},
+                          {"warehouse", a.warehouse},
+                          {"location", a.location},
+                          {"sku", a.sku},
+                          {"lot", a.lot},
+                          {"expiry", opt_time(result.expiry_ms)},
+                          {"quantity", a.quantity},
+                          {"on_hand", result.on_hand}};
+    });
+  });
   r.add("GET", "/api/v1/inventory/{sku}", kAll, [read](const CallPtr& call) {
     read(call, [&](store::Tx& tx) {
       auto product = catalog::require_product(tx, call->param("sku"), 404);
@@ -695,10 +707,18 @@ void Api::register_routes() {
   r.add("POST", "/api/v1/waves", kManagers, [write, &orders](const CallPtr& call) {
     json::object body = parse_body(call->request);
     FieldReader in(body);
-    std::string warehouse = in.required_string("warehouse", 64);
-    int64_t max_orders = in.optional_int("max_orders", 1, 1000).value_or(100);
-    write(call, 201, [warehouse, max_orders, &orders](store::Tx& tx, int&) {
-      return render(wms::create_wave(tx, warehouse, max_orders, orders));
+    wms::WaveRequest wave;
+    wave.warehouse = in.required_string("warehouse", 64);
+    wave.max_orders = in.optional_int("max_orders", 1, 1000).value_or(100);
+    if (auto cart = in.optional_object("cart")) {
+      wave.cart.emplace();
+      wave.cart->max_items = cart->required_int("max_items", 1, 1'000'000);
+      wave.cart->max_volume_cm3 = cart->optional_int("max_volume_cm3", 1, 1'000'000'000);
+      wave.cart->max_orders = cart->optional_int("max_orders", 1, 1000);
+    }
+    wave.batching_method = in.optional_string("batching", 32).value_or("auto");
+    write(call, 201, [wave, &orders](store::Tx& tx, int&) {
+      return render(wms::create_wave(tx, wave, orders));
     });
   });
   r.add("GET", "/api/v1/waves/{id}", kAll, [read](const CallPtr& call) {
@@ -739,43 +759,45 @@ void Api::register_routes() {
     int64_t id = parse_id(call->param("id"), "unknown_fulfillment");
     read(call, [&](store::Tx& tx) { return render(wms::get_fulfillment(tx, id)); });
   });
-  r.add("POST", "/api/v1/fulfillments/{id}/pack", kOperators, [write, &orders](const CallPtr& call) {
-    int64_t id = parse_id(call->param("id"), "unknown_fulfillment");
-    json::object body = parse_body(call->request);
-    FieldReader in(body);
-    const json::array& packages = in.required_array("packages", 100);
-    if (packages.empty()) throw_invalid_field("packages", "at least one package is needed");
-    std::vector<wms::PackageInput> input;
-    for (size_t i = 0; i < packages.size(); ++i) {
-      FieldReader p = in.element("packages", packages, i);
-      wms::PackageInput package;
-      package.box = p.optional_string("box", 64);
-      package.weight_g = p.optional_int("weight_g", 0, 1'000'000'000);
-      const json::array& items = p.required_array("items", 1000);
-      for (size_t j = 0; j < items.size(); ++j) {
-        FieldReader item = p.element("items", items, j);
-        package.items.emplace_back(item.required_string("sku", 64),
-                                   item.required_int("quantity", 1, 1'000'000));
-      }
-      input.push_back(std::move(package));
-    }
-    write(call, 200, [id, input, &orders](store::Tx& tx, int&) {
-      return render(wms::pack(tx, id, input, orders));
-    });
-  });
-  r.add("POST", "/api/v1/fulfillments/{id}/ship", kOperators, [write, &orders](const CallPtr& call) {
-    int64_t id = parse_id(call->param("id"), "unknown_fulfillment");
-    json::object body = parse_body(call->request);
-    FieldReader in(body);
-    wms::ShipRequest s;
-    s.carrier = in.optional_string("carrier", 64);
-    s.service = in.optional_string("service", 64);
-    s.tracking_number = in.optional_string("tracking_number", 64);
-    s.deliver_by_ms = in.optional_time("deliver_by", true);
-    write(call, 200, [id, s, &orders](store::Tx& tx, int&) {
-      return render(wms::ship_fulfillment(tx, id, s, orders));
-    });
-  });
+  r.add("POST", "/api/v1/fulfillments/{id}/pack", kOperators,
+        [write, &orders](const CallPtr& call) {
+          int64_t id = parse_id(call->param("id"), "unknown_fulfillment");
+          json::object body = parse_body(call->request);
+          FieldReader in(body);
+          const json::array& packages = in.required_array("packages", 100);
+          if (packages.empty()) throw_invalid_field("packages", "at least one package is needed");
+          std::vector<wms::PackageInput> input;
+          for (size_t i = 0; i < packages.size(); ++i) {
+            FieldReader p = in.element("packages", packages, i);
+            wms::PackageInput package;
+            package.box = p.optional_string("box", 64);
+            package.weight_g = p.optional_int("weight_g", 0, 1'000'000'000);
+            const json::array& items = p.required_array("items", 1000);
+            for (size_t j = 0; j < items.size(); ++j) {
+              FieldReader item = p.element("items", items, j);
+              package.items.emplace_back(item.required_string("sku", 64),
+                                         item.required_int("quantity", 1, 1'000'000));
+            }
+            input.push_back(std::move(package));
+          }
+          write(call, 200, [id, input, &orders](store::Tx& tx, int&) {
+            return render(wms::pack(tx, id, input, orders));
+          });
+        });
+  r.add("POST", "/api/v1/fulfillments/{id}/ship", kOperators,
+        [write, &orders](const CallPtr& call) {
+          int64_t id = parse_id(call->param("id"), "unknown_fulfillment");
+          json::object body = parse_body(call->request);
+          FieldReader in(body);
+          wms::ShipRequest s;
+          s.carrier = in.optional_string("carrier", 64);
+          s.service = in.optional_string("service", 64);
+          s.tracking_number = in.optional_string("tracking_number", 64);
+          s.deliver_by_ms = in.optional_time("deliver_by", true);
+          write(call, 200, [id, s, &orders](store::Tx& tx, int&) {
+            return render(wms::ship_fulfillment(tx, id, s, orders));
+          });
+        });
   r.add("POST", "/api/v1/fulfillments/{id}/deliver", kDelivery,
         [write, &orders](const CallPtr& call) {
           int64_t id = parse_id(call->param("id"), "unknown_fulfillment");

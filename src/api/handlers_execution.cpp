@@ -15,6 +15,7 @@
 #include "wms/layout.h"
 #include "wms/returns.h"
 #include "wms/shipping.h"
+#include "wms/slotting.h"
 #include "wms/tasks.h"
 
 namespace wareflow::api {
@@ -33,14 +34,15 @@ json::value render(const wms::Supplier& s) {
 json::value render(const wms::PurchaseOrderView& po) {
   json::array lines;
   for (const auto& l : po.lines) {
-    lines.push_back(json::object{{"line_no", l.line_no},
-                                 {"sku", l.sku},
-                                 {"expected", l.expected},
-                                 {"received", l.received},
-                                 {"damaged", l.damaged},
-                                 {"open", std::max<int64_t>(0, l.expected - l.received - l.damaged)},
-                                 {"unit_cost_minor", opt(l.unit_cost_minor)},
-                                 {"closed", l.closed}});
+    lines.push_back(
+        json::object{{"line_no", l.line_no},
+                     {"sku", l.sku},
+                     {"expected", l.expected},
+                     {"received", l.received},
+                     {"damaged", l.damaged},
+                     {"open", std::max<int64_t>(0, l.expected - l.received - l.damaged)},
+                     {"unit_cost_minor", opt(l.unit_cost_minor)},
+                     {"closed", l.closed}});
   }
   return json::object{{"number", po.number},
                       {"supplier", po.supplier},
@@ -52,28 +54,29 @@ json::value render(const wms::PurchaseOrderView& po) {
 }
 
 json::value render(const wms::TaskView& t) {
-  return json::object{{"id", t.id},
-                      {"warehouse", t.warehouse},
-                      {"type", t.type},
-                      {"status", t.status},
-                      {"priority", t.priority},
-                      {"due_at", opt_time(t.due_at_ms)},
-                      {"zone", opt(t.zone)},
-                      {"sku", opt(t.sku)},
-                      {"lot", t.lot},
-                      {"quantity", opt(t.quantity)},
-                      {"from_location", opt(t.from_location)},
-                      {"to_location", opt(t.to_location)},
-                      {"done_location", opt(t.done_location)},
-                      {"done_quantity", opt(t.done_quantity)},
-                      {"ref", t.ref_type.empty() ? json::value(nullptr)
-                                                 : json::value(json::object{
-                                                       {"type", t.ref_type}, {"id", opt(t.ref_id)}})},
-                      {"assigned_to", opt(t.assigned_to)},
-                      {"created_at", format_rfc3339(t.created_at_ms)},
-                      {"started_at", opt_time(t.started_at_ms)},
-                      {"finished_at", opt_time(t.finished_at_ms)},
-                      {"travel_mm", opt(t.travel_mm)}};
+  return json::object{
+      {"id", t.id},
+      {"warehouse", t.warehouse},
+      {"type", t.type},
+      {"status", t.status},
+      {"priority", t.priority},
+      {"due_at", opt_time(t.due_at_ms)},
+      {"zone", opt(t.zone)},
+      {"sku", opt(t.sku)},
+      {"lot", t.lot},
+      {"quantity", opt(t.quantity)},
+      {"from_location", opt(t.from_location)},
+      {"to_location", opt(t.to_location)},
+      {"done_location", opt(t.done_location)},
+      {"done_quantity", opt(t.done_quantity)},
+      {"ref", t.ref_type.empty()
+                  ? json::value(nullptr)
+                  : json::value(json::object{{"type", t.ref_type}, {"id", opt(t.ref_id)}})},
+      {"assigned_to", opt(t.assigned_to)},
+      {"created_at", format_rfc3339(t.created_at_ms)},
+      {"started_at", opt_time(t.started_at_ms)},
+      {"finished_at", opt_time(t.finished_at_ms)},
+      {"travel_mm", opt(t.travel_mm)}};
 }
 
 json::value render(const wms::ReceiptView& r) {
@@ -94,7 +97,7 @@ json::value render(const wms::ReceiptView& r) {
 }
 
 json::value render(const wms::PickFace& f) {
-  return json::object{{"location", f.location},       {"sku", f.sku},
+  return json::object{{"location", f.location},         {"sku", f.sku},
                       {"min_quantity", f.min_quantity}, {"max_quantity", f.max_quantity},
                       {"on_hand", f.on_hand},           {"reserved", f.reserved}};
 }
@@ -126,18 +129,18 @@ json::value render(const wms::CountView& c) {
 json::value render(const wms::ReturnView& r) {
   json::array lines;
   for (const auto& l : r.lines) {
-    lines.push_back(json::object{{"id", l.id},
-                                 {"order_line_id", l.order_line_id},
-                                 {"sku", l.sku},
-                                 {"lot", l.lot},
-                                 {"authorized", l.authorized},
-                                 {"received", l.received},
-                                 {"restocked", l.restocked},
-                                 {"quarantined", l.quarantined},
-                                 {"scrapped", l.scrapped},
-                                 {"awaiting_inspection",
-                                  l.received - l.restocked - l.quarantined - l.scrapped},
-                                 {"reason", l.reason}});
+    lines.push_back(
+        json::object{{"id", l.id},
+                     {"order_line_id", l.order_line_id},
+                     {"sku", l.sku},
+                     {"lot", l.lot},
+                     {"authorized", l.authorized},
+                     {"received", l.received},
+                     {"restocked", l.restocked},
+                     {"quarantined", l.quarantined},
+                     {"scrapped", l.scrapped},
+                     {"awaiting_inspection", l.received - l.restocked - l.quarantined - l.scrapped},
+                     {"reason", l.reason}});
   }
   return json::object{{"id", r.id},
                       {"order_id", r.order_id},
@@ -149,14 +152,14 @@ json::value render(const wms::ReturnView& r) {
 }
 
 json::value render(const shipping::Quote& q) {
-  return json::object{{"carrier", q.carrier},
-                      {"service", q.service},
-                      {"price", json::object{{"amount_minor", q.price_minor},
-                                             {"currency", q.currency}}},
-                      {"billable_weight_g", q.billable_weight_g},
-                      {"transit_business_days", q.transit_business_days},
-                      {"estimated_delivery", format_rfc3339(q.estimated_delivery_ms)},
-                      {"zone", q.zone}};
+  return json::object{
+      {"carrier", q.carrier},
+      {"service", q.service},
+      {"price", json::object{{"amount_minor", q.price_minor}, {"currency", q.currency}}},
+      {"billable_weight_g", q.billable_weight_g},
+      {"transit_business_days", q.transit_business_days},
+      {"estimated_delivery", format_rfc3339(q.estimated_delivery_ms)},
+      {"zone", q.zone}};
 }
 
 // ---- request parsing ----------------------------------------------------------------
@@ -276,9 +279,8 @@ void register_execution_routes(Router& r, store::Database& db, oms::OrderService
                           line.required_int("quantity", 1, 1'000'000),
                           line.optional_int("unit_cost_minor", 0, 1'000'000'000'000)});
     }
-    write(call, 201, [po](store::Tx& tx, int&) {
-      return render(wms::create_purchase_order(tx, po));
-    });
+    write(call, 201,
+          [po](store::Tx& tx, int&) { return render(wms::create_purchase_order(tx, po)); });
   });
   r.add("GET", "/api/v1/purchase-orders", kAll, [read](const CallPtr& call) {
     int64_t limit = query_limit(call->request);
@@ -294,17 +296,14 @@ void register_execution_routes(Router& r, store::Database& db, oms::OrderService
     });
   });
   r.add("GET", "/api/v1/purchase-orders/{number}", kAll, [read](const CallPtr& call) {
-    read(call, [&](store::Tx& tx) {
-      return render(wms::get_purchase_order(tx, call->param("number")));
-    });
+    read(call,
+         [&](store::Tx& tx) { return render(wms::get_purchase_order(tx, call->param("number"))); });
   });
-  r.add("POST", "/api/v1/purchase-orders/{number}/close", kManagers,
-        [write](const CallPtr& call) {
-          std::string number = call->param("number");
-          write(call, 200, [number](store::Tx& tx, int&) {
-            return render(wms::close_purchase_order(tx, number));
-          });
-        });
+  r.add("POST", "/api/v1/purchase-orders/{number}/close", kManagers, [write](const CallPtr& call) {
+    std::string number = call->param("number");
+    write(call, 200,
+          [number](store::Tx& tx, int&) { return render(wms::close_purchase_order(tx, number)); });
+  });
   r.add("POST", "/api/v1/purchase-orders/{number}/cancel", kIntegrations,
         [write](const CallPtr& call) {
           std::string number = call->param("number");
@@ -381,8 +380,9 @@ void register_execution_routes(Router& r, store::Database& db, oms::OrderService
     FieldReader in(body);
     std::string type = in.required_string("type", 32);
     if (type != "move") {
-      throw_invalid_field("type", "only move tasks are made by hand; the others come from "
-                                  "receipts, pick faces, waves and counts");
+      throw_invalid_field("type",
+                          "only move tasks are made by hand; the others come from "
+                          "receipts, pick faces, waves and counts");
     }
     wms::MoveTaskInput m;
     m.warehouse = in.required_string("warehouse", 64);
@@ -402,23 +402,21 @@ void register_execution_routes(Router& r, store::Database& db, oms::OrderService
   r.add("POST", "/api/v1/tasks/{id}/claim", kOperators, [write](const CallPtr& call) {
     int64_t id = parse_id(call->param("id"), "unknown_task");
     std::string worker = call->principal.name;
-    write(call, 200, [id, worker](store::Tx& tx, int&) {
-      return render(wms::claim_task(tx, id, worker));
+    write(call, 200,
+          [id, worker](store::Tx& tx, int&) { return render(wms::claim_task(tx, id, worker)); });
+  });
+  r.add("POST", "/api/v1/tasks/{id}/complete", kOperators, [write, &orders](const CallPtr& call) {
+    int64_t id = parse_id(call->param("id"), "unknown_task");
+    json::object body = parse_body(call->request);
+    FieldReader in(body);
+    wms::TaskConfirmation c;
+    c.location = in.required_string("location", 64);
+    c.quantity = in.optional_int("quantity", 1, 1'000'000'000);
+    std::string worker = call->principal.name;
+    write(call, 200, [id, worker, c, &orders](store::Tx& tx, int&) {
+      return render(wms::complete_task(tx, id, worker, c, &orders));
     });
   });
-  r.add("POST", "/api/v1/tasks/{id}/complete", kOperators,
-        [write, &orders](const CallPtr& call) {
-          int64_t id = parse_id(call->param("id"), "unknown_task");
-          json::object body = parse_body(call->request);
-          FieldReader in(body);
-          wms::TaskConfirmation c;
-          c.location = in.required_string("location", 64);
-          c.quantity = in.optional_int("quantity", 1, 1'000'000'000);
-          std::string worker = call->principal.name;
-          write(call, 200, [id, worker, c, &orders](store::Tx& tx, int&) {
-            return render(wms::complete_task(tx, id, worker, c, &orders));
-          });
-        });
   r.add("POST", "/api/v1/tasks/{id}/cancel", kManagers, [write](const CallPtr& call) {
     int64_t id = parse_id(call->param("id"), "unknown_task");
     write(call, 200, [id](store::Tx& tx, int&) { return render(wms::cancel_task(tx, id)); });
@@ -443,6 +441,52 @@ void register_execution_routes(Router& r, store::Database& db, oms::OrderService
       json::array items;
       for (const auto& f : wms::list_pick_faces(tx, w.id)) items.push_back(render(f));
       return json::object{{"pick_faces", std::move(items)}};
+    });
+  });
+  // ---- slotting advice (read-only; the moves become move tasks by hand)
+  r.add("GET", "/api/v1/warehouses/{code}/slotting", kAll, [read](const CallPtr& call) {
+    wms::SlottingAdviceInput in;
+    in.days =
+        query_positive_int(call->request, "days", "a number of days from 1 to 365").value_or(30);
+    if (in.days > 365) throw_invalid_field("days", "days must be a number of days from 1 to 365");
+    if (auto text = query_opt(call->request, "max_moves")) {
+      int64_t value = -1;
+      auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+      if (ec != std::errc() || ptr != text->data() + text->size() || value < 0 || value > 1000) {
+        throw_invalid_field("max_moves", "max_moves must be from 0 to 1000");
+      }
+      in.max_moves = value;
+    }
+    in.method = query_opt(call->request, "method").value_or("auto");
+    read(call, [&](store::Tx& tx) {
+      wms::SlottingAdvice advice = wms::advise_slotting(tx, call->param("code"), in);
+      json::array products;
+      for (const auto& p : advice.products) {
+        products.push_back(json::object{{"sku", p.sku},
+                                        {"picks", p.picks},
+                                        {"units", p.units},
+                                        {"abc_class", p.abc_class},
+                                        {"current_location", opt(p.current_location)},
+                                        {"target_location", opt(p.target_location)}});
+      }
+      json::array moves;
+      for (const auto& m : advice.moves) {
+        moves.push_back(json::object{{"step", m.step},
+                                     {"kind", m.kind},
+                                     {"sku", m.sku},
+                                     {"from_location", m.from_location},
+                                     {"to_location", m.to_location},
+                                     {"saving_mm", json_number(m.saving_mm)}});
+      }
+      return json::object{{"warehouse", advice.warehouse},
+                          {"method", advice.method},
+                          {"days", advice.days},
+                          {"slots", advice.slots},
+                          {"current_travel_mm", json_number(advice.current_travel_mm)},
+                          {"target_travel_mm", json_number(advice.target_travel_mm)},
+                          {"planned_travel_mm", json_number(advice.planned_travel_mm)},
+                          {"products", std::move(products)},
+                          {"moves", std::move(moves)}};
     });
   });
   r.add("POST", "/api/v1/replenishment", kManagers, [write](const CallPtr& call) {
@@ -526,9 +570,8 @@ void register_execution_routes(Router& r, store::Database& db, oms::OrderService
   r.add("POST", "/api/v1/counts/{id}/start", kOperators, [write](const CallPtr& call) {
     int64_t id = parse_id(call->param("id"), "unknown_count");
     std::string counter = call->principal.name;
-    write(call, 200, [id, counter](store::Tx& tx, int&) {
-      return render(wms::start_count(tx, id, counter));
-    });
+    write(call, 200,
+          [id, counter](store::Tx& tx, int&) { return render(wms::start_count(tx, id, counter)); });
   });
   r.add("POST", "/api/v1/counts/{id}/submit", kOperators, [write, &orders](const CallPtr& call) {
     int64_t id = parse_id(call->param("id"), "unknown_count");
@@ -575,9 +618,8 @@ void register_execution_routes(Router& r, store::Database& db, oms::OrderService
       l.reason = line.optional_string("reason", 200).value_or("");
       input.lines.push_back(std::move(l));
     }
-    write(call, 201, [input](store::Tx& tx, int&) {
-      return render(wms::authorize_return(tx, input));
-    });
+    write(call, 201,
+          [input](store::Tx& tx, int&) { return render(wms::authorize_return(tx, input)); });
   });
   r.add("GET", "/api/v1/returns", kAll, [read](const CallPtr& call) {
     auto order = query_positive_int(call->request, "order_id", "a positive integer");
@@ -602,7 +644,8 @@ void register_execution_routes(Router& r, store::Database& db, oms::OrderService
     std::vector<wms::ReturnedItem> items;
     for (size_t i = 0; i < lines.size(); ++i) {
       FieldReader line = in.element("lines", lines, i);
-      items.push_back({line.required_string("sku", 64), line.required_int("quantity", 1, 1'000'000)});
+      items.push_back(
+          {line.required_string("sku", 64), line.required_int("quantity", 1, 1'000'000)});
     }
     write(call, 200, [id, items, location](store::Tx& tx, int&) {
       return render(wms::receive_return(tx, id, items, location));
@@ -681,20 +724,19 @@ void register_execution_routes(Router& r, store::Database& db, oms::OrderService
             {"service", e.service},
             {"tracking_number", e.tracking_number},
             {"shipped_at", format_rfc3339(e.shipped_at_ms)},
-            {"price", e.price_minor ? json::value(json::object{{"amount_minor", *e.price_minor},
-                                                               {"currency", e.currency.value_or("")}})
-                                    : json::value(nullptr)},
-            {"ship_to", json::object{{"country", e.ship_to_country},
-                                     {"postal_code", e.ship_to_postal_code}}},
+            {"price", e.price_minor
+                          ? json::value(json::object{{"amount_minor", *e.price_minor},
+                                                     {"currency", e.currency.value_or("")}})
+                          : json::value(nullptr)},
+            {"ship_to",
+             json::object{{"country", e.ship_to_country}, {"postal_code", e.ship_to_postal_code}}},
             {"packages", std::move(packages)}});
       }
-      return json::object{{"carrier", m.carrier},
-                          {"date", m.date},
-                          {"warehouse", opt(m.warehouse)},
-                          {"fulfillments", static_cast<int64_t>(m.entries.size())},
-                          {"packages", m.packages},
-                          {"weight_g", m.weight_g},
-                          {"entries", std::move(entries)}};
+      return json::object{
+          {"carrier", m.carrier},          {"date", m.date},
+          {"warehouse", opt(m.warehouse)}, {"fulfillments", static_cast<int64_t>(m.entries.size())},
+          {"packages", m.packages},        {"weight_g", m.weight_g},
+          {"entries", std::move(entries)}};
     });
   });
   r.add("POST", "/api/v1/rates/quote", kAll, [read](const CallPtr& call) {
@@ -742,16 +784,15 @@ void register_execution_routes(Router& r, store::Database& db, oms::OrderService
       // One carton holds it all: that box is the suggestion.
       json::value suggestion = nullptr;
       if (advice.cartons.size() == 1) suggestion = cartons[0];
-      return json::object{{"fulfillment_id", id},
-                          {"items_weight_g", advice.items_weight_g},
-                          {"suggestion", suggestion},
-                          {"cartons", std::move(cartons)},
-                          {"fill_volume_permille",
-                           static_cast<int64_t>(std::llround(advice.fill_rate * 1000))},
-                          {"lower_bound_cartons", advice.lower_bound_cartons},
-                          {"method", advice.method.empty() ? json::value(nullptr)
-                                                           : json::value(advice.method)},
-                          {"unpackable", opt(advice.unpackable)}};
+      return json::object{
+          {"fulfillment_id", id},
+          {"items_weight_g", advice.items_weight_g},
+          {"suggestion", suggestion},
+          {"cartons", std::move(cartons)},
+          {"fill_volume_permille", static_cast<int64_t>(std::llround(advice.fill_rate * 1000))},
+          {"lower_bound_cartons", advice.lower_bound_cartons},
+          {"method", advice.method.empty() ? json::value(nullptr) : json::value(advice.method)},
+          {"unpackable", opt(advice.unpackable)}};
     });
   });
   r.add("POST", "/api/v1/fulfillments/{id}/tracking-events", kDelivery,
@@ -765,8 +806,8 @@ void register_execution_routes(Router& r, store::Database& db, oms::OrderService
           e.detail = in.optional_string("detail", 500);
           write(call, 201, [id, e, &orders](store::Tx& tx, int&) {
             auto f = wms::record_tracking_event(tx, id, e, orders);
-            return json::object{{"fulfillment_id", f.id}, {"status", f.status},
-                                {"tracking_status", e.status}};
+            return json::object{
+                {"fulfillment_id", f.id}, {"status", f.status}, {"tracking_status", e.status}};
           });
         });
   r.add("GET", "/api/v1/fulfillments/{id}/documents/{kind}", kAll, [&db](const CallPtr& call) {
@@ -801,7 +842,8 @@ void register_execution_routes(Router& r, store::Database& db, oms::OrderService
     read(call, [&](store::Tx& tx) {
       json::array days;
       json::value total = nullptr;
-      for (const auto& p : wms::inventory_accuracy(tx, query_warehouse(tx, call->request), from, to)) {
+      for (const auto& p :
+           wms::inventory_accuracy(tx, query_warehouse(tx, call->request), from, to)) {
         json::object row{{"locations_counted", p.locations_counted},
                          {"locations_exact", p.locations_exact},
                          {"units_expected", p.units_expected},
@@ -837,12 +879,9 @@ void register_execution_routes(Router& r, store::Database& db, oms::OrderService
         days.push_back(json::object{
             {"day", d.day}, {"units_lost", d.units_lost}, {"value_minor", d.value_minor}});
       }
-      return json::object{{"from", format_rfc3339(from)},
-                          {"to", format_rfc3339(to)},
-                          {"units_lost", report.units_lost},
-                          {"value_minor", report.value_minor},
-                          {"rows", std::move(rows)},
-                          {"days", std::move(days)}};
+      return json::object{{"from", format_rfc3339(from)},    {"to", format_rfc3339(to)},
+                          {"units_lost", report.units_lost}, {"value_minor", report.value_minor},
+                          {"rows", std::move(rows)},         {"days", std::move(days)}};
     });
   });
   r.add("GET", "/api/v1/reports/productivity", kAll, [read](const CallPtr& call) {

@@ -19,11 +19,10 @@ constexpr int kProducts = 2000;
 constexpr int kOrders = 500;
 constexpr int kAisles = 10, kBays = 30, kLevels = 4;
 
-const char* const kKinds[] = {"T-shirt", "Mug", "Notebook", "Phone case", "Water bottle",
-                              "Headphones", "Backpack", "Desk lamp", "Cable", "Candle",
-                              "Sock pack", "Board game", "Tea tin", "Plant pot", "Charger"};
-const char* const kColours[] = {"black", "white", "red", "blue", "green", "grey", "yellow",
-                                "navy"};
+const char* const kKinds[] = {"T-shirt",    "Mug",        "Notebook",  "Phone case", "Water bottle",
+                              "Headphones", "Backpack",   "Desk lamp", "Cable",      "Candle",
+                              "Sock pack",  "Board game", "Tea tin",   "Plant pot",  "Charger"};
+const char* const kColours[] = {"black", "white", "red", "blue", "green", "grey", "yellow", "navy"};
 const char* const kCities[][3] = {{"Berlin", "10115", "DE"},   {"Hamburg", "20095", "DE"},
                                   {"Munich", "80331", "DE"},   {"Cologne", "50667", "DE"},
                                   {"Vienna", "1010", "AT"},    {"Zurich", "8001", "CH"},
@@ -43,8 +42,9 @@ DemoSummary create_demo(store::Database& db, oms::OrderService& orders, uint64_t
   DemoSummary summary;
   db.write([&](store::Tx& tx) {
     if (tx.query("SELECT 1 FROM warehouses LIMIT 1").next()) {
-      throw std::runtime_error("the database already holds warehouses; demo data goes only into "
-                               "a new database");
+      throw std::runtime_error(
+          "the database already holds warehouses; demo data goes only into "
+          "a new database");
     }
     std::mt19937_64 rng(seed);
     auto uniform = [&](int64_t lo, int64_t hi) {
@@ -63,6 +63,7 @@ DemoSummary create_demo(store::Database& db, oms::OrderService& orders, uint64_t
     layout.bays = kBays;
     layout.levels = kLevels;
     layout.pick_levels = 1;
+    layout.velocity_classes = true;
     summary.locations = wms::generate_layout(tx, "MAIN", layout);
 
     oms::upsert_channel(tx, "web", "Web shop");
@@ -77,8 +78,8 @@ DemoSummary create_demo(store::Database& db, oms::OrderService& orders, uint64_t
       p.length_mm = uniform(50, 400);
       p.width_mm = uniform(30, 300);
       p.height_mm = uniform(10, 200);
-      p.weight_g = std::max<int64_t>(20, p.length_mm * p.width_mm * p.height_mm / 4000 +
-                                             uniform(0, 200));
+      p.weight_g =
+          std::max<int64_t>(20, p.length_mm * p.width_mm * p.height_mm / 4000 + uniform(0, 200));
       if (i % 20 == 0) {
         p.tracking = "lot";
         p.shelf_life_days = uniform(90, 720);
@@ -138,14 +139,14 @@ DemoSummary create_demo(store::Database& db, oms::OrderService& orders, uint64_t
       s.currency = "EUR";
       s.dimensional_divisor_cm3_per_kg = 5000;
       s.limits.max_weight_g = 31'500;
-      shipping::Zone home{"home", {{"DE", ""}}, {{2'000, 4 * factor}, {10'000, 6 * factor},
-                                                 {31'500, 9 * factor}}};
-      shipping::Zone near{"near", {{"AT", ""}, {"NL", ""}}, {{2'000, 8 * factor},
-                                                             {10'000, 11 * factor},
-                                                             {31'500, 15 * factor}}};
-      shipping::Zone far{"far", {{"CH", ""}, {"FR", ""}}, {{2'000, 12 * factor},
-                                                           {10'000, 16 * factor},
-                                                           {31'500, 22 * factor}}};
+      shipping::Zone home{
+          "home", {{"DE", ""}}, {{2'000, 4 * factor}, {10'000, 6 * factor}, {31'500, 9 * factor}}};
+      shipping::Zone near{"near",
+                          {{"AT", ""}, {"NL", ""}},
+                          {{2'000, 8 * factor}, {10'000, 11 * factor}, {31'500, 15 * factor}}};
+      shipping::Zone far{"far",
+                         {{"CH", ""}, {"FR", ""}},
+                         {{2'000, 12 * factor}, {10'000, 16 * factor}, {31'500, 22 * factor}}};
       s.zones = {home, near, far};
       return s;
     };
@@ -180,8 +181,14 @@ DemoSummary create_demo(store::Database& db, oms::OrderService& orders, uint64_t
       o.customer = {fmt::format("customer{}@example.com", customer),
                     fmt::format("Customer {}", customer), std::nullopt};
       const auto& city = kCities[uniform(0, 7)];
-      o.ship_to = {o.customer.name, fmt::format("Street {}", uniform(1, 200)), "", city[0],
-                   city[1], city[2], std::nullopt, std::nullopt};
+      o.ship_to = {o.customer.name,
+                   fmt::format("Street {}", uniform(1, 200)),
+                   "",
+                   city[0],
+                   city[1],
+                   city[2],
+                   std::nullopt,
+                   std::nullopt};
       int lines = static_cast<int>(uniform(1, 5));
       std::vector<int> chosen;
       while (static_cast<int>(chosen.size()) < lines) {
@@ -191,8 +198,8 @@ DemoSummary create_demo(store::Database& db, oms::OrderService& orders, uint64_t
         }
       }
       for (int product : chosen) {
-        o.lines.push_back({fmt::format("SKU-{:05}", product), uniform(1, 3),
-                           uniform(299, 9999), std::string("EUR")});
+        o.lines.push_back({fmt::format("SKU-{:05}", product), uniform(1, 3), uniform(299, 9999),
+                           std::string("EUR")});
       }
       o.priority = uniform(0, 9) == 0 ? 5 : 0;
       o.ship_by_ms = tx.now_ms() + uniform(2, 72) * 3'600'000LL;

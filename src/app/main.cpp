@@ -1,10 +1,9 @@
 // wareflow: the command line. `serve` runs the HTTP API; the other commands
 // work on a database file directly.
-#include <CLI/CLI.hpp>
+#include <malloc.h>
 #include <spdlog/spdlog.h>
 
-#include <malloc.h>
-
+#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -34,6 +33,16 @@ std::unique_ptr<store::Database> open_database(const std::string& path) {
   return store::Database::open(options);
 }
 
+// Orders are sourced by the exact program (fewest shipments, then lowest
+// cost) when one warehouse cannot ship everything. It runs inside the single
+// writer, so its time is capped tightly; past the cap the better of its best
+// plan and the greedy cover is taken (the order event records which).
+optimize::ExactSourcingPolicy sourcing_policy() {
+  optimize::ExactSourcingPolicy policy;
+  policy.time_limit_ms = 20;
+  return policy;
+}
+
 bool split_listen(const std::string& listen, std::string& host, uint16_t& port) {
   auto colon = listen.rfind(':');
   if (colon == std::string::npos) return false;
@@ -51,8 +60,8 @@ bool split_listen(const std::string& listen, std::string& host, uint16_t& port) 
   return !host.empty();
 }
 
-int run_serve(const std::string& db_path, const std::string& listen, int threads,
-              size_t max_body, bool quiet) {
+int run_serve(const std::string& db_path, const std::string& listen, int threads, size_t max_body,
+              bool quiet) {
   // Keep freed memory in the process: returning it to the kernel after every
   // burst and faulting it back in costs more than the memory.
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
@@ -66,7 +75,7 @@ int run_serve(const std::string& db_path, const std::string& listen, int threads
   options.max_body_bytes = max_body;
   options.log_requests = !quiet;
   auto db = open_database(db_path);
-  optimize::FewestSplitsPolicy policy;
+  optimize::ExactSourcingPolicy policy = sourcing_policy();
   oms::OrderService orders(policy);
   api::Api api(*db, orders);
   api::serve(api, options, [&](uint16_t port) {
@@ -154,6 +163,12 @@ int main(int argc, char** argv) {
   optimize_route->add_option("--input", input_path, "JSON request file")->required();
   auto* optimize_batch = optimize->add_subcommand("batch", "Batch orders onto picking carts");
   optimize_batch->add_option("--input", input_path, "JSON request file")->required();
+  auto* optimize_slot =
+      optimize->add_subcommand("slot", "Slot SKUs by velocity and plan the re-slotting moves");
+  optimize_slot->add_option("--input", input_path, "JSON request file")->required();
+  auto* optimize_source = optimize->add_subcommand(
+      "source", "Choose the warehouses that ship an order: fewest shipments, then cost");
+  optimize_source->add_option("--input", input_path, "JSON request file")->required();
   auto* optimize_cartonize =
       optimize->add_subcommand("cartonize", "Pack items into the fewest, cheapest boxes in 3D");
   optimize_cartonize->add_option("--input", input_path, "JSON request file")->required();
@@ -167,6 +182,10 @@ int main(int argc, char** argv) {
 
     if (optimize_route->parsed()) return app::run_optimize_route(read_file(input_path), std::cout);
     if (optimize_batch->parsed()) return app::run_optimize_batch(read_file(input_path), std::cout);
+    if (optimize_slot->parsed()) return app::run_optimize_slot(read_file(input_path), std::cout);
+    if (optimize_source->parsed()) {
+      return app::run_optimize_source(read_file(input_path), std::cout);
+    }
     if (optimize_cartonize->parsed()) {
       return app::run_optimize_cartonize(read_file(input_path), std::cout);
     }
@@ -174,7 +193,7 @@ int main(int argc, char** argv) {
 
     if (routes->parsed()) {
       auto db = open_database(":memory:");
-      optimize::FewestSplitsPolicy policy;
+      optimize::ExactSourcingPolicy policy = sourcing_policy();
       oms::OrderService orders(policy);
       api::Api api(*db, orders);
       // METHOD PATH ROLES (comma-separated, or "public")
@@ -189,13 +208,12 @@ int main(int argc, char** argv) {
 
     if (demo->parsed()) {
       auto db = open_database(db_path);
-      optimize::FewestSplitsPolicy policy;
+      optimize::ExactSourcingPolicy policy = sourcing_policy();
       oms::OrderService orders(policy);
       auto summary = app::create_demo(*db, orders, seed);
       std::cerr << "demo: " << summary.products << " products, " << summary.locations
-                << " locations, " << summary.stocked_units << " units in stock, "
-                << summary.orders << " orders (" << summary.backordered_orders
-                << " backordered)\n";
+                << " locations, " << summary.stocked_units << " units in stock, " << summary.orders
+                << " orders (" << summary.backordered_orders << " backordered)\n";
       return 0;
     }
 
@@ -253,7 +271,7 @@ int main(int argc, char** argv) {
                                                      : app::ImportKind::orders;
       std::string text = read_file(csv_path);
       auto db = open_database(db_path);
-      optimize::FewestSplitsPolicy policy;
+      optimize::ExactSourcingPolicy policy = sourcing_policy();
       oms::OrderService orders(policy);
       auto result = app::import_csv(*db, orders, kind, text);
       std::cout << "imported " << result.records << " " << kind_name << " from " << result.rows

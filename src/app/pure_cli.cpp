@@ -7,6 +7,8 @@
 #include "optimize/batching.h"
 #include "optimize/cartonization.h"
 #include "optimize/routing.h"
+#include "optimize/slotting.h"
+#include "optimize/sourcing.h"
 #include "planning/forecast.h"
 
 namespace wareflow::app {
@@ -27,8 +29,7 @@ std::optional<json::object> parse_object(const std::string& text, std::ostream& 
   json::error_code ec;
   json::value value = json::parse(text, ec);
   if (ec || !value.is_object()) {
-    print_problem(out, "malformed_json", ec ? ec.message() : "the input must be a JSON object",
-                  "");
+    print_problem(out, "malformed_json", ec ? ec.message() : "the input must be a JSON object", "");
     return std::nullopt;
   }
   return std::move(value.get_object());
@@ -46,6 +47,10 @@ int guarded(std::ostream& out, Fn fn) {
   } catch (const optimize::BatchingError& e) {
     return print_problem(out, e.code(), e.what(), e.field());
   } catch (const optimize::CartonizationError& e) {
+    return print_problem(out, e.code(), e.what(), e.field());
+  } catch (const optimize::SourcingError& e) {
+    return print_problem(out, e.code(), e.what(), e.field());
+  } catch (const optimize::SlottingError& e) {
     return print_problem(out, e.code(), e.what(), e.field());
   } catch (const planning::ForecastError& e) {
     return print_problem(out, e.code(), e.what(), e.field());
@@ -174,12 +179,11 @@ int run_optimize_cartonize(const std::string& input_json, std::ostream& out) {
     const json::array& item_list = in.required_array("items", 10000);
     for (size_t i = 0; i < item_list.size(); ++i) {
       FieldReader it = in.element("items", item_list, i);
-      items.push_back({it.required_string("sku", 64), it.required_int("length_mm", 0, INT64_MAX),
-                       it.required_int("width_mm", 0, INT64_MAX),
-                       it.required_int("height_mm", 0, INT64_MAX),
-                       it.required_int("weight_g", 0, INT64_MAX),
-                       it.required_int("quantity", 0, INT64_MAX),
-                       it.optional_bool("rotatable").value_or(true)});
+      items.push_back(
+          {it.required_string("sku", 64), it.required_int("length_mm", 0, INT64_MAX),
+           it.required_int("width_mm", 0, INT64_MAX), it.required_int("height_mm", 0, INT64_MAX),
+           it.required_int("weight_g", 0, INT64_MAX), it.required_int("quantity", 0, INT64_MAX),
+           it.optional_bool("rotatable").value_or(true)});
     }
     optimize::CartonizationResult result = optimize::cartonize(boxes, items);
     json::array cartons;
@@ -211,6 +215,151 @@ int run_optimize_cartonize(const std::string& input_json, std::ostream& out) {
   });
 }
 
+int run_optimize_slot(const std::string& input_json, std::ostream& out) {
+  return run_json_command(input_json, out, [&](const FieldReader& in) {
+    optimize::SlottingRequest request;
+    request.layout = read_layout(in);
+    const json::array& slots = in.required_array("slots", optimize::kMaxSlottingSlots);
+    for (size_t i = 0; i < slots.size(); ++i) {
+      FieldReader t = in.element("slots", slots, i);
+      optimize::PickSlot slot;
+      slot.id = t.required_string("id", 64);
+      FieldReader at = t.required_object("location");
+      slot.location = {at.required_int("aisle", 0, 1'000'000),
+                       at.required_int("cell", 0, 1'000'000'000)};
+      slot.volume_cm3 = t.required_int("volume_cm3", 1, 1'000'000'000);
+      slot.zone = t.optional_string("zone", 64);
+      request.slots.push_back(std::move(slot));
+    }
+    const json::array& skus = in.required_array("skus", optimize::kMaxSlottingSkus);
+    for (size_t i = 0; i < skus.size(); ++i) {
+      FieldReader k = in.element("skus", skus, i);
+      optimize::SlottingSku sku;
+      sku.id = k.required_string("id", 64);
+      sku.picks = k.required_int("picks", 0, 1'000'000'000);
+      sku.units = k.optional_int("units", 0, 1'000'000'000).value_or(sku.picks);
+      sku.unit_volume_cm3 = k.required_int("unit_volume_cm3", 1, 1'000'000'000);
+      sku.current_slot = k.optional_string("current_slot", 64);
+      sku.zone = k.optional_string("zone", 64);
+      request.skus.push_back(std::move(sku));
+    }
+    request.method = in.optional_string("method", 32).value_or("auto");
+    request.max_moves = in.optional_int("max_moves", 0, 10'000'000).value_or(0);
+    if (const json::array* shares = in.optional_array("abc_thresholds", 2)) {
+      if (shares->size() != 2 || !(*shares)[0].is_number() || !(*shares)[1].is_number()) {
+        throw_invalid_field("abc_thresholds", "two shares of picks, e.g. [0.8, 0.95]");
+      }
+      request.abc_thresholds_permille = optimize::abc_thresholds_from_shares(
+          (*shares)[0].to_number<double>(), (*shares)[1].to_number<double>());
+    }
+    optimize::SlottingResult result = optimize::plan_slotting(request);
+    auto text_or_null = [](const std::optional<std::string>& v) {
+      return v ? json::value(*v) : json::value(nullptr);
+    };
+    json::array assignments;
+    for (const auto& a : result.assignments) {
+      assignments.push_back(
+          json::object{{"sku", a.sku},
+                       {"slot", text_or_null(a.slot)},
+                       {"current_slot", text_or_null(a.current_slot)},
+                       {"abc_class", a.abc_class},
+                       {"cube_cm3", a.cube_cm3},
+                       {"coi_cm3_per_pick", a.coi_cm3_per_pick ? json_number(*a.coi_cm3_per_pick)
+                                                               : json::value(nullptr)},
+                       {"travel_mm", json_number(a.travel_mm)}});
+    }
+    json::array unplaced;
+    for (const auto& id : result.unplaced) unplaced.emplace_back(id);
+    json::array plan;
+    for (const auto& m : result.plan) {
+      plan.push_back(json::object{{"step", m.step},
+                                  {"kind", m.kind},
+                                  {"sku", m.sku},
+                                  {"from_slot", m.from_slot},
+                                  {"to_slot", m.to_slot},
+                                  {"saving_mm", json_number(m.saving_mm)}});
+    }
+    out << json::serialize(
+               json::object{{"method", result.method},
+                            {"assignments", std::move(assignments)},
+                            {"unplaced", std::move(unplaced)},
+                            {"current_travel_mm", json_number(result.current_travel_mm)},
+                            {"target_travel_mm", json_number(result.target_travel_mm)},
+                            {"plan", std::move(plan)},
+                            {"planned_travel_mm", json_number(result.planned_travel_mm)}})
+        << "\n";
+    return 0;
+  });
+}
+
+int run_optimize_source(const std::string& input_json, std::ostream& out) {
+  return run_json_command(input_json, out, [&](const FieldReader& in) {
+    optimize::SourcingRequest request;
+    const json::array* quantities = in.optional_array("quantities", 500);
+    const json::array* lines = in.optional_array("lines", 500);
+    if ((quantities == nullptr) == (lines == nullptr)) {
+      throw_invalid_field("quantities", "give either quantities or lines, not both");
+    }
+    if (quantities) {
+      for (size_t i = 0; i < quantities->size(); ++i) {
+        const json::value& q = (*quantities)[i];
+        if (!q.is_int64() || q.as_int64() < 0 || q.as_int64() > optimize::kMaxSourcingQuantity) {
+          throw_invalid_field("quantities[" + std::to_string(i) + "]",
+                              "a whole number of units, 0 or more");
+        }
+        request.quantities.push_back(q.as_int64());
+      }
+    } else {
+      for (size_t i = 0; i < lines->size(); ++i) {
+        FieldReader line = in.element("lines", *lines, i);
+        request.quantities.push_back(
+            line.required_int("quantity", 0, optimize::kMaxSourcingQuantity));
+      }
+    }
+    const json::array& warehouses = in.required_array("warehouses", 1000);
+    for (size_t w = 0; w < warehouses.size(); ++w) {
+      FieldReader wh = in.element("warehouses", warehouses, w);
+      optimize::SourcingCandidate c;
+      c.warehouse_id = wh.required_int("id", INT64_MIN, INT64_MAX);
+      c.distance = wh.optional_number("distance", 0, optimize::kMaxSourcingCost).value_or(0);
+      c.shipment_cost =
+          wh.optional_number("shipment_cost", 0, optimize::kMaxSourcingCost).value_or(0);
+      c.unit_cost = wh.optional_number("unit_cost", 0, optimize::kMaxSourcingCost).value_or(0);
+      const json::array& available = wh.required_array("available", 500);
+      for (size_t i = 0; i < available.size(); ++i) {
+        const json::value& a = available[i];
+        if (!a.is_int64() || a.as_int64() < 0) {
+          throw_invalid_field(wh.field_path("available") + "[" + std::to_string(i) + "]",
+                              "a whole number of units, 0 or more");
+        }
+        c.available.push_back(a.as_int64());
+      }
+      request.warehouses.push_back(std::move(c));
+    }
+    std::string method = in.optional_string("method", 32).value_or("auto");
+    int64_t time_limit_ms = in.optional_int("time_limit_ms", 1, optimize::kMaxSourcingTimeLimitMs)
+                                .value_or(optimize::kDefaultSourcingTimeLimitMs);
+    auto policy = optimize::make_sourcing_policy(method, time_limit_ms);
+    optimize::SourcingPlan plan = policy->plan(request);
+    json::array assignments;
+    for (const auto& a : plan.assignments) {
+      assignments.push_back(json::object{{"line", static_cast<int64_t>(a.line)},
+                                         {"warehouse_id", a.warehouse_id},
+                                         {"quantity", a.quantity}});
+    }
+    json::array backordered;
+    for (int64_t b : plan.backordered) backordered.emplace_back(b);
+    out << json::serialize(json::object{{"assignments", std::move(assignments)},
+                                        {"backordered", std::move(backordered)},
+                                        {"shipments", static_cast<int64_t>(plan.shipments)},
+                                        {"cost", json_number(plan.cost)},
+                                        {"method", plan.method},
+                                        {"optimal", plan.optimal}})
+        << "\n";
+    return 0;
+  });
+}
+
 int run_forecast(const std::string& input_json, std::ostream& out) {
   return run_json_command(input_json, out, [&](const FieldReader& in) {
     planning::ForecastRequest request;
@@ -226,8 +375,7 @@ int run_forecast(const std::string& input_json, std::ostream& out) {
       const json::array& values = s.required_array("values", 100'000);
       for (size_t j = 0; j < values.size(); ++j) {
         if (!values[j].is_number()) {
-          throw_invalid_field("series[" + std::to_string(i) + "].values[" + std::to_string(j) +
-                                  "]",
+          throw_invalid_field("series[" + std::to_string(i) + "].values[" + std::to_string(j) + "]",
                               "values must be numbers");
         }
         named.values.push_back(values[j].to_number<double>());
@@ -242,14 +390,15 @@ int run_forecast(const std::string& input_json, std::ostream& out) {
         for (double x : v) a.push_back(json_number(x));
         return a;
       };
-      forecasts.push_back(json::object{
-          {"id", result.id},
-          {"model", f.model},
-          {"variant", f.variant},
-          {"values", numbers(f.values)},
-          {"lower", numbers(f.lower)},
-          {"upper", numbers(f.upper)},
-          {"backtest_mase", f.backtest_mase ? json_number(*f.backtest_mase) : json::value(nullptr)}});
+      forecasts.push_back(
+          json::object{{"id", result.id},
+                       {"model", f.model},
+                       {"variant", f.variant},
+                       {"values", numbers(f.values)},
+                       {"lower", numbers(f.lower)},
+                       {"upper", numbers(f.upper)},
+                       {"backtest_mase",
+                        f.backtest_mase ? json_number(*f.backtest_mase) : json::value(nullptr)}});
     }
     out << json::serialize(json::object{{"forecasts", std::move(forecasts)}}) << "\n";
     return 0;

@@ -761,7 +761,16 @@ class Day {
       });
       if (wh.empty()) return;
     }
-    run("create_wave", [&](store::Tx& tx) { wms::create_wave(tx, wh, op[2] % 4 + 1, *t_.orders); });
+    // Half the waves are batched onto small carts (several pick lists).
+    wms::WaveRequest wave;
+    wave.warehouse = wh;
+    wave.max_orders = op[2] % 4 + 1;
+    if (pick(op[3], 2) == 1) {
+      wave.cart = wms::CartLimits{pick(op[5], 7) + 1, std::nullopt, std::nullopt};
+      static const char* kMethods[] = {"auto", "fcfs", "seed", "savings", "ils", "alns"};
+      wave.batching_method = kMethods[pick(op[4], 6)];
+    }
+    run("create_wave", [&](store::Tx& tx) { wms::create_wave(tx, wave, *t_.orders); });
   }
 
   struct OpenPick {

@@ -69,9 +69,8 @@ void validate(const OrderInput& in) {
     }
     if (line.currency) {
       const std::string& c = *line.currency;
-      if (c.size() != 3 || !std::all_of(c.begin(), c.end(), [](char ch) {
-            return ch >= 'A' && ch <= 'Z';
-          })) {
+      if (c.size() != 3 ||
+          !std::all_of(c.begin(), c.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) {
         throw_invalid_field(prefix + ".unit_price.currency",
                             "currency must be an ISO 4217 code like EUR");
       }
@@ -89,13 +88,17 @@ std::string fingerprint(const OrderInput& in) {
       in.channel, in.channel_order_id, lowercase_trimmed(in.customer.email), in.customer.name,
       in.customer.phone.value_or(""), in.ship_to.name, in.ship_to.line1, in.ship_to.line2,
       in.ship_to.city, in.ship_to.postal_code, in.ship_to.country,
-      in.ship_to.latitude ? fmt::format("{:.6f},{:.6f}", *in.ship_to.latitude,
-                                        *in.ship_to.longitude)
-                          : "",
+      in.ship_to.latitude
+          ? fmt::format("{:.6f},{:.6f}", *in.ship_to.latitude, *in.ship_to.longitude)
+          : "",
       in.priority, in.ship_by_ms.value_or(-1), in.hold_reason.value_or(""));
   // Added later: only present when given, so the fingerprints of orders
   // captured before keep matching their replays.
-  if (in.deliver_by_ms) canonical += fmt::format("\x1d" "deliver_by={}", *in.deliver_by_ms);
+  if (in.deliver_by_ms)
+    canonical += fmt::format(
+        "\x1d"
+        "deliver_by={}",
+        *in.deliver_by_ms);
   for (const auto& line : in.lines) {
     canonical += fmt::format("\x1e{}\x1f{}\x1f{}\x1f{}", line.sku, line.quantity,
                              line.unit_price_minor ? std::to_string(*line.unit_price_minor) : "",
@@ -129,9 +132,10 @@ int64_t upsert_customer(store::Tx& tx, const CustomerInput& c) {
     if (q.next()) id = q.i64(0);
   }
   if (id != 0) {
-    tx.exec("UPDATE customers SET name = $2, phone = COALESCE($3, phone), updated_at_ms = $4 "
-            "WHERE id = $1 AND (name <> $2 OR ($3 IS NOT NULL AND (phone IS NULL OR phone <> $3)))",
-            id, c.name, c.phone, tx.now_ms());
+    tx.exec(
+        "UPDATE customers SET name = $2, phone = COALESCE($3, phone), updated_at_ms = $4 "
+        "WHERE id = $1 AND (name <> $2 OR ($3 IS NOT NULL AND (phone IS NULL OR phone <> $3)))",
+        id, c.name, c.phone, tx.now_ms());
     return id;
   }
   id = tx.next_id("customers");
@@ -159,8 +163,7 @@ double distance_to(const WarehouseGeo& w, const ShipTo& s) {
 }
 
 std::string derive_status(const std::vector<OrderLine>& lines,
-                          const std::vector<wms::FulfillmentSummary>& fulfillments,
-                          bool on_hold) {
+                          const std::vector<wms::FulfillmentSummary>& fulfillments, bool on_hold) {
   int64_t quantity = 0, cancelled = 0, shipped = 0, backordered = 0, in_progress = 0;
   for (const auto& l : lines) {
     quantity += l.quantity;
@@ -178,12 +181,10 @@ std::string derive_status(const std::vector<OrderLine>& lines,
     return all_delivered ? "delivered" : "shipped";
   }
   if (shipped > 0) return "partially_shipped";
-  bool in_fulfillment = in_progress > 0 || std::any_of(fulfillments.begin(), fulfillments.end(),
-                                                       [](const auto& f) {
-                                                         return f.status == "picking" ||
-                                                                f.status == "picked" ||
-                                                                f.status == "packed";
-                                                       });
+  bool in_fulfillment =
+      in_progress > 0 || std::any_of(fulfillments.begin(), fulfillments.end(), [](const auto& f) {
+        return f.status == "picking" || f.status == "picked" || f.status == "packed";
+      });
   if (in_fulfillment) return "in_fulfillment";
   if (backordered > 0) return "backordered";
   return "allocated";
@@ -273,9 +274,8 @@ OrderCreate OrderService::create_order(store::Tx& tx, const OrderInput& in) {
     }
     if (existing_id) {
       if (existing_hash != hash) {
-        throw_conflict("idempotency_conflict",
-                       "order " + in.channel_order_id + " of channel " + in.channel +
-                           " exists with different content");
+        throw_conflict("idempotency_conflict", "order " + in.channel_order_id + " of channel " +
+                                                   in.channel + " exists with different content");
       }
       return {get_order(tx, *existing_id), false};
     }
@@ -369,7 +369,12 @@ OrderCreate OrderService::create_order(store::Tx& tx, const OrderInput& in) {
   data["lines"] = static_cast<int64_t>(in.lines.size());
   data["warehouses"] = static_cast<int64_t>(by_warehouse.size());
   data["backordered"] = total_backordered;
-  data["sourcing"] = plan.method;
+  // Which method chose the warehouses, whether it proved the choice best,
+  // and what it costs (optimize/sourcing.h).
+  data["sourcing"] = {{"method", plan.method},
+                      {"optimal", plan.optimal},
+                      {"shipments", static_cast<int64_t>(plan.shipments)},
+                      {"cost", json_number(plan.cost)}};
   append_order_event(tx, "order.created", order_id, data);
   if (total_backordered > 0) {
     boost::json::object b;
@@ -377,16 +382,14 @@ OrderCreate OrderService::create_order(store::Tx& tx, const OrderInput& in) {
     append_order_event(tx, "order.backordered", order_id, b);
   }
   for (const auto& [warehouse_id, lines] : by_warehouse) {
-    int64_t fulfillment_id =
-        wms::assign_to_fulfillment(tx, order_id, warehouse_id, in.priority, in.ship_by_ms,
-                                   in.hold_reason.has_value(), lines);
+    int64_t fulfillment_id = wms::assign_to_fulfillment(
+        tx, order_id, warehouse_id, in.priority, in.ship_by_ms, in.hold_reason.has_value(), lines);
     std::string code;
     for (const auto& g : geos) {
       if (g.id == warehouse_id) code = g.code;
     }
-    order.fulfillments.push_back({fulfillment_id, code,
-                                  in.hold_reason ? "pending" : "released", std::nullopt,
-                                  std::nullopt, std::nullopt, std::nullopt});
+    order.fulfillments.push_back({fulfillment_id, code, in.hold_reason ? "pending" : "released",
+                                  std::nullopt, std::nullopt, std::nullopt, std::nullopt});
   }
   order.status = derive_status(order.lines, order.fulfillments, order.hold_reason.has_value());
   tx.exec(
@@ -535,7 +538,8 @@ void OrderService::stock_available(store::Tx& tx, int64_t warehouse_id, int64_t 
           "$1 AND ol.backordered > 0 ORDER BY o.priority DESC, o.created_at_ms, o.id, ol.id LIMIT "
           "1",
           product_id);
-      if (q.next()) next = Waiting{q.i64(0), q.i64(1), q.i64(2), q.i64(3), q.opt_i64(4), q.i64(5) != 0};
+      if (q.next())
+        next = Waiting{q.i64(0), q.i64(1), q.i64(2), q.i64(3), q.opt_i64(4), q.i64(5) != 0};
     }
     if (!next) return;
     int64_t quantity = std::min(available, next->backordered);
@@ -608,9 +612,9 @@ void OrderService::units_returned(store::Tx& tx, int64_t warehouse_id, int64_t o
     if (!inventory::allocate(tx, c.warehouse_id, product_id, take)) continue;
     tx.exec("UPDATE order_lines SET backordered = backordered - $2 WHERE id = $1", order_line_id,
             take);
-    int64_t fulfillment_id = wms::assign_to_fulfillment(tx, order_id, c.warehouse_id, priority,
-                                                        ship_by_ms, on_hold,
-                                                        {{order_line_id, product_id, take}});
+    int64_t fulfillment_id =
+        wms::assign_to_fulfillment(tx, order_id, c.warehouse_id, priority, ship_by_ms, on_hold,
+                                   {{order_line_id, product_id, take}});
     boost::json::object allocated;
     allocated["order_line_id"] = order_line_id;
     allocated["quantity"] = take;

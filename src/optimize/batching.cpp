@@ -1,6 +1,10 @@
 #include "optimize/batching.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cmath>
+#include <limits>
 #include <queue>
 #include <tuple>
 #include <unordered_map>
@@ -21,14 +25,42 @@ constexpr double kEpsilonMm = 1e-6;
 // a careless request from occupying a worker for hours.
 constexpr int64_t kMaxIterations = 100000;
 
-// Route evaluations the improvement phase may spend (cache misses): bounds its
-// run time on the largest inputs to seconds without reading a clock, so the
-// same request always gives the same batches.
-constexpr int64_t kIlsEvaluationBudget = 400000;
+// Work ils and the ALNS phase of alns may spend, each, counted in look-ups of
+// the memo of batch lengths, a measurement on a miss counting as its
+// LengthModel::cost more (40-80 ns a unit on a current x86 core, more for
+// larger batches): bounds their run time on the largest inputs without
+// reading a clock, so the same request always gives the same batches.
+constexpr int64_t kIlsWorkBudget = 10'000'000;
+constexpr int64_t kAlnsWorkBudget = 20'000'000;
 
-// The memo of batch lengths is dropped when it grows past this many entries,
-// which bounds memory; it only ever saves work, never changes an answer.
-constexpr size_t kMaxCachedLengths = 1'000'000;
+// ALNS: destroy-and-repair rounds per segment (max_iterations counts
+// segments); operator weights adapt after each segment.
+constexpr int64_t kRoundsPerSegment = 25;
+// Scores of an operator pair whose candidate was a new best, better than the
+// current solution, or worse but accepted (Ropke & Pisinger 2006).
+constexpr double kScoreBest = 33;
+constexpr double kScoreBetter = 9;
+constexpr double kScoreAccepted = 13;
+constexpr double kReaction = 0.2;   // weight = (1 - r) weight + r mean score
+constexpr double kMinWeight = 0.5;  // no operator is starved entirely
+// A repaired candidate gets the local search when it is at most this share
+// longer than the current solution.
+constexpr double kPolishWithin = 0.02;
+// Simulated annealing: the start temperature as a share of the average batch
+// length, and the end temperature as a share of the start.
+constexpr double kStartTemperature = 0.05;
+constexpr double kEndTemperatureRatio = 0.01;
+// Destroy: at most this many orders out at once; ranked removals pick
+// position floor(u^power * size), favouring the head of the ranking.
+constexpr size_t kMaxRemoved = 30;
+constexpr double kWorstPower = 3;
+constexpr double kRelatedPower = 4;
+// Regret repair: a missing k-th place counts as this much more than the best.
+constexpr double kMissingPlace = 1e12;
+
+// Slots of the memo of batch lengths, at most (a power of two; see
+// LengthMemo): 24 MiB.
+constexpr size_t kMaxCachedLengths = size_t{1} << 20;
 
 // What a batch loads onto the cart.
 struct Load {
@@ -64,17 +96,8 @@ struct Group {
   std::vector<size_t> orders;
   Load load;
   int wave = 0;
-};
-
-struct VectorHash {
-  size_t operator()(const std::vector<uint32_t>& v) const noexcept {
-    uint64_t h = 1469598103934665603ULL;
-    for (uint32_t x : v) {
-      h ^= x;
-      h *= 1099511628211ULL;
-    }
-    return static_cast<size_t>(h);
-  }
+  double len = 0;        // the search's length of orders, where maintained
+  bool changed = false;  // ALNS: changed since the local search last saw it
 };
 
 // splitmix64: tiny, and the same sequence on every platform and library,
@@ -94,19 +117,501 @@ class Rng {
   uint64_t state_;
 };
 
+// ---------------------------------------------------------------------------
+// The search's length of a set of orders.
+//
+// Single block: Ratliff & Rosenthal's dynamic program exactly as routing.cpp
+// runs it (the same states, transitions, edge choices and costs), reduced to
+// the length: no Euler circuit, no visiting order, transitions tabulated
+// once. A batch's picks enter it as one bitmap of occupied cells per aisle
+// (the union of its orders' bitmaps) on layouts small enough for that, else as
+// a sorted list of occupied (aisle, cell). Several blocks: the router's S-shape
+// walk, an estimate.
+
+enum Degree : uint8_t { kNoDegree = 0, kEvenDegree = 1, kOddDegree = 2 };
+
+uint8_t add_edges(uint8_t degree, int edges) {
+  if (edges == 0) return degree;
+  const bool odd = (degree == kOddDegree) != (edges % 2 == 1);
+  return odd ? kOddDegree : kEvenDegree;
+}
+
+enum Vertical : uint8_t {
+  kNoVertical,     // only when the aisle has no picks
+  kTraverseOnce,   // front to back once
+  kTraverseTwice,  // front to back twice
+  kFromFront,      // in and out from the front to the farthest pick
+  kFromBack,       // in and out from the back to the nearest pick
+  kSplitAtGap,     // both, leaving out the largest gap between picks
+  kVerticalCount
+};
+
+struct ColumnState {
+  uint8_t front = kNoDegree;
+  uint8_t back = kNoDegree;
+  bool joined = false;  // front and back in one component (both have degree)
+  bool closed = false;  // a finished component lies to the left
+};
+
+constexpr size_t kStateCount = 3 * 3 * 2 * 2;
+
+size_t encode(const ColumnState& s) {
+  return ((s.front * 3u + s.back) * 2u + (s.joined ? 1u : 0u)) * 2u + (s.closed ? 1u : 0u);
+}
+
+ColumnState decode(size_t code) {
+  ColumnState s;
+  s.closed = code % 2 == 1;
+  s.joined = code / 2 % 2 == 1;
+  s.back = static_cast<uint8_t>(code / 4 % 3);
+  s.front = static_cast<uint8_t>(code / 12);
+  return s;
+}
+
+// From state s at aisle j, with front_edges / back_edges copies of the cross-
+// aisle edges to aisle j + 1 and pattern v in aisle j + 1: the state at aisle
+// j + 1, or false if no tour can come of it.
+bool step(const ColumnState& s, int front_edges, int back_edges, Vertical v, bool depot_at_j,
+          ColumnState* out) {
+  const uint8_t front_final = add_edges(s.front, front_edges);
+  const uint8_t back_final = add_edges(s.back, back_edges);
+  if (front_final == kOddDegree || back_final == kOddDegree) return false;
+  if (depot_at_j && front_final == kNoDegree) return false;
+  const int front_comp = s.front != kNoDegree ? 0 : -1;
+  const int back_comp = s.back != kNoDegree ? (s.joined ? 0 : 1) : -1;
+  bool continues[2] = {false, false};
+  if (front_edges > 0 && front_comp >= 0) continues[front_comp] = true;
+  if (back_edges > 0 && back_comp >= 0) continues[back_comp] = true;
+  int closed = s.closed ? 1 : 0;
+  for (int comp = 0; comp < 2; ++comp) {
+    const bool exists = front_comp == comp || back_comp == comp;
+    if (exists && !continues[comp]) ++closed;
+  }
+  uint8_t front = add_edges(kNoDegree, front_edges);
+  uint8_t back = add_edges(kNoDegree, back_edges);
+  int new_front_comp = front_edges > 0 ? (front_comp >= 0 ? front_comp : 2) : -1;
+  int new_back_comp = back_edges > 0 ? (back_comp >= 0 ? back_comp : 3) : -1;
+  bool merged = false;
+  switch (v) {
+    case kNoVertical:
+      break;
+    case kTraverseOnce:
+    case kTraverseTwice: {
+      const int edges = v == kTraverseOnce ? 1 : 2;
+      front = add_edges(front, edges);
+      back = add_edges(back, edges);
+      merged = true;
+      break;
+    }
+    case kFromFront:
+      front = add_edges(front, 2);
+      break;
+    case kFromBack:
+      back = add_edges(back, 2);
+      break;
+    case kSplitAtGap:
+      front = add_edges(front, 2);
+      back = add_edges(back, 2);
+      break;
+    case kVerticalCount:
+      return false;
+  }
+  if (front != kNoDegree && new_front_comp < 0) new_front_comp = 4;
+  if (back != kNoDegree && new_back_comp < 0) new_back_comp = 5;
+  if (closed >= 2) return false;
+  if (closed == 1 && (front != kNoDegree || back != kNoDegree)) return false;
+  out->front = front;
+  out->back = back;
+  out->joined =
+      front != kNoDegree && back != kNoDegree && (merged || new_front_comp == new_back_comp);
+  out->closed = closed == 1;
+  return true;
+}
+
+bool finished(const ColumnState& s, bool depot_at_j) {
+  if (s.front == kOddDegree || s.back == kOddDegree) return false;
+  if (depot_at_j && s.front == kNoDegree) return false;
+  int components = s.closed ? 1 : 0;
+  if (s.front != kNoDegree && s.back != kNoDegree) {
+    components += s.joined ? 1 : 2;
+  } else if (s.front != kNoDegree || s.back != kNoDegree) {
+    components += 1;
+  }
+  return components == 1;
+}
+
+constexpr uint8_t kNoState = 0xFF;
+
+// Every transition of the dynamic program, worked out once. Of the moves
+// between the same two states with the same pattern only the one with the
+// fewest cross-aisle edges is kept: the others cost more and lead to the same
+// state.
+struct TransitionTable {
+  struct Move {
+    uint8_t next = 0;
+    uint8_t vertical = 0;
+    uint8_t cross = 0;  // cross-aisle edges to the next aisle, front + back
+  };
+  std::array<std::array<std::vector<Move>, 2>, kStateCount> moves;  // [from][depot_at_j]
+  std::array<uint8_t, kVerticalCount> first{};          // state after the first aisle's pattern
+  std::array<std::array<bool, 2>, kStateCount> done{};  // [state][depot_at_last]
+
+  TransitionTable() {
+    for (uint8_t v = 0; v < kVerticalCount; ++v) {
+      ColumnState next;
+      first[v] = step(ColumnState{}, 0, 0, static_cast<Vertical>(v), false, &next)
+                     ? static_cast<uint8_t>(encode(next))
+                     : kNoState;
+    }
+    for (size_t from = 0; from < kStateCount; ++from) {
+      const ColumnState s = decode(from);
+      for (int depot = 0; depot < 2; ++depot) {
+        done[from][static_cast<size_t>(depot)] = finished(s, depot == 1);
+        std::vector<Move>& list = moves[from][static_cast<size_t>(depot)];
+        for (uint8_t v = 0; v < kVerticalCount; ++v) {
+          for (int cross = 0; cross <= 4; ++cross) {
+            for (int fe = 0; fe <= 2; ++fe) {
+              const int be = cross - fe;
+              if (be < 0 || be > 2) continue;
+              ColumnState next;
+              if (!step(s, fe, be, static_cast<Vertical>(v), depot == 1, &next)) continue;
+              const uint8_t code = static_cast<uint8_t>(encode(next));
+              const bool known = std::any_of(list.begin(), list.end(), [&](const Move& m) {
+                return m.next == code && m.vertical == v;
+              });
+              if (!known) list.push_back(Move{code, v, static_cast<uint8_t>(cross)});
+            }
+          }
+        }
+      }
+    }
+  }
+};
+
+const TransitionTable& transitions() {
+  static const TransitionTable table;
+  return table;
+}
+
+// What each vertical pattern costs in one aisle, in cell pitches.
+struct ColumnCost {
+  std::array<int64_t, kVerticalCount> cost{};
+  uint8_t allowed = 0;  // bit v: pattern v possible
+};
+
+// An aisle with m distinct picks, nearest at y_min and farthest at y_max
+// (cell pitches from the front), whose largest gap between neighbouring
+// picks is gap; top is the back cross aisle's y.
+ColumnCost column_cost(int64_t m, int64_t y_min, int64_t y_max, int64_t gap, int64_t top) {
+  ColumnCost c;
+  c.cost[kTraverseOnce] = top;
+  c.cost[kTraverseTwice] = 2 * top;
+  c.allowed = (1u << kTraverseOnce) | (1u << kTraverseTwice);
+  if (m == 0) c.allowed |= 1u << kNoVertical;
+  if (m >= 1) {
+    c.cost[kFromFront] = 2 * y_max;
+    c.cost[kFromBack] = 2 * (top - y_min);
+    c.allowed |= (1u << kFromFront) | (1u << kFromBack);
+  }
+  if (m >= 2) {
+    c.cost[kSplitAtGap] = 2 * (top - gap);
+    c.allowed |= 1u << kSplitAtGap;
+  }
+  return c;
+}
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+// The shortest tour's length over the columns of aisles left..right, the
+// depot at columns[depot_column]'s front.
+double ratliff_rosenthal_length(const std::vector<ColumnCost>& columns, size_t depot_column,
+                                double aisle_pitch, double cell_pitch) {
+  if (columns.empty()) return 0;
+  const TransitionTable& t = transitions();
+  std::array<double, kStateCount> cost;
+  cost.fill(kInfinity);
+  for (uint8_t v = 0; v < kVerticalCount; ++v) {
+    if (!(columns[0].allowed >> v & 1u) || t.first[v] == kNoState) continue;
+    const double c = static_cast<double>(columns[0].cost[v]) * cell_pitch;
+    cost[t.first[v]] = std::min(cost[t.first[v]], c);
+  }
+  for (size_t j = 0; j + 1 < columns.size(); ++j) {
+    const ColumnCost& col = columns[j + 1];
+    std::array<double, kVerticalCount> vertical{};
+    for (uint8_t v = 0; v < kVerticalCount; ++v) {
+      vertical[v] = static_cast<double>(col.cost[v]) * cell_pitch;
+    }
+    const size_t depot = j == depot_column ? 1 : 0;
+    std::array<double, kStateCount> next;
+    next.fill(kInfinity);
+    for (size_t from = 0; from < kStateCount; ++from) {
+      if (cost[from] == kInfinity) continue;
+      for (const TransitionTable::Move& m : t.moves[from][depot]) {
+        if (!(col.allowed >> m.vertical & 1u)) continue;
+        const double c = cost[from] + m.cross * aisle_pitch + vertical[m.vertical];
+        if (c < next[m.next]) next[m.next] = c;
+      }
+    }
+    cost = next;
+  }
+  const size_t depot = columns.size() - 1 == depot_column ? 1 : 0;
+  double best = kInfinity;
+  for (size_t code = 0; code < kStateCount; ++code) {
+    if (t.done[code][depot] && cost[code] < best) best = cost[code];
+  }
+  return best;
+}
+
+// Cell bitmaps cost aisles * ceil(cells / 64) words per order; above this
+// many words per order the sorted list is used instead.
+constexpr int64_t kMaxBitmapWords = 512;
+
+// The search's measure of a set of orders (see the top of this section).
+class LengthModel {
+ public:
+  explicit LengthModel(const WarehouseLayout& l) : layout_(l) {
+    single_block_ = l.blocks == 1;
+    top_ = l.cells_per_block + 1;
+    words_ = static_cast<size_t>((l.cells_per_block + 63) / 64);
+    bitmap_ = single_block_ && l.aisles * static_cast<int64_t>(words_) <= kMaxBitmapWords;
+    if (bitmap_) stride_ = static_cast<size_t>(l.aisles) * words_;
+  }
+
+  void add_order(const std::vector<PickLocation>& picks) {
+    if (bitmap_) {
+      const size_t at = bits_.size();
+      bits_.resize(at + stride_, 0);
+      for (const PickLocation& p : picks) {
+        const size_t c = static_cast<size_t>(p.cell);
+        bits_[at + static_cast<size_t>(p.aisle) * words_ + c / 64] |= uint64_t{1} << (c % 64);
+      }
+    } else if (single_block_) {
+      std::vector<uint64_t> keys;
+      for (const PickLocation& p : picks) keys.push_back(cell_key(p));
+      std::sort(keys.begin(), keys.end());
+      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+      keys_.push_back(std::move(keys));
+    } else {
+      picks_.push_back(picks);
+    }
+  }
+
+  // How much work one measurement is, in memo look-ups (see kIlsWorkBudget).
+  int64_t cost() const { return bitmap_ ? 25 : single_block_ ? 60 : 500; }
+
+  // The length of the union of the orders' picks, plus order `add` unless
+  // kNone, leaving out order `skip` unless kNone.
+  double measure(const std::vector<size_t>& orders, size_t add, size_t skip) {
+    if (bitmap_) {
+      scratch_bits_.assign(stride_, 0);
+      auto merge = [&](size_t o) {
+        const uint64_t* b = bits_.data() + o * stride_;
+        for (size_t w = 0; w < stride_; ++w) scratch_bits_[w] |= b[w];
+      };
+      for (size_t o : orders) {
+        if (o != skip) merge(o);
+      }
+      if (add != kNone) merge(add);
+      return length_of_bitmap(scratch_bits_.data());
+    }
+    if (single_block_) {
+      scratch_keys_.clear();
+      auto merge = [&](size_t o) {
+        scratch_keys_.insert(scratch_keys_.end(), keys_[o].begin(), keys_[o].end());
+      };
+      for (size_t o : orders) {
+        if (o != skip) merge(o);
+      }
+      if (add != kNone) merge(add);
+      std::sort(scratch_keys_.begin(), scratch_keys_.end());
+      return length_of_keys();
+    }
+    RouteRequest req{layout_, {}, "s_shape"};
+    auto merge = [&](size_t o) {
+      req.picks.insert(req.picks.end(), picks_[o].begin(), picks_[o].end());
+    };
+    for (size_t o : orders) {
+      if (o != skip) merge(o);
+    }
+    if (add != kNone) merge(add);
+    return plan_route(req).length_mm;
+  }
+
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+
+ private:
+  uint64_t cell_key(const PickLocation& p) const {
+    return static_cast<uint64_t>(p.aisle) * static_cast<uint64_t>(top_) +
+           static_cast<uint64_t>(p.cell);
+  }
+
+  double finish_columns(int64_t left) {
+    const size_t depot_column = static_cast<size_t>(layout_.depot_aisle - left);
+    return ratliff_rosenthal_length(columns_, depot_column, layout_.aisle_pitch_mm,
+                                    layout_.cell_pitch_mm);
+  }
+
+  double length_of_bitmap(const uint64_t* bits) {
+    int64_t left = layout_.depot_aisle, right = layout_.depot_aisle;
+    bool any = false;
+    for (int64_t a = 0; a < layout_.aisles; ++a) {
+      const uint64_t* w = bits + static_cast<size_t>(a) * words_;
+      bool used = false;
+      for (size_t k = 0; k < words_ && !used; ++k) used = w[k] != 0;
+      if (!used) continue;
+      any = true;
+      left = std::min(left, a);
+      right = std::max(right, a);
+    }
+    if (!any) return 0;
+    columns_.clear();
+    for (int64_t a = left; a <= right; ++a) {
+      const uint64_t* w = bits + static_cast<size_t>(a) * words_;
+      int64_t m = 0, y_min = 0, prev = 0, gap = 0;
+      for (size_t k = 0; k < words_; ++k) {
+        for (uint64_t x = w[k]; x != 0; x &= x - 1) {
+          const int64_t y = static_cast<int64_t>(k * 64) + std::countr_zero(x) + 1;
+          if (m == 0) {
+            y_min = y;
+          } else {
+            gap = std::max(gap, y - prev);
+          }
+          prev = y;
+          ++m;
+        }
+      }
+      columns_.push_back(column_cost(m, y_min, prev, gap, top_));
+    }
+    return finish_columns(left);
+  }
+
+  // scratch_keys_: sorted, possibly with duplicates.
+  double length_of_keys() {
+    if (scratch_keys_.empty()) return 0;
+    const uint64_t top = static_cast<uint64_t>(top_);
+    const int64_t first = static_cast<int64_t>(scratch_keys_.front() / top);
+    const int64_t last = static_cast<int64_t>(scratch_keys_.back() / top);
+    const int64_t left = std::min(layout_.depot_aisle, first);
+    const int64_t right = std::max(layout_.depot_aisle, last);
+    columns_.clear();
+    size_t k = 0;
+    for (int64_t a = left; a <= right; ++a) {
+      int64_t m = 0, y_min = 0, prev = 0, gap = 0;
+      for (; k < scratch_keys_.size() && static_cast<int64_t>(scratch_keys_[k] / top) == a; ++k) {
+        const int64_t y = static_cast<int64_t>(scratch_keys_[k] % top) + 1;
+        if (m > 0 && y == prev) continue;
+        if (m == 0) {
+          y_min = y;
+        } else {
+          gap = std::max(gap, y - prev);
+        }
+        prev = y;
+        ++m;
+      }
+      columns_.push_back(column_cost(m, y_min, prev, gap, top_));
+    }
+    return finish_columns(left);
+  }
+
+  WarehouseLayout layout_;
+  bool single_block_ = true;
+  bool bitmap_ = false;
+  int64_t top_ = 1;
+  size_t words_ = 1;
+  size_t stride_ = 0;
+  std::vector<uint64_t> bits_;                    // bitmap: stride_ words per order
+  std::vector<std::vector<uint64_t>> keys_;       // sorted list: occupied cells per order
+  std::vector<std::vector<PickLocation>> picks_;  // several blocks: the picks
+  std::vector<uint64_t> scratch_bits_;
+  std::vector<uint64_t> scratch_keys_;
+  std::vector<ColumnCost> columns_;
+};
+
+// A set of orders as two 64-bit sums of per-order random keys: the memo's key,
+// updated in O(1) when one order joins or leaves. Two independent halves make
+// a collision between the sets one search meets practically impossible.
+struct SetKey {
+  uint64_t a = 0;
+  uint64_t b = 0;
+  bool operator==(const SetKey&) const = default;
+};
+
+// The memo of batch lengths: open addressing with linear probing, which
+// keeps a look-up to one or two cache lines. It doubles while at most half
+// full and, at kMaxCachedLengths slots, starts over empty when half full:
+// that bounds memory and only ever costs work, never changes an answer.
+class LengthMemo {
+ public:
+  LengthMemo() : slots_(kInitialSlots) {}
+
+  const double* find(const SetKey& k) const {
+    for (size_t i = home(k);; i = (i + 1) & (slots_.size() - 1)) {
+      const Slot& s = slots_[i];
+      if (s.key == k) return &s.length;
+      if (s.key == SetKey{}) return nullptr;
+    }
+  }
+
+  // k is not in the memo. The all-zero key marks free slots and is never
+  // stored (no set of orders met in practice sums to it).
+  void insert(const SetKey& k, double length) {
+    if (k == SetKey{}) return;
+    if (2 * (used_ + 1) > slots_.size()) {
+      if (slots_.size() >= kMaxCachedLengths) {
+        std::fill(slots_.begin(), slots_.end(), Slot{});
+        used_ = 0;
+      } else {
+        std::vector<Slot> old(slots_.size() * 2);
+        old.swap(slots_);
+        used_ = 0;
+        for (const Slot& s : old) {
+          if (!(s.key == SetKey{})) place(s.key, s.length);
+        }
+      }
+    }
+    place(k, length);
+  }
+
+ private:
+  struct Slot {
+    SetKey key;
+    double length = 0;
+  };
+  static constexpr size_t kInitialSlots = 1024;
+
+  size_t home(const SetKey& k) const {
+    return static_cast<size_t>(k.a ^ (k.b >> 17)) & (slots_.size() - 1);
+  }
+
+  void place(const SetKey& k, double length) {
+    size_t i = home(k);
+    while (!(slots_[i].key == SetKey{})) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = Slot{k, length};
+    ++used_;
+  }
+
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+};
+
+// A uniform double in [0, 1) from the generator.
+double unit(Rng* rng) { return static_cast<double>(rng->next() >> 11) * 0x1.0p-53; }
+
 class Batcher {
  public:
-  explicit Batcher(const BatchingRequest& r) : r_(r) {
-    estimate_method_ = r.layout.blocks == 1 ? "exact" : "s_shape";
+  explicit Batcher(const BatchingRequest& r) : r_(r), model_(r.layout) {
     const size_t n = r.orders.size();
     wave_.resize(n, 0);
     farthest_.resize(n, 0);
+    Rng keys(0x5EEDB47C4ULL);
     for (size_t i = 0; i < n; ++i) {
       const BatchOrder& o = r.orders[i];
       if (r.cutoff_ms && !(o.due_ms && *o.due_ms <= *r.cutoff_ms)) wave_[i] = 1;
       for (const PickLocation& p : o.picks) {
         farthest_[i] = std::max(farthest_[i], depot_distance_mm(r.layout, p));
       }
+      model_.add_order(o.picks);
+      zobrist_.push_back(SetKey{keys.next(), keys.next()});
     }
     release_.resize(n);
     for (size_t i = 0; i < n; ++i) release_[i] = i;
@@ -150,7 +655,7 @@ class Batcher {
         for (size_t k = 0; k < left.size(); ++k) {
           const size_t o = left[k];
           if (wave_[o] != g.wave || !fits(g, o)) continue;
-          const double added = length(with(g.orders, o)) - base;
+          const double added = length_with(g.orders, o) - base;
           if (best_at == left.size() || added < best_added - kEpsilonMm) {
             best_at = k;
             best_added = added;
@@ -222,7 +727,7 @@ class Batcher {
   // Iterated local search from `start`; returns the best solution found.
   std::vector<Group> ils(std::vector<Group> start, int64_t* iterations) {
     Rng rng(r_.seed);
-    ils_budget_ = kIlsEvaluationBudget;
+    work_ = kIlsWorkBudget;
     std::vector<Group> current = std::move(start);
     local_search(&current);
     std::vector<Group> best = current;
@@ -230,7 +735,7 @@ class Batcher {
     int64_t stall = 0;
     *iterations = 0;
     while (*iterations < r_.max_iterations && stall < r_.max_rounds_without_improvement &&
-           ils_budget_ > 0) {
+           work_ > 0) {
       ++*iterations;
       if (!perturb(&current, &rng)) break;  // no two batches share a wave
       local_search(&current);
@@ -243,6 +748,95 @@ class Batcher {
         current = best;  // restart from the best: the perturbation did not pay
         ++stall;
       }
+    }
+    drop_empty(&best);
+    return best;
+  }
+
+  // Adaptive large neighbourhood search from `start`, the best ils found (see
+  // the header); returns the best solution found.
+  std::vector<Group> alns(std::vector<Group> start, int64_t* segments) {
+    Rng rng(r_.seed);
+    work_ = kAlnsWorkBudget;
+    *segments = 0;
+    drop_empty(&start);
+    std::vector<Group> current = std::move(start);
+    local_search(&current);
+    drop_empty(&current);
+    double current_total = refresh(&current);
+    std::vector<Group> best = current;
+    double best_total = current_total;
+    if (r_.orders.size() < 2) return best;
+
+    // Simulated annealing: a candidate longer by d is accepted with
+    // probability exp(-d / T); T falls geometrically over the planned rounds
+    // from a share of the average batch length to a thousandth of that.
+    const double start_temperature = kStartTemperature * current_total /
+                                     static_cast<double>(std::max<size_t>(1, current.size()));
+    const double planned_rounds =
+        static_cast<double>(std::max<int64_t>(1, r_.max_iterations * kRoundsPerSegment));
+    int64_t round = 0;
+
+    std::array<double, kDestroyCount> destroy_weight;
+    std::array<double, kRepairCount> repair_weight;
+    destroy_weight.fill(1.0);
+    repair_weight.fill(1.0);
+    int64_t stall = 0;
+    while (*segments < r_.max_iterations && stall < r_.max_rounds_without_improvement &&
+           work_ > 0) {
+      ++*segments;
+      std::array<double, kDestroyCount> destroy_score{};
+      std::array<double, kRepairCount> repair_score{};
+      std::array<int64_t, kDestroyCount> destroy_uses{};
+      std::array<int64_t, kRepairCount> repair_uses{};
+      bool improved = false;
+      for (int64_t k = 0; k < kRoundsPerSegment && work_ > 0; ++k, ++round) {
+        const double temperature =
+            start_temperature *
+            std::pow(kEndTemperatureRatio, static_cast<double>(round) / planned_rounds);
+        const size_t d = roulette(destroy_weight, &rng);
+        const size_t p = roulette(repair_weight, &rng);
+        std::vector<Group> candidate = current;
+        const std::vector<size_t> removed = destroy(&candidate, d, &rng);
+        // Whole batches taken out: half the time their orders must find room
+        // in the other batches, which is how the search closes a batch.
+        const bool open_freely = d != kDestroyBatches || rng.below(2) == 0;
+        repair(&candidate, removed, p, open_freely, &rng);
+        double t = sum_of(candidate);
+        // The local search polishes only candidates near the current one.
+        if (t < current_total * (1 + kPolishWithin)) {
+          local_search_changed(&candidate);
+          t = sum_of(candidate);
+        }
+        double score = 0;
+        if (t < best_total - kEpsilonMm) {
+          local_search(&candidate);
+          drop_empty(&candidate);
+          t = refresh(&candidate);
+          best = candidate;
+          best_total = t;
+          improved = true;
+          score = kScoreBest;
+        } else if (t < current_total - kEpsilonMm) {
+          score = kScoreBetter;
+        } else if (t > current_total + kEpsilonMm &&
+                   unit(&rng) < std::exp(-(t - current_total) / temperature)) {
+          score = kScoreAccepted;
+        } else if (t > current_total + kEpsilonMm) {
+          score = -1;  // rejected
+        }
+        if (score >= 0) {
+          current = std::move(candidate);
+          current_total = t;
+        }
+        destroy_score[d] += std::max(0.0, score);
+        repair_score[p] += std::max(0.0, score);
+        ++destroy_uses[d];
+        ++repair_uses[p];
+      }
+      adapt(&destroy_weight, destroy_score, destroy_uses);
+      adapt(&repair_weight, repair_score, repair_uses);
+      stall = improved ? 0 : stall + 1;
     }
     drop_empty(&best);
     return best;
@@ -282,6 +876,23 @@ class Batcher {
   }
 
  private:
+  static constexpr size_t kNone = LengthModel::kNone;
+
+  enum DestroyOp : size_t {
+    kDestroyRandom,
+    kDestroyWorst,
+    kDestroyRelated,
+    kDestroyBatches,
+    kDestroyCount
+  };
+  enum RepairOp : size_t {
+    kRepairGreedy,
+    kRepairRegret2,
+    kRepairRegret3,
+    kRepairSequential,
+    kRepairCount
+  };
+
   std::tuple<int, bool, int64_t, size_t> release_key(size_t o) const {
     const BatchOrder& order = r_.orders[o];
     return {wave_[o], !order.due_ms.has_value(), order.due_ms.value_or(0), o};
@@ -294,6 +905,11 @@ class Batcher {
   void add(Group* g, size_t o) const {
     g->orders = with(g->orders, o);
     g->load = plus(g->load, load_of(r_.orders[o]));
+  }
+
+  void remove(Group* g, size_t o) const {
+    g->orders = without(g->orders, o);
+    g->load = minus(g->load, load_of(r_.orders[o]));
   }
 
   std::vector<size_t> with(const std::vector<size_t>& orders, size_t o) const {
@@ -319,27 +935,58 @@ class Batcher {
     return out;
   }
 
-  // The estimate of a batch's route length used while searching (see the
-  // header), memoised by the set of orders.
-  double length(const std::vector<size_t>& orders) {
-    if (orders.empty()) return 0;
-    std::vector<uint32_t> key(orders.begin(), orders.end());
-    std::sort(key.begin(), key.end());
-    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
-    RouteRequest req{r_.layout, {}, estimate_method_};
+  // The search's length of a batch (see the header), memoised by the set of
+  // orders: `orders`, plus `add` unless kNone, less `skip` unless kNone.
+  double length_of(const std::vector<size_t>& orders, size_t add, size_t skip) {
+    SetKey key;
+    size_t count = 0;
     for (size_t o : orders) {
-      req.picks.insert(req.picks.end(), r_.orders[o].picks.begin(), r_.orders[o].picks.end());
+      if (o == skip) continue;
+      key.a += zobrist_[o].a;
+      key.b += zobrist_[o].b;
+      ++count;
     }
-    const double len = plan_route(req).length_mm;
-    --ils_budget_;
-    if (cache_.size() >= kMaxCachedLengths) cache_.clear();
-    cache_.emplace(std::move(key), len);
+    if (add != kNone) {
+      key.a += zobrist_[add].a;
+      key.b += zobrist_[add].b;
+      ++count;
+    }
+    if (count == 0) return 0;
+    --work_;
+    if (const double* len = memo_.find(key)) return *len;
+    const double len = model_.measure(orders, add, skip);
+    work_ -= model_.cost();
+    memo_.insert(key, len);
     return len;
+  }
+
+  double length(const std::vector<size_t>& orders) { return length_of(orders, kNone, kNone); }
+  double length_with(const std::vector<size_t>& orders, size_t o) {
+    return length_of(orders, o, kNone);
+  }
+  double length_without(const std::vector<size_t>& orders, size_t o) {
+    return length_of(orders, kNone, o);
   }
 
   double total(const std::vector<Group>& groups) {
     double t = 0;
     for (const Group& g : groups) t += length(g.orders);
+    return t;
+  }
+
+  // Sets every group's len; returns their sum.
+  double refresh(std::vector<Group>* groups) {
+    double t = 0;
+    for (Group& g : *groups) {
+      g.len = length(g.orders);
+      t += g.len;
+    }
+    return t;
+  }
+
+  static double sum_of(const std::vector<Group>& groups) {
+    double t = 0;
+    for (const Group& g : groups) t += g.len;
     return t;
   }
 
@@ -356,19 +1003,15 @@ class Batcher {
     Group& gb = (*groups)[b];
     const double la = length(ga.orders), lb = length(gb.orders);
     for (size_t o : ga.orders) {
-      const std::vector<size_t> a_less = without(ga.orders, o);
-      const double la_less = length(a_less);
+      const double la_less = length_without(ga.orders, o);
       const Load a_less_load = minus(ga.load, load_of(r_.orders[o]));
       // A route through more points is never shorter, so the move can only
       // pay if taking o out of a saves something.
       if (la_less >= la - kEpsilonMm) continue;
       if (fits(gb, o)) {
-        std::vector<size_t> b_more = with(gb.orders, o);
-        if (la_less + length(b_more) < la + lb - kEpsilonMm) {
-          ga.orders = a_less;
-          ga.load = a_less_load;
-          gb.load = plus(gb.load, load_of(r_.orders[o]));
-          gb.orders = std::move(b_more);
+        if (la_less + length_with(gb.orders, o) < la + lb - kEpsilonMm) {
+          remove(&ga, o);
+          add(&gb, o);
           return true;
         }
       }
@@ -378,17 +1021,14 @@ class Batcher {
             !fits_together(r_.capacity, b_less_load, load_of(r_.orders[o]))) {
           continue;
         }
-        const std::vector<size_t> b_less = without(gb.orders, p);
-        const double lb_less = length(b_less);
+        const double lb_less = length_without(gb.orders, p);
         if (la_less + lb_less >= la + lb - kEpsilonMm) continue;
-        std::vector<size_t> a_new = with(a_less, p);
-        const double la_new = length(a_new);
+        const double la_new = length_of(ga.orders, p, o);
         if (la_new + lb_less >= la + lb - kEpsilonMm) continue;
-        std::vector<size_t> b_new = with(b_less, o);
-        if (la_new + length(b_new) < la + lb - kEpsilonMm) {
-          ga.orders = std::move(a_new);
+        if (la_new + length_of(gb.orders, o, p) < la + lb - kEpsilonMm) {
+          ga.orders = with(without(ga.orders, o), p);
           ga.load = plus(a_less_load, load_of(r_.orders[p]));
-          gb.orders = std::move(b_new);
+          gb.orders = with(without(gb.orders, p), o);
           gb.load = plus(b_less_load, load_of(r_.orders[o]));
           return true;
         }
@@ -398,20 +1038,47 @@ class Batcher {
   }
 
   // Every accepted move shortens the total by more than kEpsilonMm, so this
-  // ends; the evaluation budget ends it early on very large inputs.
+  // ends; the work budget ends it early on very large inputs.
   void local_search(std::vector<Group>* groups) {
     bool improved = true;
-    while (improved && ils_budget_ > 0) {
+    while (improved && work_ > 0) {
       improved = false;
-      for (size_t a = 0; a < groups->size() && ils_budget_ > 0; ++a) {
-        for (size_t b = 0; b < groups->size() && ils_budget_ > 0; ++b) {
+      for (size_t a = 0; a < groups->size() && work_ > 0; ++a) {
+        for (size_t b = 0; b < groups->size() && work_ > 0; ++b) {
           if (a == b || (*groups)[a].wave != (*groups)[b].wave) continue;
-          while (!(*groups)[a].orders.empty() && ils_budget_ > 0 && improve_pair(groups, a, b)) {
+          while (!(*groups)[a].orders.empty() && work_ > 0 && improve_pair(groups, a, b)) {
             improved = true;
           }
         }
       }
     }
+  }
+
+  // The local search over the pairs with at least one batch marked changed;
+  // a batch a move changes is looked at again. Clears the marks and sets len.
+  void local_search_changed(std::vector<Group>* groups) {
+    std::vector<Group>& g = *groups;
+    bool again = true;
+    while (again && work_ > 0) {
+      again = false;
+      for (size_t a = 0; a < g.size() && work_ > 0; ++a) {
+        if (!g[a].changed) continue;
+        g[a].changed = false;
+        for (size_t b = 0; b < g.size() && work_ > 0; ++b) {
+          if (a == b || g[a].wave != g[b].wave) continue;
+          bool moved = false;
+          while (!g[a].orders.empty() && work_ > 0 && improve_pair(groups, a, b)) moved = true;
+          while (!g[b].orders.empty() && work_ > 0 && improve_pair(groups, b, a)) moved = true;
+          if (moved) {
+            g[a].changed = g[b].changed = true;
+            again = true;
+          }
+        }
+      }
+    }
+    for (Group& x : g) x.changed = false;
+    drop_empty(groups);
+    refresh(groups);
   }
 
   // A few random swaps (or shifts, when a swap does not fit) between batches
@@ -460,14 +1127,271 @@ class Batcher {
     return true;
   }
 
+  // ALNS operators ----------------------------------------------------------
+
+  template <size_t N>
+  static size_t roulette(const std::array<double, N>& weight, Rng* rng) {
+    double sum = 0;
+    for (double w : weight) sum += w;
+    double x = unit(rng) * sum;
+    for (size_t k = 0; k < N; ++k) {
+      if (x < weight[k]) return k;
+      x -= weight[k];
+    }
+    return N - 1;
+  }
+
+  template <size_t N>
+  static void adapt(std::array<double, N>* weight, const std::array<double, N>& score,
+                    const std::array<int64_t, N>& uses) {
+    for (size_t k = 0; k < N; ++k) {
+      if (uses[k] == 0) continue;
+      (*weight)[k] = (1 - kReaction) * (*weight)[k] +
+                     kReaction * std::max(kMinWeight, score[k] / static_cast<double>(uses[k]));
+    }
+  }
+
+  // Picks from a list ranked best first, favouring its head: position
+  // floor(u^power * size) for a uniform u.
+  static size_t biased(size_t size, double power, Rng* rng) {
+    const size_t k = static_cast<size_t>(std::pow(unit(rng), power) * static_cast<double>(size));
+    return std::min(k, size - 1);
+  }
+
+  // How many orders a destroy step takes out.
+  size_t removal_count(Rng* rng) const {
+    const size_t n = r_.orders.size();
+    const size_t lo = std::min(n, std::max<size_t>(2, n / 20));
+    const size_t hi = std::min(n, std::max(lo, std::min<size_t>(kMaxRemoved, n * 3 / 10)));
+    return lo + rng->below(hi - lo + 1);
+  }
+
+  // Takes orders out of the batches; returns them.
+  std::vector<size_t> destroy(std::vector<Group>* groups, size_t op, Rng* rng) {
+    const size_t n = r_.orders.size();
+    std::vector<size_t> where(n, 0);
+    for (size_t g = 0; g < groups->size(); ++g) {
+      for (size_t o : (*groups)[g].orders) where[o] = g;
+    }
+    std::vector<size_t> removed;
+    std::vector<bool> taken(n, false);
+    auto take = [&](size_t o) {
+      if (taken[o]) return;
+      taken[o] = true;
+      removed.push_back(o);
+    };
+    const size_t q = removal_count(rng);
+    switch (op) {
+      case kDestroyRandom: {
+        std::vector<size_t> all(n);
+        for (size_t o = 0; o < n; ++o) all[o] = o;
+        for (size_t k = 0; k < q; ++k) {
+          std::swap(all[k], all[k + rng->below(n - k)]);
+          take(all[k]);
+        }
+        break;
+      }
+      case kDestroyWorst: {
+        // Orders whose batch is shortened most by their leaving.
+        std::vector<std::pair<double, size_t>> gain;
+        for (size_t o = 0; o < n; ++o) {
+          const Group& g = (*groups)[where[o]];
+          gain.emplace_back(-(g.len - length_without(g.orders, o)), o);
+        }
+        std::sort(gain.begin(), gain.end());
+        while (removed.size() < q) {
+          const size_t k = biased(gain.size(), kWorstPower, rng);
+          take(gain[k].second);
+          gain.erase(gain.begin() + static_cast<std::ptrdiff_t>(k));
+        }
+        break;
+      }
+      case kDestroyRelated: {
+        // An order and the orders that share most walk with it: the saving
+        // of batching the two alone. Orders of another wave, or that do not
+        // fit one cart with it, are not related.
+        const size_t s = rng->below(n);
+        take(s);
+        const std::vector<size_t> alone{s};
+        const double ls = length(alone);
+        std::vector<std::pair<double, size_t>> related;
+        for (size_t o = 0; o < n; ++o) {
+          if (o == s || wave_[o] != wave_[s]) continue;
+          if (!fits_together(r_.capacity, load_of(r_.orders[s]), load_of(r_.orders[o]))) continue;
+          const double lo = length_of(std::vector<size_t>{o}, kNone, kNone);
+          related.emplace_back(-(ls + lo - length_with(alone, o)), o);
+        }
+        std::sort(related.begin(), related.end());
+        while (removed.size() < q && !related.empty()) {
+          const size_t k = biased(related.size(), kRelatedPower, rng);
+          take(related[k].second);
+          related.erase(related.begin() + static_cast<std::ptrdiff_t>(k));
+        }
+        break;
+      }
+      default: {
+        // Whole batches: one to three, the first half the time the least
+        // filled (by items), the others at random.
+        const size_t g = groups->size();
+        const size_t count = 1 + rng->below(std::min<size_t>(3, g));
+        std::vector<size_t> order(g);
+        for (size_t k = 0; k < g; ++k) order[k] = k;
+        if (rng->below(2) == 0) {
+          const auto least = std::min_element(order.begin(), order.end(), [&](size_t x, size_t y) {
+            return (*groups)[x].load.items < (*groups)[y].load.items;
+          });
+          std::iter_swap(order.begin(), least);
+        } else {
+          std::swap(order[0], order[rng->below(g)]);
+        }
+        for (size_t k = 1; k < count; ++k) std::swap(order[k], order[k + rng->below(g - k)]);
+        for (size_t k = 0; k < count; ++k) {
+          for (size_t o : (*groups)[order[k]].orders) take(o);
+        }
+        break;
+      }
+    }
+    std::vector<bool> touched(groups->size(), false);
+    for (size_t o : removed) {
+      remove(&(*groups)[where[o]], o);
+      touched[where[o]] = true;
+      (*groups)[where[o]].changed = true;
+    }
+    for (size_t g = 0; g < groups->size(); ++g) {
+      if (touched[g]) (*groups)[g].len = length((*groups)[g].orders);
+    }
+    drop_empty(groups);
+    return removed;
+  }
+
+  // Puts the orders back: into a batch of their wave with room, or a new one.
+  // Greedy inserts the cheapest order first; regret-k the order that would
+  // lose most by waiting (the k-1 next-best places against the best);
+  // sequential inserts in random sequence, each at its cheapest place. Unless
+  // open_freely, a new batch is opened only for an order no batch has room
+  // for.
+  void repair(std::vector<Group>* groups, std::vector<size_t> todo, size_t op, bool open_freely,
+              Rng* rng) {
+    if (op == kRepairSequential) {
+      for (size_t k = 0; k + 1 < todo.size(); ++k) {
+        std::swap(todo[k], todo[k + rng->below(todo.size() - k)]);
+      }
+      for (size_t o : todo) {
+        size_t best = kNone;
+        double best_cost = 0;
+        for (size_t g = 0; g < groups->size(); ++g) {
+          const double c = insertion_cost((*groups)[g], o);
+          if (c < kInfinity && (best == kNone || c < best_cost - kEpsilonMm)) {
+            best = g;
+            best_cost = c;
+          }
+        }
+        if (best == kNone || (open_freely && alone(o) < best_cost - kEpsilonMm)) {
+          open_batch(groups, o);
+        } else {
+          insert(&(*groups)[best], o);
+        }
+      }
+      return;
+    }
+    const size_t regret = op == kRepairGreedy ? 1 : op == kRepairRegret2 ? 2 : 3;
+    // cost[i][g]: what putting todo[i] into batch g adds; kInfinity when it
+    // does not fit or belongs to another wave.
+    std::vector<std::vector<double>> cost(todo.size());
+    for (size_t i = 0; i < todo.size(); ++i) {
+      for (const Group& g : *groups) cost[i].push_back(insertion_cost(g, todo[i]));
+    }
+    std::vector<bool> done(todo.size(), false);
+    for (size_t left = todo.size(); left > 0; --left) {
+      size_t pick = kNone, pick_group = kNone;
+      double pick_key = 0, pick_best = 0;
+      for (size_t i = 0; i < todo.size(); ++i) {
+        if (done[i]) continue;
+        // The best `regret` places, a new batch counting as one.
+        std::array<double, 3> top;
+        top.fill(kInfinity);
+        std::array<size_t, 3> top_group;
+        top_group.fill(kNone);
+        auto offer = [&](double c, size_t g) {
+          for (size_t k = 0; k < regret; ++k) {
+            if (c < top[k]) {
+              for (size_t m = regret - 1; m > k; --m) {
+                top[m] = top[m - 1];
+                top_group[m] = top_group[m - 1];
+              }
+              top[k] = c;
+              top_group[k] = g;
+              return;
+            }
+          }
+        };
+        bool any_room = false;
+        for (size_t g = 0; g < cost[i].size(); ++g) {
+          if (cost[i][g] < kInfinity) {
+            any_room = true;
+            offer(cost[i][g], g);
+          }
+        }
+        if (open_freely || !any_room) offer(alone(todo[i]), kNone);
+        // Regret: places missing count as very expensive, so orders with
+        // few places go first.
+        double key = 0;
+        for (size_t k = 1; k < regret; ++k) {
+          key += (top[k] < kInfinity ? top[k] : kMissingPlace) - top[0];
+        }
+        if (regret == 1) key = -top[0];
+        if (pick == kNone || key > pick_key + kEpsilonMm ||
+            (key > pick_key - kEpsilonMm && top[0] < pick_best - kEpsilonMm)) {
+          pick = i;
+          pick_group = top_group[0];
+          pick_key = key;
+          pick_best = top[0];
+        }
+      }
+      done[pick] = true;
+      const size_t o = todo[pick];
+      size_t changed = pick_group;
+      if (pick_group == kNone) {
+        open_batch(groups, o);
+        changed = groups->size() - 1;
+        for (size_t i = 0; i < todo.size(); ++i) cost[i].push_back(kInfinity);
+      } else {
+        insert(&(*groups)[pick_group], o);
+      }
+      for (size_t i = 0; i < todo.size(); ++i) {
+        if (!done[i]) cost[i][changed] = insertion_cost((*groups)[changed], todo[i]);
+      }
+    }
+  }
+
+  double insertion_cost(const Group& g, size_t o) {
+    if (g.wave != wave_[o] || !fits(g, o)) return kInfinity;
+    return length_with(g.orders, o) - g.len;
+  }
+
+  double alone(size_t o) { return length_of(std::vector<size_t>{o}, kNone, kNone); }
+
+  void insert(Group* g, size_t o) {
+    add(g, o);
+    g->len = length(g->orders);
+    g->changed = true;
+  }
+
+  void open_batch(std::vector<Group>* groups, size_t o) {
+    Group g{{}, {}, wave_[o]};
+    insert(&g, o);
+    groups->push_back(std::move(g));
+  }
+
   const BatchingRequest& r_;
-  std::string estimate_method_;
+  LengthModel model_;
   std::vector<int> wave_;
   std::vector<double> farthest_;
   std::vector<size_t> release_;  // order indices in release sequence
   std::vector<size_t> rank_;     // rank_[o]: position of order o in release_
-  std::unordered_map<std::vector<uint32_t>, double, VectorHash> cache_;
-  int64_t ils_budget_ = kIlsEvaluationBudget;
+  std::vector<SetKey> zobrist_;  // per order, see SetKey
+  LengthMemo memo_;
+  int64_t work_ = kIlsWorkBudget;
 };
 
 void validate(const BatchingRequest& r) {
@@ -484,12 +1408,12 @@ void validate(const BatchingRequest& r) {
     throw BatchingError("invalid_capacity", "capacity.max_orders must be at least 1",
                         "capacity.max_orders");
   }
-  static const char* const kMethods[] = {"auto", "fcfs", "seed", "savings", "ils"};
+  static const char* const kMethods[] = {"auto", "fcfs", "seed", "savings", "ils", "alns"};
   if (std::find(std::begin(kMethods), std::end(kMethods), r.method) == std::end(kMethods)) {
-    throw BatchingError("unsupported_method",
-                        "unknown batching method \"" + r.method +
-                            "\"; use auto, fcfs, seed, savings or ils",
-                        "method");
+    throw BatchingError(
+        "unsupported_method",
+        "unknown batching method \"" + r.method + "\"; use auto, fcfs, seed, savings, ils or alns",
+        "method");
   }
   if (r.max_iterations < 0 || r.max_iterations > kMaxIterations) {
     throw BatchingError("invalid_parameter",
@@ -567,7 +1491,7 @@ BatchingResult batch_orders(const BatchingRequest& request) {
   BatchingResult result;
   const std::vector<Batch> fcfs = batcher.finish(batcher.fcfs());
   result.fcfs_length_mm = sum_lengths(fcfs);
-  const std::string method = request.method == "auto" ? "ils" : request.method;
+  const std::string method = request.method == "auto" ? "alns" : request.method;
   result.method = method;
   result.construction = method;
   if (method == "fcfs") {
@@ -578,16 +1502,19 @@ BatchingResult batch_orders(const BatchingRequest& request) {
     result.batches = batcher.finish(batcher.savings());
   } else {
     // Start from the better construction by reported length, so the
-    // guarantee "ils is never longer than its start" holds in reported terms.
+    // guarantee "never longer than its start" holds in reported terms.
     std::vector<Group> seed = batcher.seed(), savings = batcher.savings();
     std::vector<Batch> seed_batches = batcher.finish(seed);
     std::vector<Batch> savings_batches = batcher.finish(savings);
     const bool from_savings = sum_lengths(savings_batches) <= sum_lengths(seed_batches);
     result.construction = from_savings ? "savings" : "seed";
     std::vector<Batch> start = from_savings ? std::move(savings_batches) : std::move(seed_batches);
-    std::vector<Batch> improved =
-        batcher.finish(batcher.ils(from_savings ? std::move(savings) : std::move(seed),
-                                   &result.iterations));
+    // alns continues from where ils stops, so on one block it is never
+    // longer than ils with the same request.
+    std::vector<Group> found =
+        batcher.ils(from_savings ? std::move(savings) : std::move(seed), &result.iterations);
+    if (method == "alns") found = batcher.alns(std::move(found), &result.iterations);
+    std::vector<Batch> improved = batcher.finish(std::move(found));
     // The search may run on the S-shape estimate (layouts of several
     // blocks); keep its answer only if the router agrees it is shorter.
     result.batches =
@@ -595,6 +1522,14 @@ BatchingResult batch_orders(const BatchingRequest& request) {
   }
   result.total_length_mm = sum_lengths(result.batches);
   return result;
+}
+
+double search_route_length_mm(const WarehouseLayout& layout,
+                              const std::vector<PickLocation>& picks) {
+  validate_route_request(RouteRequest{layout, picks, "auto"});
+  LengthModel model(layout);
+  model.add_order(picks);
+  return model.measure({0}, LengthModel::kNone, LengthModel::kNone);
 }
 
 }  // namespace wareflow::optimize

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <map>
 #include <random>
@@ -127,7 +128,7 @@ void expect_valid(const BatchingRequest& req, const BatchingResult& res) {
   }
 }
 
-const std::vector<std::string> kMethods = {"fcfs", "seed", "savings", "ils", "auto"};
+const std::vector<std::string> kMethods = {"fcfs", "seed", "savings", "ils", "alns", "auto"};
 
 // ---------------------------------------------------------------------------
 // Worked examples.
@@ -151,7 +152,7 @@ TEST(Batching, TwoOrdersInTheSameAisleBatchTogether) {
                                           order(3, {{5, 85}, {5, 75}})};
   const BatchingResult fcfs = batch_orders(request(orders, 4, "fcfs"));
   EXPECT_EQ(groups_of(fcfs), (std::vector<std::set<int64_t>>{{1, 2}, {3}}));
-  for (const std::string m : {"seed", "savings", "ils", "auto"}) {
+  for (const std::string m : {"seed", "savings", "ils", "alns", "auto"}) {
     const BatchingRequest req = request(orders, 4, m);
     const BatchingResult r = batch_orders(req);
     EXPECT_EQ(groups_of(r), (std::vector<std::set<int64_t>>{{1, 3}, {2}})) << m;
@@ -159,7 +160,7 @@ TEST(Batching, TwoOrdersInTheSameAisleBatchTogether) {
     EXPECT_DOUBLE_EQ(r.fcfs_length_mm, fcfs.total_length_mm) << m;
     expect_valid(req, r);
   }
-  EXPECT_EQ(batch_orders(request(orders, 4, "auto")).method, "ils");
+  EXPECT_EQ(batch_orders(request(orders, 4, "auto")).method, "alns");
 }
 
 TEST(Batching, CapacitySplitsCarts) {
@@ -284,11 +285,55 @@ TEST(Batching, RefusesBadInput) {
 }
 
 TEST(Batching, ZeroIterationsIsTheLocalSearchAlone) {
-  BatchingRequest req = request(random_orders(hw_layout(), 20, 2, 8, 3), 24, "ils");
-  req.max_iterations = 0;
-  const BatchingResult r = batch_orders(req);
-  EXPECT_EQ(r.iterations, 0);
-  expect_valid(req, r);
+  for (const std::string m : {"ils", "alns"}) {
+    BatchingRequest req = request(random_orders(hw_layout(), 20, 2, 8, 3), 24, m);
+    req.max_iterations = 0;
+    const BatchingResult r = batch_orders(req);
+    EXPECT_EQ(r.iterations, 0) << m;
+    expect_valid(req, r);
+    // Both run the same local search on the same start, and nothing else.
+    req.method = "ils";
+    EXPECT_EQ(groups_of(batch_orders(req)), groups_of(r)) << m;
+  }
+}
+
+TEST(Batching, SearchLengthIsTheRoutersOptimumOnOneBlock) {
+  // Henn-Wäscher: the bitmap path. One picks nothing but the depot's aisle;
+  // one spans every aisle; one repeats a location.
+  const WarehouseLayout hw = hw_layout();
+  const std::vector<std::vector<PickLocation>> cases = {
+      {{0, 0}},
+      {{0, 89}, {0, 0}},
+      {{9, 45}},
+      {{3, 3}, {3, 3}, {7, 80}},
+      {{0, 10}, {1, 80}, {2, 5}, {3, 60}, {4, 30}, {5, 89}, {6, 0}, {7, 44}, {8, 45}, {9, 1}}};
+  for (const auto& picks : cases) {
+    EXPECT_DOUBLE_EQ(search_route_length_mm(hw, picks),
+                     plan_route(RouteRequest{hw, picks, "auto"}).length_mm);
+  }
+  // Many random batches of Henn-Wäscher-like size, depot anywhere.
+  std::mt19937_64 rng(99);
+  for (int k = 0; k < 2000; ++k) {
+    WarehouseLayout l = hw;
+    l.depot_aisle = static_cast<int64_t>(rng() % 10);
+    std::vector<PickLocation> picks(1 + rng() % 75);
+    for (PickLocation& p : picks) {
+      p = {static_cast<int64_t>(rng() % 10), static_cast<int64_t>(rng() % 90)};
+    }
+    ASSERT_NEAR(search_route_length_mm(l, picks),
+                plan_route(RouteRequest{l, picks, "auto"}).length_mm, 1e-6);
+  }
+  // Deep aisles: the sorted-list path (aisles * cells / 64 words > 512).
+  const WarehouseLayout deep{9, 1, 4000, 3000, 800, 4};
+  const std::vector<PickLocation> far = {{0, 3999}, {8, 0}, {4, 2000}, {4, 10}, {2, 3000}};
+  EXPECT_DOUBLE_EQ(search_route_length_mm(deep, far),
+                   plan_route(RouteRequest{deep, far, "auto"}).length_mm);
+  // Several blocks: the S-shape walk.
+  const WarehouseLayout blocks{8, 3, 20, 3000, 1000, 3};
+  const std::vector<PickLocation> picks = {{1, 5}, {6, 30}, {2, 59}};
+  EXPECT_DOUBLE_EQ(search_route_length_mm(blocks, picks),
+                   plan_route(RouteRequest{blocks, picks, "s_shape"}).length_mm);
+  EXPECT_THROW(search_route_length_mm(hw, {{10, 0}}), RoutingError);
 }
 
 // ---------------------------------------------------------------------------
@@ -344,21 +389,83 @@ RC_GTEST_PROP(BatchingProperty, EveryMethodKeepsTheContract, ()) {
   RC_ASSERT(again.total_length_mm == r.total_length_mm);
 }
 
-RC_GTEST_PROP(BatchingProperty, IlsIsNeverLongerThanItsStart, ()) {
+RC_GTEST_PROP(BatchingProperty, SearchesAreNeverLongerThanTheirStart, ()) {
   BatchingRequest req = random_request(*rc::gen::arbitrary<bool>());
-  req.method = "ils";
-  const BatchingResult ils = batch_orders(req);
-  req.method = ils.construction;
-  RC_ASSERT(ils.construction == "seed" || ils.construction == "savings");
+  req.method = *rc::gen::element<std::string>("ils", "alns");
+  const BatchingResult found = batch_orders(req);
+  req.method = found.construction;
+  RC_ASSERT(found.construction == "seed" || found.construction == "savings");
   const BatchingResult start = batch_orders(req);
-  RC_ASSERT(ils.total_length_mm <= start.total_length_mm + 1e-6);
+  RC_ASSERT(found.total_length_mm <= start.total_length_mm + 1e-6);
   // It starts from the better construction, so it beats both.
-  req.method = ils.construction == "seed" ? "savings" : "seed";
-  RC_ASSERT(ils.total_length_mm <= batch_orders(req).total_length_mm + 1e-6);
+  req.method = found.construction == "seed" ? "savings" : "seed";
+  RC_ASSERT(found.total_length_mm <= batch_orders(req).total_length_mm + 1e-6);
 }
 
-TEST(Batching, SavingsAndIlsBeatFcfsOnAverage) {
-  double fcfs = 0, savings = 0, ils = 0;
+// The search's exact length against the router's, on random single-block
+// layouts: small ones (bitmaps) and deep ones (sorted lists).
+RC_GTEST_PROP(BatchingProperty, SearchLengthEqualsTheRouters, ()) {
+  WarehouseLayout l;
+  l.aisles = *rc::gen::inRange<int64_t>(1, 12);
+  l.cells_per_block = *rc::gen::element<int64_t>(1, 2, 7, 63, 64, 65, 90, 130, 5000);
+  l.aisle_pitch_mm = static_cast<double>(*rc::gen::inRange<int64_t>(1, 5000));
+  l.cell_pitch_mm = static_cast<double>(*rc::gen::inRange<int64_t>(1, 2000));
+  l.depot_aisle = *rc::gen::inRange<int64_t>(0, l.aisles);
+  const size_t n = *rc::gen::inRange<size_t>(0, 40);
+  std::vector<PickLocation> picks;
+  for (size_t k = 0; k < n; ++k) {
+    picks.push_back({*rc::gen::inRange<int64_t>(0, l.aisles),
+                     *rc::gen::inRange<int64_t>(0, l.cells_per_block)});
+  }
+  const double want = plan_route(RouteRequest{l, picks, "auto"}).length_mm;
+  RC_ASSERT(std::abs(search_route_length_mm(l, picks) - want) <= 1e-9 * std::max(1.0, want));
+}
+
+// Larger random instances than random_request makes, with tight carts, so
+// that every destroy and repair operator runs into full carts, order limits,
+// volume limits and two waves.
+RC_GTEST_PROP(BatchingProperty, AlnsKeepsTheContractOnTightCarts, ()) {
+  BatchingRequest r;
+  r.layout = WarehouseLayout{*rc::gen::inRange<int64_t>(2, 11), 1, 30, 4000, 1000, 0};
+  r.layout.depot_aisle = *rc::gen::inRange<int64_t>(0, r.layout.aisles);
+  r.capacity.max_items = *rc::gen::inRange<int64_t>(6, 30);
+  if (*rc::gen::arbitrary<bool>()) r.capacity.max_volume_cm3 = *rc::gen::inRange<int64_t>(60, 300);
+  if (*rc::gen::arbitrary<bool>()) r.capacity.max_orders = *rc::gen::inRange<int64_t>(1, 6);
+  if (*rc::gen::arbitrary<bool>()) r.cutoff_ms = 50;
+  const size_t n = *rc::gen::inRange<size_t>(2, 45);
+  for (size_t i = 0; i < n; ++i) {
+    BatchOrder o;
+    o.id = static_cast<int64_t>(1000 - 3 * i);
+    const size_t picks = *rc::gen::inRange<size_t>(1, 8);
+    for (size_t k = 0; k < picks; ++k) {
+      o.picks.push_back(
+          {*rc::gen::inRange<int64_t>(0, r.layout.aisles), *rc::gen::inRange<int64_t>(0, 30)});
+    }
+    o.items = *rc::gen::inRange<int64_t>(1, r.capacity.max_items + 1);
+    o.volume_cm3 = *rc::gen::inRange<int64_t>(0, 60);
+    if (*rc::gen::arbitrary<bool>()) o.due_ms = *rc::gen::inRange<int64_t>(0, 100);
+    r.orders.push_back(std::move(o));
+  }
+  r.method = "alns";
+  r.seed = *rc::gen::arbitrary<uint64_t>();
+  r.max_iterations = *rc::gen::inRange<int64_t>(0, 25);
+  r.max_rounds_without_improvement = *rc::gen::inRange<int64_t>(1, 10);
+  const BatchingResult found = batch_orders(r);
+  expect_valid(r, found);
+  RC_ASSERT(!::testing::Test::HasFailure());
+  RC_ASSERT(found.iterations <= r.max_iterations);
+  const BatchingResult again = batch_orders(r);
+  RC_ASSERT(groups_of(again) == groups_of(found));
+  // Never longer than its start, nor (on one block) than ils, which it runs
+  // first.
+  for (const std::string m : {"seed", "savings", "ils"}) {
+    r.method = m;
+    RC_ASSERT(found.total_length_mm <= batch_orders(r).total_length_mm + 1e-6);
+  }
+}
+
+TEST(Batching, SavingsAndSearchesBeatFcfsOnAverage) {
+  double fcfs = 0, savings = 0, ils = 0, alns = 0;
   for (uint64_t seed = 1; seed <= 10; ++seed) {
     BatchingRequest req = request(random_orders(hw_layout(), 25, 2, 10, seed), 30, "savings");
     const BatchingResult s = batch_orders(req);
@@ -366,13 +473,19 @@ TEST(Batching, SavingsAndIlsBeatFcfsOnAverage) {
     req.seed = seed;
     const BatchingResult i = batch_orders(req);
     expect_valid(req, i);
+    req.method = "alns";
+    const BatchingResult a = batch_orders(req);
+    expect_valid(req, a);
     fcfs += s.fcfs_length_mm;
     savings += s.total_length_mm;
     ils += i.total_length_mm;
+    alns += a.total_length_mm;
     EXPECT_LE(i.total_length_mm, s.total_length_mm + 1e-6);
+    EXPECT_LE(a.total_length_mm, s.total_length_mm + 1e-6);
   }
   EXPECT_LT(savings, fcfs);
   EXPECT_LT(ils, savings + 1e-6);
+  EXPECT_LT(alns, ils + 1e-6);
 }
 
 TEST(Batching, MultiBlockLayoutKeepsTheContract) {
@@ -390,13 +503,18 @@ TEST(Batching, MultiBlockLayoutKeepsTheContract) {
 
 // ---------------------------------------------------------------------------
 // The Henn-Wäscher-like instance: 60 orders of 5-25 items, carts of 45 items.
+//
+// Its optimum is known: the 146,374 sets of orders that fit a cart, each
+// measured exactly, make a set-partitioning problem that a MIP solver closes
+// at 17,046 m, 22.48 % less than fcfs (21,988 m). No method can save more on
+// this instance, so 25 % is out of reach here; alns must come close.
 
 TEST(Batching, HennWaescherLikeInstance) {
   BatchingRequest req = request(random_orders(hw_layout(), 60, 5, 25, 2024), 45, "fcfs");
   req.seed = 7;
   double fcfs = 0;
-  BatchingResult ils;
-  for (const std::string m : {"fcfs", "seed", "savings", "ils"}) {
+  BatchingResult ils, alns;
+  for (const std::string m : {"fcfs", "seed", "savings", "ils", "alns"}) {
     req.method = m;
     const auto t0 = std::chrono::steady_clock::now();
     const BatchingResult r = batch_orders(req);
@@ -405,15 +523,38 @@ TEST(Batching, HennWaescherLikeInstance) {
     expect_valid(req, r);
     if (m == "fcfs") fcfs = r.total_length_mm;
     if (m == "ils") ils = r;
+    if (m == "alns") alns = r;
     std::printf("  %-8s %3zu batches  %10.0f mm  %5.1f%% vs fcfs  %8.1f ms%s\n", m.c_str(),
-                r.batches.size(), r.total_length_mm,
-                100.0 * (fcfs - r.total_length_mm) / fcfs, ms,
-                m == "ils" ? (" (from " + r.construction + ", " +
-                                           std::to_string(r.iterations) + " iterations)")
-                                              .c_str()
-                                        : "");
+                r.batches.size(), r.total_length_mm, 100.0 * (fcfs - r.total_length_mm) / fcfs, ms,
+                m == "ils" || m == "alns"
+                    ? (" (from " + r.construction + ", " + std::to_string(r.iterations) +
+                       (m == "ils" ? " perturbations)" : " segments)"))
+                          .c_str()
+                    : "");
   }
+  EXPECT_DOUBLE_EQ(fcfs, 21988000);
   EXPECT_LE(ils.total_length_mm, 0.85 * fcfs);
+  EXPECT_LE(alns.total_length_mm, ils.total_length_mm);
+  EXPECT_GE(alns.total_length_mm, 17046000);  // the optimum
+  // >= 21.9 % saved, within 0.6 points of the optimum (this run: 22.0 %).
+  EXPECT_LE(alns.total_length_mm, 0.781 * fcfs);
+}
+
+// Two more Henn-Wäscher-like instances, larger carts: alns is valid and, over
+// both, shorter than ils (see bench/bench_batching.cpp for the averages).
+TEST(Batching, AlnsOnHennWaescherLikeMix) {
+  double ils = 0, alns = 0;
+  for (const auto& [n, cart] : std::vector<std::pair<size_t, int64_t>>{{40, 75}, {80, 60}}) {
+    BatchingRequest req = request(random_orders(hw_layout(), n, 5, 25, 31 * n), cart, "ils");
+    const BatchingResult i = batch_orders(req);
+    req.method = "alns";
+    const BatchingResult a = batch_orders(req);
+    expect_valid(req, a);
+    ils += i.total_length_mm;
+    alns += a.total_length_mm;
+  }
+  std::printf("  alns %.0f mm, ils %.0f mm\n", alns, ils);
+  EXPECT_LT(alns, ils);
 }
 
 }  // namespace

@@ -133,17 +133,49 @@ struct PickListView {
   std::optional<int64_t> route_length_mm;
   bool route_optimal = false;
 };
+// What one picker's cart holds on one trip. A fulfillment is never split
+// across carts.
+struct CartLimits {
+  int64_t max_items = 0;                      // units
+  std::optional<int64_t> max_volume_cm3;      // from the products' dimensions
+  std::optional<int64_t> max_orders;          // totes: one fulfillment per tote
+};
+
+// How the wave's fulfillments were grouped onto carts, and what it saved.
+struct WaveBatching {
+  std::string method;        // optimize/batching.h method that ran, or "fcfs"
+  std::string construction;  // where its improvement started; "no_layout" when
+                             // the locations could not be placed on an aisle model
+  CartLimits cart;
+  std::optional<int64_t> route_length_mm;       // all the wave's pick lists
+  std::optional<int64_t> fcfs_route_length_mm;  // first-come-first-served carts
+};
+
 struct WaveView {
   int64_t id = 0;
   std::string warehouse;
   int64_t created_at_ms = 0;
   std::vector<int64_t> fulfillments;
   std::vector<PickListView> pick_lists;
+  std::optional<WaveBatching> batching;  // absent: one pick list, no cart
+};
+
+struct WaveRequest {
+  std::string warehouse;
+  int64_t max_orders = 100;
+  // With a cart, the fulfillments are batched (optimize/batching.h) into one
+  // pick list per cart trip, each routed on its own; a fulfillment larger than
+  // the cart gets a pick list of its own. Without, one pick list.
+  std::optional<CartLimits> cart;
+  std::string batching_method = "auto";  // fcfs, seed, savings, ils, auto, ...
 };
 
 // Takes up to max_orders released fulfillments of the warehouse (priority,
-// then ship-by, then age), reserves their units at locations and makes a pick
-// list ordered by location. 409 nothing_to_wave when there is none.
+// then ship-by, then age), reserves their units at locations and makes pick
+// lists ordered along the shortest route found. 409 nothing_to_wave when
+// there is none; 422 unsupported_method for an unknown batching method.
+WaveView create_wave(store::Tx& tx, const WaveRequest& request, FulfillmentListener& listener);
+// One pick list for up to max_orders fulfillments (no cart).
 WaveView create_wave(store::Tx& tx, std::string_view warehouse_code, int64_t max_orders,
                      FulfillmentListener& listener);
 WaveView get_wave(store::Tx& tx, int64_t wave_id);

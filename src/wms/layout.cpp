@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
+#include <cstdlib>
+#include <map>
 
 #include "core/error.h"
 #include "core/json.h"
@@ -29,12 +32,11 @@ Address address_from_json(const std::string& text) {
           fields["country"]};
 }
 
-constexpr const char* kWarehouseColumns =
-    "id, code, name, address_json, latitude, longitude";
+constexpr const char* kWarehouseColumns = "id, code, name, address_json, latitude, longitude";
 
 Warehouse read_warehouse(store::Query& q) {
-  return Warehouse{q.i64(0), q.text(1), q.text(2), address_from_json(q.text(3)), q.opt_f64(4),
-                   q.opt_f64(5)};
+  return Warehouse{q.i64(0),     q.text(1),   q.text(2), address_from_json(q.text(3)),
+                   q.opt_f64(4), q.opt_f64(5)};
 }
 
 constexpr const char* kLocationColumns =
@@ -77,8 +79,7 @@ void insert_location(store::Tx& tx, int64_t warehouse_id, const LocationInput& i
       "max_volume_cm3, max_weight_g, allocatable, velocity_class) VALUES ($1, $2, $3, $4, $5, $6, "
       "$7, $8, $9, $10, $11, $12, $13, $14)",
       tx.next_id("locations"), warehouse_id, in.code, in.type, in.zone, in.aisle, in.bay, in.level,
-      in.x_mm, in.y_mm, in.max_volume_cm3, in.max_weight_g, allocatable ? 1 : 0,
-      in.velocity_class);
+      in.x_mm, in.y_mm, in.max_volume_cm3, in.max_weight_g, allocatable ? 1 : 0, in.velocity_class);
 }
 
 }  // namespace
@@ -132,8 +133,8 @@ std::optional<Warehouse> find_warehouse(store::Tx& tx, std::string_view code) {
 }
 
 std::optional<Warehouse> find_warehouse_by_id(store::Tx& tx, int64_t id) {
-  auto q = tx.query(std::string("SELECT ") + kWarehouseColumns + " FROM warehouses WHERE id = $1",
-                    id);
+  auto q =
+      tx.query(std::string("SELECT ") + kWarehouseColumns + " FROM warehouses WHERE id = $1", id);
   if (!q.next()) return std::nullopt;
   return read_warehouse(q);
 }
@@ -157,8 +158,8 @@ std::vector<Warehouse> list_warehouses(store::Tx& tx, std::string_view after_cod
 }
 
 bool is_location_type(std::string_view type) {
-  for (const char* t : {"receiving", "storage", "pick", "staging", "packing", "shipping",
-                        "quarantine"}) {
+  for (const char* t :
+       {"receiving", "storage", "pick", "staging", "packing", "shipping", "quarantine"}) {
     if (type == t) return true;
   }
   return false;
@@ -192,9 +193,9 @@ LocationUpsert upsert_location(store::Tx& tx, std::string_view warehouse_code,
           "0) LIMIT 1",
           existing->id);
       if (q.next()) {
-        throw_conflict("location_not_empty",
-                       "location " + input.code + " holds stock; empty it before changing "
-                       "whether it is allocatable");
+        throw_conflict("location_not_empty", "location " + input.code +
+                                                 " holds stock; empty it before changing "
+                                                 "whether it is allocatable");
       }
     }
     tx.exec(
@@ -228,6 +229,28 @@ std::vector<Location> list_locations(store::Tx& tx, int64_t warehouse_id,
   return list;
 }
 
+namespace {
+
+// Velocity classes by walking distance from the packing location (in front of
+// the first aisle): the nearest fifth of the bays A, the next three tenths B,
+// the rest C (the classic 20/30/50 split of class-based storage).
+void assign_velocity_classes(std::vector<LocationInput>& planned, int64_t packing_x_mm) {
+  std::vector<std::pair<int64_t, std::pair<int64_t, int64_t>>> bays;  // distance, (aisle, bay)
+  for (const LocationInput& loc : planned) {
+    if (loc.level != 1) continue;
+    bays.push_back({std::abs(*loc.x_mm - packing_x_mm) + *loc.y_mm, {*loc.aisle, *loc.bay}});
+  }
+  std::sort(bays.begin(), bays.end());
+  std::map<std::pair<int64_t, int64_t>, std::string> class_of;
+  const size_t n = bays.size();
+  for (size_t i = 0; i < n; ++i) {
+    class_of[bays[i].second] = i * 10 < n * 2 ? "A" : i * 10 < n * 5 ? "B" : "C";
+  }
+  for (LocationInput& loc : planned) loc.velocity_class = class_of.at({*loc.aisle, *loc.bay});
+}
+
+}  // namespace
+
 int64_t generate_layout(store::Tx& tx, std::string_view warehouse_code, const LayoutInput& in) {
   Warehouse warehouse = require_warehouse(tx, warehouse_code, 404);
   struct Range {
@@ -242,8 +265,8 @@ int64_t generate_layout(store::Tx& tx, std::string_view warehouse_code, const La
                   Range{"max_volume_cm3", in.max_volume_cm3, 1, 1'000'000'000},
                   Range{"max_weight_g", in.max_weight_g, 1, 1'000'000'000}}) {
     if (r.value < r.min || r.value > r.max) {
-      throw_invalid_field(r.field, fmt::format("{} must be between {} and {}", r.field, r.min,
-                                               r.max));
+      throw_invalid_field(r.field,
+                          fmt::format("{} must be between {} and {}", r.field, r.min, r.max));
     }
   }
   if (in.pick_levels > in.levels) {
@@ -271,6 +294,7 @@ int64_t generate_layout(store::Tx& tx, std::string_view warehouse_code, const La
       }
     }
   }
+  if (in.velocity_classes) assign_velocity_classes(planned, in.aisle_pitch_mm);
   // The docks sit on the front cross aisle (y = 0): packing, the depot, in front
   // of the first aisle; receiving in front of the last.
   auto area = [&](const char* code, const char* type, int64_t x) {
@@ -291,8 +315,8 @@ int64_t generate_layout(store::Tx& tx, std::string_view warehouse_code, const La
     if (tx.query("SELECT 1 FROM locations WHERE warehouse_id = $1 AND code = $2", warehouse.id,
                  loc.code)
             .next()) {
-      throw_conflict("layout_exists", "location " + loc.code + " already exists in " +
-                                          warehouse.code);
+      throw_conflict("layout_exists",
+                     "location " + loc.code + " already exists in " + warehouse.code);
     }
     insert_location(tx, warehouse.id, loc, loc.type == "pick" || loc.type == "storage");
   }

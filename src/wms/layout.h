@@ -96,6 +96,11 @@ struct LayoutInput {
   int64_t cross_aisle_mm = 3000;
   int64_t max_volume_cm3 = 1'000'000;
   int64_t max_weight_g = 500'000;
+  // Class-based storage: the bays nearest the packing location (walking
+  // along the front cross aisle and up the aisle) are velocity class A (the
+  // nearest 20 %), then B (30 %), then C, every level of a bay alike; putaway
+  // then sends A products to A locations first (rules.h).
+  bool velocity_classes = false;
 };
 
 // Creates aisles x bays x levels locations named A01-001-1 plus RECV-01,

@@ -2,8 +2,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cmath>
 #include <boost/json/object.hpp>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -13,7 +13,9 @@
 #include "core/random.h"
 #include "events/outbox.h"
 #include "gs1/gs1.h"
+#include "optimize/batching.h"
 #include "optimize/routing.h"
+#include "wms/aisle_model.h"
 #include "wms/fulfillment.h"
 #include "wms/layout.h"
 #include "wms/shipping.h"
@@ -35,7 +37,7 @@ constexpr const char* kPickLineColumns =
     "to_location_id, quantity, picked, short, status";
 
 PickLineRow read_pick_line(store::Query& q) {
-  return {q.i64(0), q.i64(1), q.i64(2), q.i64(3), q.i64(4),  q.i64(5),
+  return {q.i64(0),  q.i64(1), q.i64(2), q.i64(3), q.i64(4),  q.i64(5),
           q.text(6), q.i64(7), q.i64(8), q.i64(9), q.i64(10), q.text(11)};
 }
 
@@ -56,8 +58,8 @@ struct FulfillmentRow {
 };
 
 FulfillmentRow require_fulfillment(store::Tx& tx, int64_t id) {
-  auto q = tx.query("SELECT id, order_id, warehouse_id, status FROM fulfillments WHERE id = $1",
-                    id);
+  auto q =
+      tx.query("SELECT id, order_id, warehouse_id, status FROM fulfillments WHERE id = $1", id);
   if (!q.next()) throw_not_found("unknown_fulfillment", "no fulfillment " + std::to_string(id));
   return {q.i64(0), q.i64(1), q.i64(2), q.text(3)};
 }
@@ -85,9 +87,10 @@ void refresh_after_picking(store::Tx& tx, int64_t fulfillment_id, FulfillmentLis
       fulfillment_id);
   q.next();
   int64_t quantity = q.i64(0), allocated = q.i64(1);
-  bool open_lines = tx.query("SELECT 1 FROM pick_lines WHERE fulfillment_id = $1 AND status = "
-                             "'open' LIMIT 1",
-                             fulfillment_id)
+  bool open_lines = tx.query(
+                          "SELECT 1 FROM pick_lines WHERE fulfillment_id = $1 AND status = "
+                          "'open' LIMIT 1",
+                          fulfillment_id)
                         .next();
   std::string status = f.status;
   if (quantity == 0) {
@@ -173,7 +176,8 @@ void sequence_s_shape(std::vector<PlannedPick>& picks) {
     size_t end = start;
     while (end < picks.size() && picks[end].aisle == picks[start].aisle) ++end;
     if (visited % 2 == 1) {
-      std::stable_sort(picks.begin() + static_cast<long>(start), picks.begin() + static_cast<long>(end),
+      std::stable_sort(picks.begin() + static_cast<long>(start),
+                       picks.begin() + static_cast<long>(end),
                        [](const PlannedPick& a, const PlannedPick& b) { return a.bay > b.bay; });
     }
     ++visited;
@@ -190,46 +194,16 @@ struct RouteSummary {
 // Orders the picks along the shortest route the optimizer finds through the
 // warehouse's aisles, from and back to the packing location (the depot): for a
 // generated layout, one block of parallel aisles, Ratliff and Rosenthal's exact
-// dynamic program. Locations without aisle, bay and coordinates cannot be
-// placed on that model; then it returns nothing and leaves the order alone.
-std::optional<RouteSummary> sequence_by_route(store::Tx& tx, int64_t warehouse_id,
-                                              int64_t depot_location_id,
+// dynamic program. Locations the model cannot place leave the order alone and
+// return nothing.
+std::optional<RouteSummary> sequence_by_route(const std::optional<AisleModel>& model,
                                               std::vector<PlannedPick>& picks) {
-  if (picks.empty()) return std::nullopt;
-  int64_t min_aisle, max_aisle, min_bay, max_bay, min_x, max_x, min_y, max_y;
-  {
-    auto q = tx.query(
-        "SELECT MIN(aisle), MAX(aisle), MIN(bay), MAX(bay), MIN(x_mm), MAX(x_mm), MIN(y_mm), "
-        "MAX(y_mm) FROM locations WHERE warehouse_id = $1 AND aisle IS NOT NULL AND bay IS NOT "
-        "NULL AND x_mm IS NOT NULL AND y_mm IS NOT NULL AND allocatable = 1",
-        warehouse_id);
-    if (!q.next() || q.is_null(0)) return std::nullopt;
-    min_aisle = q.i64(0), max_aisle = q.i64(1), min_bay = q.i64(2), max_bay = q.i64(3);
-    min_x = q.i64(4), max_x = q.i64(5), min_y = q.i64(6), max_y = q.i64(7);
-  }
-  for (const PlannedPick& p : picks) {
-    if (p.aisle < min_aisle || p.aisle > max_aisle || p.bay < min_bay || p.bay > max_bay) {
-      return std::nullopt;
-    }
-  }
+  if (picks.empty() || !model) return std::nullopt;
   optimize::RouteRequest request;
-  request.layout.aisles = max_aisle - min_aisle + 1;
-  request.layout.blocks = 1;
-  request.layout.cells_per_block = max_bay - min_bay + 1;
-  request.layout.aisle_pitch_mm =
-      max_aisle > min_aisle ? double(max_x - min_x) / double(max_aisle - min_aisle) : 3000;
-  request.layout.cell_pitch_mm =
-      max_bay > min_bay ? double(max_y - min_y) / double(max_bay - min_bay) : 1000;
-  if (request.layout.aisle_pitch_mm <= 0) request.layout.aisle_pitch_mm = 3000;
-  if (request.layout.cell_pitch_mm <= 0) request.layout.cell_pitch_mm = 1000;
-  {
-    auto q = tx.query("SELECT x_mm FROM locations WHERE id = $1", depot_location_id);
-    int64_t depot_x = q.next() && !q.is_null(0) ? q.i64(0) : min_x;
-    int64_t aisle = std::llround(double(depot_x - min_x) / request.layout.aisle_pitch_mm);
-    request.layout.depot_aisle = std::clamp<int64_t>(aisle, 0, request.layout.aisles - 1);
-  }
+  request.layout = model->layout;
   for (const PlannedPick& p : picks) {
-    request.picks.push_back({p.aisle - min_aisle, p.bay - min_bay});
+    if (!model->places(p.aisle, p.bay)) return std::nullopt;
+    request.picks.push_back(model->at(p.aisle, p.bay));
   }
   optimize::Route route;
   try {
@@ -244,6 +218,99 @@ std::optional<RouteSummary> sequence_by_route(store::Tx& tx, int64_t warehouse_i
   return RouteSummary{route.method, route.algorithm, route.length_mm, route.optimal};
 }
 
+// One fulfillment's reserved picks, as the batching sees it.
+struct WaveOrder {
+  FulfillmentRow fulfillment;
+  std::optional<int64_t> ship_by_ms;
+  std::vector<PlannedPick> picks;
+  int64_t items = 0, volume_cm3 = 0;
+};
+
+struct CartGrouping {
+  std::vector<std::vector<size_t>> carts;  // indices into the wave's orders
+  WaveBatching batching;
+};
+
+bool fits_alone(const WaveOrder& o, const CartLimits& cart) {
+  return o.items <= cart.max_items &&
+         (!cart.max_volume_cm3 || o.volume_cm3 <= *cart.max_volume_cm3);
+}
+
+// Groups the wave's fulfillments onto carts: the batching core on the aisle
+// model, or first-come-first-served filling when the locations cannot be
+// placed on it. A fulfillment too big for the cart goes alone.
+CartGrouping group_onto_carts(const std::vector<WaveOrder>& orders, const CartLimits& cart,
+                              const std::string& method, const std::optional<AisleModel>& model) {
+  CartGrouping g;
+  g.batching.cart = cart;
+  std::vector<size_t> batchable, alone;
+  for (size_t i = 0; i < orders.size(); ++i) {
+    (fits_alone(orders[i], cart) ? batchable : alone).push_back(i);
+  }
+  auto add_alone = [&] {
+    for (size_t i : alone) g.carts.push_back({i});
+  };
+  bool placeable = model.has_value();
+  for (size_t i : batchable) {
+    for (const PlannedPick& p : orders[i].picks)
+      placeable = placeable && model->places(p.aisle, p.bay);
+  }
+  if (placeable && !batchable.empty()) {
+    optimize::BatchingRequest request;
+    request.layout = model->layout;
+    request.method = method;
+    request.capacity.max_items = cart.max_items;
+    request.capacity.max_volume_cm3 = cart.max_volume_cm3;
+    request.capacity.max_orders = cart.max_orders;
+    // The wave is made inside the write transaction: keep the search short
+    // (about 0.1-0.2 s for 100 orders; docs/optimization.md).
+    request.max_iterations = 20;
+    request.max_rounds_without_improvement = 8;
+    for (size_t i : batchable) {
+      optimize::BatchOrder o;
+      o.id = static_cast<int64_t>(i);
+      for (const PlannedPick& p : orders[i].picks) o.picks.push_back(model->at(p.aisle, p.bay));
+      o.items = orders[i].items;
+      o.volume_cm3 = orders[i].volume_cm3;
+      o.due_ms = orders[i].ship_by_ms;
+      request.orders.push_back(std::move(o));
+    }
+    optimize::BatchingResult result = optimize::batch_orders(request);
+    for (const optimize::Batch& b : result.batches) {
+      std::vector<size_t> members;
+      for (int64_t id : b.order_ids) members.push_back(static_cast<size_t>(id));
+      g.carts.push_back(std::move(members));
+    }
+    g.batching.method = result.method;
+    g.batching.construction = result.construction;
+    g.batching.fcfs_route_length_mm = std::llround(result.fcfs_length_mm);
+    add_alone();
+    return g;
+  }
+  // No aisle model: carts filled in release sequence.
+  g.batching.method = "fcfs";
+  g.batching.construction = "no_layout";
+  std::vector<size_t> current;
+  int64_t items = 0, volume = 0;
+  for (size_t i : batchable) {
+    const WaveOrder& o = orders[i];
+    bool fits = items + o.items <= cart.max_items &&
+                (!cart.max_volume_cm3 || volume + o.volume_cm3 <= *cart.max_volume_cm3) &&
+                (!cart.max_orders || static_cast<int64_t>(current.size()) < *cart.max_orders);
+    if (!fits && !current.empty()) {
+      g.carts.push_back(std::move(current));
+      current.clear();
+      items = volume = 0;
+    }
+    current.push_back(i);
+    items += o.items;
+    volume += o.volume_cm3;
+  }
+  if (!current.empty()) g.carts.push_back(std::move(current));
+  add_alone();
+  return g;
+}
+
 PlannedPick plan_pick(store::Tx& tx, int64_t fulfillment_line_id, int64_t fulfillment_id,
                       int64_t product_id, const inventory::Reservation& r) {
   auto q = tx.query(
@@ -251,12 +318,12 @@ PlannedPick plan_pick(store::Tx& tx, int64_t fulfillment_line_id, int64_t fulfil
       "WHERE id = $1",
       r.location_id);
   q.next();
-  return {fulfillment_line_id, fulfillment_id, product_id, r.location_id, r.lot, r.quantity,
-          q.i64(0),           q.i64(1),       q.i64(2),   q.text(3)};
+  return {fulfillment_line_id, fulfillment_id, product_id, r.location_id, r.lot,
+          r.quantity,          q.i64(0),       q.i64(1),   q.i64(2),      q.text(3)};
 }
 
-void insert_pick_line(store::Tx& tx, int64_t pick_list_id, int64_t sequence,
-                      const PlannedPick& p, int64_t to_location_id) {
+void insert_pick_line(store::Tx& tx, int64_t pick_list_id, int64_t sequence, const PlannedPick& p,
+                      int64_t to_location_id) {
   tx.exec(
       "INSERT INTO pick_lines (id, pick_list_id, sequence, fulfillment_line_id, fulfillment_id, "
       "product_id, location_id, lot, to_location_id, quantity, picked, short, status) VALUES "
@@ -275,8 +342,8 @@ void return_units(store::Tx& tx, int64_t warehouse_id, int64_t fulfillment_line_
       "UPDATE fulfillment_lines SET allocated = allocated - $2, quantity = quantity - $2 WHERE "
       "id = $1",
       fulfillment_line_id, quantity);
-  auto q = tx.query("SELECT order_line_id FROM fulfillment_lines WHERE id = $1",
-                    fulfillment_line_id);
+  auto q =
+      tx.query("SELECT order_line_id FROM fulfillment_lines WHERE id = $1", fulfillment_line_id);
   q.next();
   int64_t order_line_id = q.i64(0);
   listener.units_returned(tx, warehouse_id, order_line_id, quantity);
@@ -292,75 +359,93 @@ std::string generate_tracking_number() {
 
 WaveView create_wave(store::Tx& tx, std::string_view warehouse_code, int64_t max_orders,
                      FulfillmentListener& listener) {
-  Warehouse warehouse = require_warehouse(tx, warehouse_code);
-  int64_t packing_id = packing_location_id(tx, warehouse.id);
-  std::vector<FulfillmentRow> chosen;
+  WaveRequest request;
+  request.warehouse = std::string(warehouse_code);
+  request.max_orders = max_orders;
+  return create_wave(tx, request, listener);
+}
+
+namespace {
+
+// Reserves every allocated unit of the fulfillment at locations (taking units
+// back from refills and moves when the shelves fall short) and marks it
+// picking in the wave.
+WaveOrder reserve_for_wave(store::Tx& tx, const Warehouse& warehouse, const FulfillmentRow& f,
+                           int64_t wave_id, FulfillmentListener& listener) {
+  WaveOrder order;
+  order.fulfillment = f;
+  {
+    auto q = tx.query("SELECT ship_by_ms FROM fulfillments WHERE id = $1", f.id);
+    q.next();
+    order.ship_by_ms = q.opt_i64(0);
+  }
+  struct Line {
+    int64_t id, product_id, allocated, unit_volume_cm3;
+  };
+  std::vector<Line> lines;
   {
     auto q = tx.query(
-        "SELECT id, order_id, warehouse_id, status FROM fulfillments WHERE warehouse_id = $1 AND "
-        "status = 'released' ORDER BY priority DESC, CASE WHEN ship_by_ms IS NULL THEN 1 ELSE 0 "
-        "END, ship_by_ms, id LIMIT $2",
-        warehouse.id, max_orders);
-    while (q.next()) chosen.push_back({q.i64(0), q.i64(1), q.i64(2), q.text(3)});
+        "SELECT fl.id, fl.product_id, fl.allocated, (p.length_mm * p.width_mm * p.height_mm + "
+        "999) / 1000 FROM fulfillment_lines fl JOIN products p ON p.id = fl.product_id WHERE "
+        "fl.fulfillment_id = $1 AND fl.allocated > 0 ORDER BY fl.id",
+        f.id);
+    while (q.next()) lines.push_back({q.i64(0), q.i64(1), q.i64(2), q.i64(3)});
   }
-  if (chosen.empty()) {
-    throw_conflict("nothing_to_wave", "no released fulfillment waits in " + warehouse.code);
+  for (const Line& line : lines) {
+    int64_t reserved = 0;
+    for (const auto& r : inventory::reserve(tx, warehouse.id, line.product_id, line.allocated)) {
+      order.picks.push_back(plan_pick(tx, line.id, f.id, line.product_id, r));
+      reserved += r.quantity;
+    }
+    // Units a refill or a move holds are the order's first.
+    if (reserved < line.allocated &&
+        yield_task_reservations(tx, warehouse.id, line.product_id, line.allocated - reserved) > 0) {
+      for (const auto& r :
+           inventory::reserve(tx, warehouse.id, line.product_id, line.allocated - reserved)) {
+        order.picks.push_back(plan_pick(tx, line.id, f.id, line.product_id, r));
+        reserved += r.quantity;
+      }
+    }
+    // Allocation never exceeds allocatable stock (I3), and reservations are
+    // made only for allocated units, so this cannot fall short.
+    if (reserved != line.allocated) throw std::logic_error("allocated stock not on the shelves");
+    order.items += line.allocated;
+    order.volume_cm3 += line.allocated * line.unit_volume_cm3;
   }
-  int64_t wave_id = tx.next_id("waves");
-  tx.exec("INSERT INTO waves (id, warehouse_id, created_at_ms) VALUES ($1, $2, $3)", wave_id,
-          warehouse.id, tx.now_ms());
+  tx.exec(
+      "UPDATE fulfillments SET status = 'picking', wave_id = $2, updated_at_ms = $3 WHERE id = "
+      "$1",
+      f.id, wave_id, tx.now_ms());
+  boost::json::object data;
+  data["fulfillment_id"] = f.id;
+  data["order_id"] = f.order_id;
+  data["wave_id"] = wave_id;
+  events::append(tx, "fulfillment.picking", "fulfillment:" + std::to_string(f.id), data);
+  listener.fulfillment_changed(tx, f.order_id);
+  return order;
+}
+
+boost::json::object route_json(const std::optional<RouteSummary>& route) {
+  if (!route) return {{"method", "s_shape"}, {"algorithm", "location_order"}, {"optimal", false}};
+  return {{"method", route->method},
+          {"algorithm", route->algorithm},
+          {"length_mm", json_number(route->length_mm)},
+          {"optimal", route->optimal}};
+}
+
+// One cart trip: a pick list over the picks, routed, and its task in the queue.
+std::optional<RouteSummary> make_pick_list(store::Tx& tx, int64_t warehouse_id, int64_t wave_id,
+                                           int64_t packing_id,
+                                           const std::optional<AisleModel>& model,
+                                           std::vector<PlannedPick> planned) {
   int64_t pick_list_id = tx.next_id("pick_lists");
   tx.exec(
       "INSERT INTO pick_lists (id, wave_id, warehouse_id, status, created_at_ms) VALUES ($1, $2, "
       "$3, 'open', $4)",
-      pick_list_id, wave_id, warehouse.id, tx.now_ms());
-
-  std::vector<PlannedPick> planned;
-  for (const FulfillmentRow& f : chosen) {
-    struct Line {
-      int64_t id, product_id, allocated;
-    };
-    std::vector<Line> lines;
-    {
-      auto q = tx.query(
-          "SELECT id, product_id, allocated FROM fulfillment_lines WHERE fulfillment_id = $1 AND "
-          "allocated > 0 ORDER BY id",
-          f.id);
-      while (q.next()) lines.push_back({q.i64(0), q.i64(1), q.i64(2)});
-    }
-    for (const Line& line : lines) {
-      int64_t reserved = 0;
-      for (const auto& r : inventory::reserve(tx, warehouse.id, line.product_id, line.allocated)) {
-        planned.push_back(plan_pick(tx, line.id, f.id, line.product_id, r));
-        reserved += r.quantity;
-      }
-      // Units a refill or a move holds are the order's first.
-      if (reserved < line.allocated &&
-          yield_task_reservations(tx, warehouse.id, line.product_id, line.allocated - reserved) > 0) {
-        for (const auto& r : inventory::reserve(tx, warehouse.id, line.product_id,
-                                                line.allocated - reserved)) {
-          planned.push_back(plan_pick(tx, line.id, f.id, line.product_id, r));
-          reserved += r.quantity;
-        }
-      }
-      // Allocation never exceeds allocatable stock (I3), and reservations are
-      // made only for allocated units, so this cannot fall short.
-      if (reserved != line.allocated) throw std::logic_error("allocated stock not on the shelves");
-    }
-    tx.exec(
-        "UPDATE fulfillments SET status = 'picking', wave_id = $2, updated_at_ms = $3 WHERE id = "
-        "$1",
-        f.id, wave_id, tx.now_ms());
-    boost::json::object data;
-    data["fulfillment_id"] = f.id;
-    data["order_id"] = f.order_id;
-    data["wave_id"] = wave_id;
-    events::append(tx, "fulfillment.picking", "fulfillment:" + std::to_string(f.id), data);
-    listener.fulfillment_changed(tx, f.order_id);
-  }
+      pick_list_id, wave_id, warehouse_id, tx.now_ms());
   // Sort first so that equal stops keep a stable, readable order; then route.
   sequence_s_shape(planned);
-  std::optional<RouteSummary> route = sequence_by_route(tx, warehouse.id, packing_id, planned);
+  std::optional<RouteSummary> route = sequence_by_route(model, planned);
   for (size_t i = 0; i < planned.size(); ++i) {
     insert_pick_line(tx, pick_list_id, static_cast<int64_t>(i + 1), planned[i], packing_id);
   }
@@ -370,43 +455,110 @@ WaveView create_wave(store::Tx& tx, std::string_view warehouse_code, int64_t max
         "UPDATE pick_lists SET route_method = $2, route_algorithm = $3, route_length_mm = $4, "
         "route_optimal = $5 WHERE id = $1",
         pick_list_id, route->method, route->algorithm,
-        static_cast<int64_t>(std::llround(route->length_mm)),
-        static_cast<int64_t>(route->optimal));
+        static_cast<int64_t>(std::llround(route->length_mm)), static_cast<int64_t>(route->optimal));
   } else {
     tx.exec(
         "UPDATE pick_lists SET route_method = 's_shape', route_algorithm = 'location_order', "
         "route_optimal = 0 WHERE id = $1",
         pick_list_id);
   }
-  // The pick list is one task in the queue; pick faces the wave drains are
-  // refilled before the pickers reach them.
   NewTask pick_task;
-  pick_task.warehouse_id = warehouse.id;
+  pick_task.warehouse_id = warehouse_id;
   pick_task.type = "pick";
   pick_task.priority = 40;
-  pick_task.from_location_id = planned.empty() ? std::nullopt
-                                               : std::optional<int64_t>(planned.front().location_id);
+  pick_task.from_location_id =
+      planned.empty() ? std::nullopt : std::optional<int64_t>(planned.front().location_id);
   pick_task.quantity = 0;
   for (const PlannedPick& p : planned) *pick_task.quantity += p.quantity;
   pick_task.ref_type = "pick_list";
   pick_task.ref_id = pick_list_id;
   create_task(tx, pick_task);
+  return route;
+}
+
+}  // namespace
+
+WaveView create_wave(store::Tx& tx, const WaveRequest& request, FulfillmentListener& listener) {
+  // The methods of optimize/batching.h a wave offers (openapi.json lists them).
+  static const std::set<std::string> kMethods = {"auto", "fcfs", "seed", "savings", "ils", "alns"};
+  if (request.cart && !kMethods.count(request.batching_method)) {
+    throw_unprocessable("unsupported_method",
+                        "no batching method '" + request.batching_method + "'", "batching");
+  }
+  Warehouse warehouse = require_warehouse(tx, request.warehouse);
+  int64_t packing_id = packing_location_id(tx, warehouse.id);
+  std::vector<FulfillmentRow> chosen;
+  {
+    auto q = tx.query(
+        "SELECT id, order_id, warehouse_id, status FROM fulfillments WHERE warehouse_id = $1 AND "
+        "status = 'released' ORDER BY priority DESC, CASE WHEN ship_by_ms IS NULL THEN 1 ELSE 0 "
+        "END, ship_by_ms, id LIMIT $2",
+        warehouse.id, request.max_orders);
+    while (q.next()) chosen.push_back({q.i64(0), q.i64(1), q.i64(2), q.text(3)});
+  }
+  if (chosen.empty()) {
+    throw_conflict("nothing_to_wave", "no released fulfillment waits in " + warehouse.code);
+  }
+  int64_t wave_id = tx.next_id("waves");
+  tx.exec("INSERT INTO waves (id, warehouse_id, created_at_ms) VALUES ($1, $2, $3)", wave_id,
+          warehouse.id, tx.now_ms());
+
+  std::vector<WaveOrder> orders;
+  for (const FulfillmentRow& f : chosen) {
+    orders.push_back(reserve_for_wave(tx, warehouse, f, wave_id, listener));
+  }
+  std::optional<AisleModel> model = aisle_model(tx, warehouse.id, packing_id);
+  CartGrouping grouping;
+  if (request.cart) {
+    grouping = group_onto_carts(orders, *request.cart, request.batching_method, model);
+  } else {
+    grouping.carts.emplace_back();
+    for (size_t i = 0; i < orders.size(); ++i) grouping.carts.back().push_back(i);
+  }
+  // The pick lists are tasks in the queue, one per cart trip; pick faces the
+  // wave drains are refilled before the pickers reach them.
+  boost::json::array routes;
+  double total_mm = 0;
+  bool all_routed = true;
+  int64_t pick_lines = 0;
+  for (const std::vector<size_t>& cart : grouping.carts) {
+    std::vector<PlannedPick> planned;
+    for (size_t i : cart)
+      planned.insert(planned.end(), orders[i].picks.begin(), orders[i].picks.end());
+    pick_lines += static_cast<int64_t>(planned.size());
+    std::optional<RouteSummary> route =
+        make_pick_list(tx, warehouse.id, wave_id, packing_id, model, std::move(planned));
+    all_routed = all_routed && route.has_value();
+    if (route) total_mm += route->length_mm;
+    routes.push_back(route_json(route));
+  }
   std::set<int64_t> products;
-  for (const PlannedPick& p : planned) products.insert(p.product_id);
+  for (const WaveOrder& o : orders) {
+    for (const PlannedPick& p : o.picks) products.insert(p.product_id);
+  }
   for (int64_t product_id : products) plan_replenishment(tx, warehouse.id, product_id);
+
   boost::json::object data;
   data["wave_id"] = wave_id;
   data["warehouse"] = warehouse.code;
   data["fulfillments"] = static_cast<int64_t>(chosen.size());
-  data["pick_lines"] = static_cast<int64_t>(planned.size());
-  // Which method ordered the list, and the length of the walk it found.
-  if (route) {
-    data["route"] = {{"method", route->method},
-                     {"algorithm", route->algorithm},
-                     {"length_mm", json_number(route->length_mm)},
-                     {"optimal", route->optimal}};
-  } else {
-    data["route"] = {{"method", "s_shape"}, {"algorithm", "location_order"}, {"optimal", false}};
+  data["pick_lists"] = static_cast<int64_t>(grouping.carts.size());
+  data["pick_lines"] = pick_lines;
+  // Which methods ordered the lists and grouped the carts, and what they found.
+  data["routes"] = std::move(routes);
+  if (request.cart) {
+    const WaveBatching& b = grouping.batching;
+    if (all_routed) grouping.batching.route_length_mm = std::llround(total_mm);
+    tx.exec(
+        "UPDATE waves SET batch_method = $2, batch_construction = $3, cart_max_items = $4, "
+        "cart_max_volume_cm3 = $5, cart_max_orders = $6, route_length_mm = $7, "
+        "fcfs_route_length_mm = $8 WHERE id = $1",
+        wave_id, b.method, b.construction, b.cart.max_items, b.cart.max_volume_cm3,
+        b.cart.max_orders, b.route_length_mm, b.fcfs_route_length_mm);
+    boost::json::object batching{{"method", b.method}, {"construction", b.construction}};
+    if (b.route_length_mm) batching["route_length_mm"] = *b.route_length_mm;
+    if (b.fcfs_route_length_mm) batching["fcfs_route_length_mm"] = *b.fcfs_route_length_mm;
+    data["batching"] = std::move(batching);
   }
   events::append(tx, "wave.released", "wave:" + std::to_string(wave_id), data);
   return get_wave(tx, wave_id);
@@ -434,6 +586,24 @@ WaveView get_wave(store::Tx& tx, int64_t wave_id) {
     while (q.next()) list_ids.push_back(q.i64(0));
   }
   for (int64_t id : list_ids) wave.pick_lists.push_back(get_pick_list(tx, id));
+  {
+    auto q = tx.query(
+        "SELECT batch_method, batch_construction, cart_max_items, cart_max_volume_cm3, "
+        "cart_max_orders, route_length_mm, fcfs_route_length_mm FROM waves WHERE id = $1 AND "
+        "batch_method IS NOT NULL",
+        wave_id);
+    if (q.next()) {
+      WaveBatching b;
+      b.method = q.text(0);
+      b.construction = q.text(1);
+      b.cart.max_items = q.i64(2);
+      b.cart.max_volume_cm3 = q.opt_i64(3);
+      b.cart.max_orders = q.opt_i64(4);
+      b.route_length_mm = q.opt_i64(5);
+      b.fcfs_route_length_mm = q.opt_i64(6);
+      wave.batching = std::move(b);
+    }
+  }
   return wave;
 }
 
@@ -494,22 +664,19 @@ PickListView confirm_pick(store::Tx& tx, int64_t pick_list_id, const PickScan& s
     if (!exists) throw_invalid_field("line_id", "no such line on this pick list");
     throw_conflict("invalid_state", "that line is no longer open");
   }
-  std::erase_if(lines, [&](const PickLineRow& l) {
-    return !location || l.location_id != location->id;
-  });
+  std::erase_if(lines,
+                [&](const PickLineRow& l) { return !location || l.location_id != location->id; });
   if (lines.empty()) {
     throw_unprocessable("wrong_location",
                         "location " + scan.location + " is not where this pick list goes next",
                         "location");
   }
-  std::erase_if(lines, [&](const PickLineRow& l) {
-    return !product || l.product_id != product->id;
-  });
+  std::erase_if(lines,
+                [&](const PickLineRow& l) { return !product || l.product_id != product->id; });
   if (lines.empty()) {
-    throw_unprocessable("wrong_product",
-                        "barcode " + scan.barcode + " is not the product to pick at " +
-                            scan.location,
-                        "barcode");
+    throw_unprocessable(
+        "wrong_product",
+        "barcode " + scan.barcode + " is not the product to pick at " + scan.location, "barcode");
   }
   int64_t open = 0;
   for (const auto& l : lines) open += l.open();
@@ -617,8 +784,8 @@ PickListView report_short(store::Tx& tx, int64_t pick_list_id, int64_t line_id,
       next_sequence = q.i64(0) + 1;
     }
     for (const auto& r : reservations) {
-      PlannedPick p = plan_pick(tx, line.fulfillment_line_id, line.fulfillment_id,
-                                line.product_id, r);
+      PlannedPick p =
+          plan_pick(tx, line.fulfillment_line_id, line.fulfillment_id, line.product_id, r);
       insert_pick_line(tx, pick_list_id, next_sequence++, p, line.to_location_id);
       resourced += r.quantity;
     }
@@ -642,15 +809,16 @@ FulfillmentView pack(store::Tx& tx, int64_t fulfillment_id,
                      const std::vector<PackageInput>& packages, FulfillmentListener& listener) {
   FulfillmentRow f = require_fulfillment(tx, fulfillment_id);
   if (f.status != "picked") {
-    throw_conflict("invalid_state", "only a picked fulfillment can be packed; this one is " +
-                                        f.status);
+    throw_conflict("invalid_state",
+                   "only a picked fulfillment can be packed; this one is " + f.status);
   }
   if (packages.empty()) throw_invalid_field("packages", "at least one package is needed");
   std::map<int64_t, int64_t> packed_by_product;
   std::vector<std::map<int64_t, int64_t>> contents(packages.size());
   for (size_t i = 0; i < packages.size(); ++i) {
     if (packages[i].items.empty()) {
-      throw_invalid_field(fmt::format("packages[{}].items", i), "a package holds at least one item");
+      throw_invalid_field(fmt::format("packages[{}].items", i),
+                          "a package holds at least one item");
     }
     for (size_t j = 0; j < packages[i].items.size(); ++j) {
       const auto& [sku, quantity] = packages[i].items[j];
@@ -716,8 +884,7 @@ FulfillmentView pack(store::Tx& tx, int64_t fulfillment_id,
         throw_unprocessable("weight_mismatch",
                             fmt::format("package {} weighs {} g but should weigh {} g (± {} g); "
                                         "check its contents",
-                                        i + 1, check.actual_g, check.expected_g,
-                                        check.tolerance_g),
+                                        i + 1, check.actual_g, check.expected_g, check.tolerance_g),
                             fmt::format("packages[{}].weight_g", i));
       }
     }
@@ -749,8 +916,9 @@ FulfillmentView ship(store::Tx& tx, int64_t fulfillment_id, const ShipInput& inp
     throw_conflict("invalid_state", "only a packed fulfillment can ship; this one is " + f.status);
   }
   if (input.tracking_number && !is_code(*input.tracking_number)) {
-    throw_invalid_field("tracking_number", "tracking_number must be 1-64 characters of A-Z a-z "
-                                           "0-9 . _ -");
+    throw_invalid_field("tracking_number",
+                        "tracking_number must be 1-64 characters of A-Z a-z "
+                        "0-9 . _ -");
   }
   std::string tracking = input.tracking_number.value_or(generate_tracking_number());
   int64_t customer_id =
@@ -796,8 +964,8 @@ FulfillmentView ship(store::Tx& tx, int64_t fulfillment_id, const ShipInput& inp
 FulfillmentView deliver(store::Tx& tx, int64_t fulfillment_id, FulfillmentListener& listener) {
   FulfillmentRow f = require_fulfillment(tx, fulfillment_id);
   if (f.status != "shipped") {
-    throw_conflict("invalid_state", "only a shipped fulfillment can be delivered; this one is " +
-                                        f.status);
+    throw_conflict("invalid_state",
+                   "only a shipped fulfillment can be delivered; this one is " + f.status);
   }
   tx.exec("UPDATE fulfillments SET delivered_at_ms = $2 WHERE id = $1", fulfillment_id,
           tx.now_ms());

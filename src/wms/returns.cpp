@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <boost/json/object.hpp>
+#include <map>
 #include <optional>
 
 #include "catalog/catalog.h"
@@ -145,16 +146,24 @@ ReturnView authorize_return(store::Tx& tx, const ReturnInput& input) {
           order_line_id);
       while (q.next()) shipped.push_back({q.i64(0), q.text(1), q.i64(2)});
     }
+    // A lot may have shipped from two warehouses: what returns already took
+    // of it counts once, and comes off its warehouses in turn.
     int64_t total_shipped = 0, already = 0;
+    std::map<std::string, int64_t> authorized_by_lot;
+    {
+      auto q = tx.query(
+          "SELECT rl.lot, SUM(rl.authorized) FROM return_lines rl JOIN returns r ON r.id = "
+          "rl.return_id WHERE rl.order_line_id = $1 AND r.status <> 'cancelled' GROUP BY rl.lot",
+          order_line_id);
+      while (q.next()) authorized_by_lot[q.text(0)] = q.i64(1);
+    }
+    for (const auto& [lot, units] : authorized_by_lot) already += units;
     for (Shipped& lot : shipped) {
       total_shipped += lot.available;
-      auto q = tx.query(
-          "SELECT COALESCE(SUM(rl.authorized), 0) FROM return_lines rl JOIN returns r ON r.id = "
-          "rl.return_id WHERE rl.order_line_id = $1 AND rl.lot = $2 AND r.status <> 'cancelled'",
-          order_line_id, lot.lot);
-      q.next();
-      already += q.i64(0);
-      lot.available -= q.i64(0);
+      int64_t& taken = authorized_by_lot[lot.lot];
+      int64_t here = std::min(taken, lot.available);
+      lot.available -= here;
+      taken -= here;
     }
     // Units this request already planned from earlier lines of the same order line.
     for (const Planned& p : planned) {

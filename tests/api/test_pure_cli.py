@@ -1,4 +1,4 @@
-"""`wareflow optimize route|batch|cartonize` and `wareflow forecast`: the pure
+"""`wareflow optimize route|batch|slot|cartonize|source` and `wareflow forecast`: the pure
 cores on the command line, JSON in and out, clear codes for bad input."""
 import json
 import os
@@ -113,6 +113,83 @@ class OptimizeCartonize(unittest.TestCase):
         self.assertEqual((rc, out["code"]), (1, "item_too_large"))
         rc, out = run_json(["optimize", "cartonize"], {"boxes": [], "items": []})
         self.assertEqual((rc, out["code"], out["field"]), (1, "invalid_field", "boxes"))
+
+
+@skip_without_binary
+class OptimizeSlot(unittest.TestCase):
+    SLOTS = [{"id": "NEAR", "location": {"aisle": 0, "cell": 0}, "volume_cm3": 1000},
+             {"id": "MID", "location": {"aisle": 1, "cell": 5}, "volume_cm3": 1000},
+             {"id": "FAR", "location": {"aisle": 3, "cell": 9}, "volume_cm3": 1000}]
+
+    def test_the_fast_mover_goes_near_the_depot_in_one_swap(self):
+        skus = [{"id": "slow", "picks": 1, "unit_volume_cm3": 100, "current_slot": "NEAR"},
+                {"id": "fast", "picks": 50, "unit_volume_cm3": 100, "current_slot": "FAR"}]
+        rc, out = run_json(["optimize", "slot"], {"layout": LAYOUT, "slots": self.SLOTS, "skus": skus,
+                                                  "max_moves": 2})
+        self.assertEqual(rc, 0, out)
+        self.assertEqual(out["method"], "velocity")
+        target = {a["sku"]: a["slot"] for a in out["assignments"]}
+        self.assertEqual(target["fast"], "NEAR")
+        # A swap is two moves: fast into NEAR, slow out to FAR.
+        self.assertEqual([(m["kind"], m["sku"], m["to_slot"]) for m in out["plan"]],
+                         [("swap", "fast", "NEAR"), ("swap", "slow", "FAR")])
+        self.assertLess(out["planned_travel_mm"], out["current_travel_mm"])
+        # Round trips: NEAR 2 * 1 m; FAR 2 * (9 m across + 10 m in) = 38 m.
+        self.assertEqual(out["current_travel_mm"], 1 * 2000 + 50 * 38000)
+        self.assertEqual(out["planned_travel_mm"], 50 * 2000 + 1 * 38000)
+
+    def test_bad_input_is_refused_with_a_code(self):
+        base = {"layout": LAYOUT, "slots": self.SLOTS,
+                "skus": [{"id": "a", "picks": 1, "unit_volume_cm3": 1, "current_slot": "NOPE"}]}
+        rc, out = run_json(["optimize", "slot"], base)
+        self.assertEqual((rc, out["code"], out["field"]), (1, "unknown_slot", "skus[0].current_slot"))
+        rc, out = run_json(["optimize", "slot"], dict(base, skus=[], method="random"))
+        self.assertEqual((rc, out["code"]), (1, "unsupported_method"))
+        rc, out = run_json(["optimize", "slot"], dict(base, skus=[], abc_thresholds=[0.9, 0.5]))
+        self.assertEqual((rc, out["code"]), (1, "invalid_parameter"))
+        rc, out = run_json(["optimize", "slot"], dict(base, slots=[dict(self.SLOTS[0], volume_cm3=0)]))
+        self.assertEqual((rc, out["code"], out["field"]), (1, "invalid_field", "slots[0].volume_cm3"))
+
+
+@skip_without_binary
+class OptimizeSource(unittest.TestCase):
+    # Greedy set cover takes the warehouse covering most first (3 lines at W9)
+    # and then needs two more; two warehouses together cover it all.
+    TRAP = {"quantities": [1, 1, 1, 1],
+            "warehouses": [{"id": 9, "distance": 1, "available": [1, 1, 1, 0]},
+                           {"id": 1, "distance": 5, "available": [1, 1, 0, 0]},
+                           {"id": 2, "distance": 5, "available": [0, 0, 1, 1]}]}
+
+    def test_exact_program_ships_fewest_and_proves_it(self):
+        rc, out = run_json(["optimize", "source"], dict(self.TRAP, method="mip"))
+        self.assertEqual(rc, 0, out)
+        self.assertEqual((out["method"], out["optimal"], out["shipments"]), ("mip", True, 2))
+        self.assertEqual(out["backordered"], [0, 0, 0, 0])
+        self.assertEqual(sum(a["quantity"] for a in out["assignments"]), 4)
+        rc, base = run_json(["optimize", "source"], dict(self.TRAP, method="nearest_first_line"))
+        self.assertEqual(rc, 0, base)
+        self.assertGreaterEqual(base["shipments"], out["shipments"])
+
+    def test_units_nobody_has_are_backordered(self):
+        rc, out = run_json(["optimize", "source"], {"lines": [{"quantity": 5}],
+                                                    "warehouses": [{"id": 1, "available": [3]}]})
+        self.assertEqual(rc, 0, out)
+        self.assertEqual(out["backordered"], [2])
+
+    def test_bad_input_is_refused_with_a_code(self):
+        rc, out = run_json(["optimize", "source"], {"quantities": [1], "lines": [], "warehouses": []})
+        self.assertEqual((rc, out["code"]), (1, "invalid_field"))
+        rc, out = run_json(["optimize", "source"], {"quantities": [1, 2],
+                                                    "warehouses": [{"id": 1, "available": [1]}]})
+        self.assertEqual((rc, out["code"]), (1, "invalid_availability"))
+        rc, out = run_json(["optimize", "source"], {"quantities": [1],
+                                                    "warehouses": [{"id": 1, "available": [1]},
+                                                                   {"id": 1, "available": [1]}]})
+        self.assertEqual((rc, out["code"]), (1, "duplicate_warehouse"))
+        rc, out = run_json(["optimize", "source"], dict(self.TRAP, method="magic"))
+        self.assertEqual((rc, out["code"]), (1, "invalid_parameter"))
+        rc, out = run_json(["optimize", "source"], {"quantities": [-1], "warehouses": []})
+        self.assertEqual((rc, out["code"], out["field"]), (1, "invalid_field", "quantities[0]"))
 
 
 @skip_without_binary
