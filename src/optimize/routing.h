@@ -29,13 +29,13 @@
 // back where the previous one was left):
 //  exact         proven shortest route. One block (B = 1), any size:
 //                Ratliff & Rosenthal's (1983) dynamic program over the
-//                aisles. Two blocks: Held-Karp over the shortest-path
+//                aisles. Two or three blocks: Held-Karp over the shortest-path
 //                distances up to kHeldKarpBeforeDpPoints (8) distinct points,
 //                beyond that the multi-block dynamic program (Ratliff &
 //                Rosenthal's with one node per cross aisle, as Roodbergen &
 //                de Koster (2001) did for two blocks) if the picks and the
 //                depot lie within kMultiBlockDpMaxAisles aisles. Otherwise
-//                (more blocks, or wider): Held-Karp up to kHeldKarpMaxPoints
+//                (four blocks or more, or wider): Held-Karp up to kHeldKarpMaxPoints
 //                (15) distinct points, refused beyond (too_many_points).
 //  local_search  a descent by 2-opt and Or-opt (runs of 1-3 stops, both
 //                orientations) over the 10 nearest stops with don't-look
@@ -91,8 +91,7 @@
 //                local_search. Route.method says which ran.
 //
 // exact_route_multi_block runs the multi-block dynamic program directly, on
-// up to kMultiBlockDpMaxBlocks (3) blocks; plan_route uses it for two blocks
-// only.
+// up to kMultiBlockDpMaxBlocks (3) blocks, as plan_route does.
 #pragma once
 
 #include <cstddef>
@@ -152,7 +151,7 @@ inline constexpr int64_t kMultiBlockDpMaxBlocks = 3;
 inline constexpr int64_t kMultiBlockDpMaxAisles = 1000;
 // plan_route's exact and auto use it up to this many blocks, and prefer
 // Held-Karp up to kHeldKarpBeforeDpPoints points, where it is faster.
-inline constexpr int64_t kPlanRouteDpMaxBlocks = 2;
+inline constexpr int64_t kPlanRouteDpMaxBlocks = 3;
 inline constexpr size_t kHeldKarpBeforeDpPoints = 8;
 
 // Plans a route with request.method. Throws RoutingError on bad input.

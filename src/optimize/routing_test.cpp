@@ -355,9 +355,9 @@ TEST(Routing, HeuristicsRunOnManyBlocks) {
   }
 }
 
-TEST(Routing, AutoSolvesTwoBlocksExactlyAtAnySize) {
+TEST(Routing, AutoSolvesTwoAndThreeBlocksExactlyAtAnySize) {
   // Up to 8 points Held-Karp is the faster proof, beyond it the multi-block
-  // dynamic program; three blocks beyond 15 points fall back to local search.
+  // dynamic program; four blocks beyond 15 points fall back to local search.
   const WarehouseLayout two = layout(12, 2, 20, 2500, 1000, 4);
   const auto small = spread_picks(12, 40, 8);
   EXPECT_EQ(route(two, small, "auto").algorithm, "held_karp");
@@ -373,11 +373,16 @@ TEST(Routing, AutoSolvesTwoBlocksExactlyAtAnySize) {
   }
   const WarehouseLayout three = layout(12, 3, 20, 2500, 1000, 4);
   const auto three_picks = spread_picks(12, 60, 30);
-  EXPECT_EQ(route(three, three_picks, "auto").method, "local_search");
+  const Route three_auto = route(three, three_picks, "auto");
+  EXPECT_EQ(three_auto.method, "exact");
+  EXPECT_EQ(three_auto.algorithm, "multi_block_dp");
+  EXPECT_TRUE(three_auto.optimal);
   const Route dp = exact_route_multi_block({three, three_picks, "exact"});
   EXPECT_TRUE(dp.optimal);
-  EXPECT_EQ(dp.algorithm, "multi_block_dp");
-  EXPECT_LE(dp.length_mm, route(three, three_picks, "auto").length_mm + 1e-6);
+  EXPECT_EQ(dp.length_mm, three_auto.length_mm);
+  EXPECT_LE(dp.length_mm, route(three, three_picks, "local_search").length_mm + 1e-6);
+  const WarehouseLayout four = layout(12, 4, 15, 2500, 1000, 4);
+  EXPECT_EQ(route(four, spread_picks(12, 60, 30), "auto").method, "local_search");
 }
 
 TEST(Routing, AutoPicksTheExactMethodWhenItCan) {
@@ -389,9 +394,9 @@ TEST(Routing, AutoPicksTheExactMethodWhenItCan) {
   EXPECT_EQ(multi.algorithm, "held_karp");
 }
 
-TEST(Routing, ExactRefusesSixteenPointsInSeveralBlocks) {
-  const WarehouseLayout l = layout(10, 3, 10, 1000, 100, 0);
-  const auto picks = spread_picks(10, 30, 16);
+TEST(Routing, ExactRefusesSixteenPointsBeyondThreeBlocks) {
+  const WarehouseLayout l = layout(10, 4, 10, 1000, 100, 0);
+  const auto picks = spread_picks(10, 40, 16);
   expect_refused(RouteRequest{l, picks, "exact"}, "too_many_points");
   Route fallback = route(l, picks, "auto");
   EXPECT_EQ(fallback.method, "local_search");

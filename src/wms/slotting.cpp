@@ -132,6 +132,9 @@ SlottingAdvice advise_slotting(store::Tx& tx, std::string_view warehouse_code,
     }
   }
   for (const auto& [id, row] : products) {
+    // Only products in the pick area: the plan moves nothing else, and the
+    // three travel figures then cover the same products.
+    if (!row.current_location) continue;
     optimize::SlottingSku sku;
     sku.id = row.sku;
     sku.picks = row.picks;

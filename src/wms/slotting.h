@@ -7,11 +7,12 @@
 // What it reads:
 //  - slots: the warehouse's pick locations the aisle model places
 //    (wms/aisle_model.h), with their volume (unlimited when not set) and zone;
-//  - products: those with a pick face or stock in a pick location (their
-//    current slot: the pick face, else the pick location holding most of
-//    them), and those picked in the period; velocity = pick lines of pick
-//    lists made in the last `days` days, units = the units they asked for
-//    (shorts excluded); a product's storage zone restricts its slots;
+//  - products: those in the pick area, with a pick face or stock in a pick
+//    location (their current slot: the pick face, else the pick location
+//    holding most of them); velocity = pick lines of pick lists made in the
+//    last `days` days, units = the units they asked for (shorts excluded); a
+//    product's storage zone restricts its slots. Products picked only from
+//    reserve are not slotted: the figures compare one set of products;
 //  - a pick location two products share is given to the one with a pick
 //    face there, else the one with more units in it; the other product then
 //    counts as not in the pick area (it never moves in the plan).
