@@ -198,5 +198,7 @@ void answer_write(store::Database& db, const CallPtr& call, int status, Fn fn) {
 
 // Registers the warehouse-execution routes (handlers_execution.cpp).
 void register_execution_routes(Router& r, store::Database& db, oms::OrderService& orders);
+// Registers the planning routes (handlers_planning.cpp).
+void register_planning_routes(Router& r, store::Database& db);
 
 }  // namespace wareflow::api

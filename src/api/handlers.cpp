@@ -835,6 +835,7 @@ void Api::register_routes() {
   });
 
   register_execution_routes(r, db, orders);
+  register_planning_routes(r, db);
 }
 
 }  // namespace wareflow::api

@@ -38,7 +38,7 @@ class TempDb {
 
  private:
   std::filesystem::path dir_;
-  optimize::FewestSplitsPolicy policy_;
+  optimize::ExactSourcingPolicy policy_;
 };
 
 }  // namespace wareflow::testing
