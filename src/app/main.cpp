@@ -174,6 +174,9 @@ int main(int argc, char** argv) {
   optimize_cartonize->add_option("--input", input_path, "JSON request file")->required();
   auto* forecast = app.add_subcommand("forecast", "Forecast demand series from a JSON input file");
   forecast->add_option("--input", input_path, "JSON request file")->required();
+  auto* reorder = app.add_subcommand(
+      "reorder", "Safety stock, reorder points and purchase suggestions from a JSON input file");
+  reorder->add_option("--input", input_path, "JSON request file")->required();
 
   CLI11_PARSE(app, argc, argv);
 
@@ -190,6 +193,7 @@ int main(int argc, char** argv) {
       return app::run_optimize_cartonize(read_file(input_path), std::cout);
     }
     if (forecast->parsed()) return app::run_forecast(read_file(input_path), std::cout);
+    if (reorder->parsed()) return app::run_reorder(read_file(input_path), std::cout);
 
     if (routes->parsed()) {
       auto db = open_database(":memory:");

@@ -10,6 +10,7 @@
 #include "optimize/slotting.h"
 #include "optimize/sourcing.h"
 #include "planning/forecast.h"
+#include "planning/reorder.h"
 
 namespace wareflow::app {
 namespace {
@@ -51,6 +52,8 @@ int guarded(std::ostream& out, Fn fn) {
   } catch (const optimize::SourcingError& e) {
     return print_problem(out, e.code(), e.what(), e.field());
   } catch (const optimize::SlottingError& e) {
+    return print_problem(out, e.code(), e.what(), e.field());
+  } catch (const planning::ReorderError& e) {
     return print_problem(out, e.code(), e.what(), e.field());
   } catch (const planning::ForecastError& e) {
     return print_problem(out, e.code(), e.what(), e.field());
@@ -401,6 +404,127 @@ int run_forecast(const std::string& input_json, std::ostream& out) {
                         f.backtest_mase ? json_number(*f.backtest_mase) : json::value(nullptr)}});
     }
     out << json::serialize(json::object{{"forecasts", std::move(forecasts)}}) << "\n";
+    return 0;
+  });
+}
+
+namespace {
+
+// An array of non-negative numbers (daily demand, sigmas).
+std::vector<double> read_numbers(const FieldReader& in, std::string_view key, bool required) {
+  const json::array* values = required ? &in.required_array(key, planning::kMaxPlanningDays)
+                                       : in.optional_array(key, planning::kMaxPlanningDays);
+  std::vector<double> list;
+  if (!values) return list;
+  for (size_t i = 0; i < values->size(); ++i) {
+    const json::value& v = (*values)[i];
+    if (!v.is_number() || v.to_number<double>() < 0 ||
+        v.to_number<double>() > planning::kMaxDailyDemand) {
+      throw_invalid_field(in.field_path(key) + "[" + std::to_string(i) + "]",
+                          "a number from 0 to 1e9");
+    }
+    list.push_back(v.to_number<double>());
+  }
+  return list;
+}
+
+planning::ReorderItem read_reorder_item(const FieldReader& in) {
+  planning::ReorderItem item;
+  item.sku = in.required_string("sku", 64);
+  item.warehouse = in.optional_string("warehouse", 64).value_or("");
+  item.supplier = in.required_string("supplier", 64);
+  item.daily_demand = read_numbers(in, "daily_demand", true);
+  item.daily_sigma = read_numbers(in, "daily_sigma", false);
+  const double max_days = static_cast<double>(planning::kMaxPlanningDays);
+  item.lead_time_days = in.optional_number("lead_time_days", 0, max_days).value_or(0);
+  item.lead_time_sigma_days = in.optional_number("lead_time_sigma_days", 0, max_days).value_or(0);
+  item.review_period_days =
+      in.optional_int("review_period_days", 0, planning::kMaxPlanningDays).value_or(0);
+  item.policy = in.optional_string("policy", 16).value_or("s_S");
+  if (auto abc = in.optional_string("abc_class", 1)) {
+    item.service = planning::service_target_for_class(*abc);
+  }
+  if (auto service = in.optional_object("service")) {
+    item.service.measure = service->optional_string("measure", 32).value_or(item.service.measure);
+    auto level = service->optional_number("level", 0, 1);
+    if (!level) throw_invalid_field(service->field_path("level"), "level is required");
+    item.service.level = *level;
+  }
+  const int64_t max_units = planning::kMaxStockQuantity;
+  item.on_hand = in.optional_int("on_hand", 0, max_units).value_or(0);
+  item.on_order = in.optional_int("on_order", 0, max_units).value_or(0);
+  item.allocated = in.optional_int("allocated", 0, max_units).value_or(0);
+  item.backordered = in.optional_int("backordered", 0, max_units).value_or(0);
+  item.terms.pack_size = in.optional_int("pack_size", 1, max_units).value_or(1);
+  item.terms.min_order_qty = in.optional_int("min_order_qty", 0, max_units).value_or(0);
+  item.terms.max_order_qty = in.optional_int("max_order_qty", 1, max_units);
+  item.unit_cost_minor = in.optional_int("unit_cost_minor", 0, max_units).value_or(0);
+  item.ordering_cost_minor = in.optional_int("ordering_cost_minor", 0, max_units).value_or(0);
+  item.holding_rate_per_year = in.optional_number("holding_rate_per_year", 0, 100).value_or(0);
+  item.cover_days = in.optional_number("cover_days", 1e-3, max_days).value_or(30);
+  return item;
+}
+
+json::value optional_number(const std::optional<double>& v) {
+  return v ? json_number(*v) : json::value(nullptr);
+}
+
+}  // namespace
+
+int run_reorder(const std::string& input_json, std::ostream& out) {
+  return run_json_command(input_json, out, [&](const FieldReader& in) {
+    const json::array& items = in.required_array("items", 100000);
+    std::vector<planning::ReorderItem> list;
+    for (size_t i = 0; i < items.size(); ++i) {
+      list.push_back(read_reorder_item(in.element("items", items, i)));
+    }
+    // Validates every item (errors name items[i].field) before any output.
+    std::vector<planning::SupplierSuggestion> suppliers = planning::suggest_purchases(list);
+    json::array plans;
+    for (const planning::ReorderItem& item : list) {
+      planning::ReorderPlan p = planning::plan_reorder(item);
+      plans.push_back(json::object{
+          {"sku", item.sku},
+          {"warehouse", item.warehouse},
+          {"supplier", item.supplier},
+          {"policy", p.policy},
+          {"protection_days", json_number(p.protection_days)},
+          {"demand_mean", json_number(p.demand_mean)},
+          {"demand_sigma", json_number(p.demand_sigma)},
+          {"safety_factor", json_number(p.safety_factor)},
+          {"safety_stock", json_number(p.safety_stock)},
+          {"reorder_point", p.reorder_point},
+          {"order_up_to", p.order_up_to},
+          {"eoq", optional_number(p.eoq)},
+          {"lot_size", p.lot_size},
+          {"inventory_position", p.inventory_position},
+          {"suggested_quantity", p.suggested_quantity},
+          {"capped_at_maximum", p.capped_at_maximum},
+          {"days_of_cover", optional_number(p.days_of_cover)},
+          {"stockout_day", p.stockout_day ? json::value(*p.stockout_day) : json::value(nullptr)},
+          {"reason", p.reason}});
+    }
+    json::array by_supplier;
+    for (const planning::SupplierSuggestion& s : suppliers) {
+      json::array lines;
+      for (const planning::SuggestionLine& l : s.lines) {
+        lines.push_back(
+            json::object{{"sku", l.sku},
+                         {"warehouse", l.warehouse},
+                         {"quantity", l.quantity},
+                         {"unit_cost_minor", l.unit_cost_minor},
+                         {"value_minor", l.value_minor},
+                         {"stockout_day", l.plan.stockout_day ? json::value(*l.plan.stockout_day)
+                                                              : json::value(nullptr)}});
+      }
+      by_supplier.push_back(json::object{{"supplier", s.supplier},
+                                         {"total_units", s.total_units},
+                                         {"total_value_minor", s.total_value_minor},
+                                         {"lines", std::move(lines)}});
+    }
+    out << json::serialize(
+               json::object{{"plans", std::move(plans)}, {"suppliers", std::move(by_supplier)}})
+        << "\n";
     return 0;
   });
 }

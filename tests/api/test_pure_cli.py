@@ -1,4 +1,4 @@
-"""`wareflow optimize route|batch|slot|cartonize|source` and `wareflow forecast`: the pure
+"""`wareflow optimize route|batch|slot|cartonize|source` and `wareflow forecast|reorder`: the pure
 cores on the command line, JSON in and out, clear codes for bad input."""
 import json
 import os
@@ -225,3 +225,37 @@ class Forecast(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+@skip_without_binary
+class Reorder(unittest.TestCase):
+    # 20 +/- 5 a day, 4 days' lead time: sigma over the lead time 10, safety
+    # stock 1.645 * 10 = 16.45 at 95 %, reorder point 80 + 16.45 -> 97: a
+    # position of 98 waits, one of 97 (at the reorder point) orders.
+    ITEM = {"sku": "MUG", "warehouse": "BER", "supplier": "ACME", "daily_demand": [20] * 7,
+            "daily_sigma": [5], "lead_time_days": 4, "on_hand": 98, "pack_size": 12,
+            "unit_cost_minor": 250, "service": {"level": 0.95}}
+
+    def test_textbook_reorder_point_and_a_suggestion_in_packs(self):
+        rc, out = run_json(["reorder"], {"items": [self.ITEM, dict(self.ITEM, sku="CUP", on_hand=97)]})
+        self.assertEqual(rc, 0, out)
+        mug, cup = out["plans"]
+        self.assertAlmostEqual(mug["safety_stock"], 16.4485, places=3)
+        self.assertEqual(mug["reorder_point"], 97)
+        self.assertEqual((mug["suggested_quantity"], mug["reason"]), (0, "above_reorder_point"))
+        self.assertEqual(cup["reason"], "below_reorder_point")
+        self.assertGreater(cup["suggested_quantity"], 0)
+        self.assertEqual(cup["suggested_quantity"] % 12, 0)
+        self.assertEqual([s["supplier"] for s in out["suppliers"]], ["ACME"])
+        line, = out["suppliers"][0]["lines"]
+        self.assertEqual((line["sku"], line["value_minor"]), ("CUP", cup["suggested_quantity"] * 250))
+
+    def test_bad_input_is_refused_with_a_code(self):
+        rc, out = run_json(["reorder"], {"items": [dict(self.ITEM, daily_demand=[-1])]})
+        self.assertEqual((rc, out["code"], out["field"]), (1, "invalid_field", "items[0].daily_demand[0]"))
+        rc, out = run_json(["reorder"], {"items": [dict(self.ITEM, policy="magic")]})
+        self.assertEqual((rc, out["code"]), (1, "invalid_policy"))
+        rc, out = run_json(["reorder"], {"items": [dict(self.ITEM, service={"level": 1})]})
+        self.assertEqual((rc, out["code"]), (1, "invalid_service_level"))
+        rc, out = run_json(["reorder"], {"items": [dict(self.ITEM, daily_demand=[])]})
+        self.assertEqual((rc, out["code"]), (1, "invalid_forecast"))
