@@ -839,14 +839,32 @@ Forecast forecast_series(const std::vector<double>& values, const ForecastOption
     }
     windows = choose_windows(n, horizon, std::max(needed, kMinTrainPoints));
   } else {
-    specs = {{Family::kSes}, {Family::kHolt}, {Family::kHolt, true}, {Family::kSeasonalNaive}};
-    if (m >= 2) {
-      specs.push_back({Family::kHoltWinters});
-      if (all_positive) specs.push_back({Family::kHoltWinters, false, true});
-    }
-    const auto zeros = std::count(values.begin(), values.end(), 0.0);
-    if (static_cast<double>(zeros) > kIntermittentZeroShare * static_cast<double>(n)) {
-      specs.insert(specs.end(), {{Family::kCroston}, {Family::kSba}, {Family::kTsb}});
+    // Intermittent demand: zero days scattered between sales (not a run of
+    // zeros before a launch or after the last sale). Trend and season
+    // models chosen on a few sparse backtest days extrapolate noise, so such
+    // a series is left to the models made for it.
+    size_t first_sale = 0, last_sale = n;
+    while (first_sale < n && values[first_sale] == 0.0) ++first_sale;
+    while (last_sale > first_sale && values[last_sale - 1] == 0.0) --last_sale;
+    const auto inner_zeros =
+        std::count(values.begin() + static_cast<std::ptrdiff_t>(first_sale),
+                   values.begin() + static_cast<std::ptrdiff_t>(last_sale), 0.0);
+    const bool scattered_zeros =
+        last_sale > first_sale &&
+        static_cast<double>(inner_zeros) >
+            kIntermittentZeroShare * static_cast<double>(last_sale - first_sale);
+    if (scattered_zeros) {
+      specs = {{Family::kSes}, {Family::kCroston}, {Family::kSba}, {Family::kTsb}};
+    } else {
+      specs = {{Family::kSes}, {Family::kHolt}, {Family::kHolt, true}, {Family::kSeasonalNaive}};
+      if (m >= 2) {
+        specs.push_back({Family::kHoltWinters});
+        if (all_positive) specs.push_back({Family::kHoltWinters, false, true});
+      }
+      const auto zeros = std::count(values.begin(), values.end(), 0.0);
+      if (static_cast<double>(zeros) > kIntermittentZeroShare * static_cast<double>(n)) {
+        specs.insert(specs.end(), {{Family::kCroston}, {Family::kSba}, {Family::kTsb}});
+      }
     }
     // Prefer training long enough for the seasonal candidates; settle for
     // less on short series.

@@ -30,10 +30,14 @@
 // then each window is forecast from the states reached at its origin. The
 // error is MASE: mean absolute error over all windows divided by the in-sample
 // mean absolute seasonal-naive error of the training points (lag-1 naive when
-// that is zero, then the mean demand, then 1). `auto` backtests ses, holt,
-// damped holt, seasonal_naive and holt_winters (additive; multiplicative when
-// all values > 0), plus croston, sba and tsb when more than 30% of the days
-// have zero demand, and keeps the lowest MASE (ties to the simpler model).
+// that is zero, then the mean demand, then 1). `auto` backtests, on
+// intermittent series (more than 30% zero days between the first and the
+// last sale), ses, croston, sba and tsb only: trend and season models picked
+// on a few sparse backtest days extrapolate noise (docs/planning.md). On the
+// others it backtests ses, holt, damped holt, seasonal_naive and holt_winters
+// (additive; multiplicative when all values > 0), plus croston, sba and tsb
+// when more than 30% of all days have zero demand (a launch, a decline), and
+// keeps the lowest MASE (ties to the simpler model).
 // A series too short for any backtest window gets ses and no MASE.
 // The chosen model is then refitted on the whole series.
 //

@@ -380,5 +380,32 @@ RC_GTEST_PROP(ForecastProperty, AutoPicksASeasonalModelOnANoisyWeeklyPattern, ()
   RC_ASSERT(f.model == "holt_winters" || f.model == "seasonal_naive");
 }
 
+RC_GTEST_PROP(Forecast, AutoPicksAnIntermittentModelForScatteredZeros, ()) {
+  // Random sparse demand: a sale (1-9 units) on about one day in four.
+  const auto days =
+      *rc::gen::container<std::vector<int>>(90, rc::gen::resize(100, rc::gen::inRange(0, 40)));
+  std::vector<double> y;
+  for (int d : days) y.push_back(d < 10 ? d % 9 + 1 : 0);
+  size_t first = 0, last = y.size();
+  while (first < last && y[first] == 0) ++first;
+  while (last > first && y[last - 1] == 0) --last;
+  RC_PRE(last > first);
+  const auto inner_zeros = std::count(y.begin() + static_cast<std::ptrdiff_t>(first),
+                                      y.begin() + static_cast<std::ptrdiff_t>(last), 0.0);
+  RC_PRE(static_cast<double>(inner_zeros) > 0.3 * static_cast<double>(last - first));
+  const Forecast f = forecast_series(y, options("auto", 14));
+  RC_ASSERT(f.model == "ses" || f.model == "croston" || f.model == "sba" || f.model == "tsb");
+}
+
+TEST(Forecast, AutoLeavesScatteredZerosToTheIntermittentModels) {
+  // Sales on every third day, otherwise nothing: only ses, croston, sba and
+  // tsb compete. A run of zeros before the first sale does not count.
+  std::vector<double> y(60, 0.0);
+  for (size_t i = 20; i < y.size(); i += 3) y[i] = 4;
+  const Forecast f = forecast_series(y, options("auto", 7));
+  EXPECT_TRUE(f.model == "ses" || f.model == "croston" || f.model == "sba" || f.model == "tsb")
+      << f.model;
+}
+
 }  // namespace
 }  // namespace wareflow::planning
