@@ -10,6 +10,7 @@
 #include "api/handler_kit.h"
 #include "catalog/catalog.h"
 #include "core/json.h"
+#include "oms/kpi.h"
 #include "wms/counting.h"
 #include "wms/inbound.h"
 #include "wms/layout.h"
@@ -837,6 +838,40 @@ void register_execution_routes(Router& r, store::Database& db, oms::OrderService
   });
 
   // ---- reports
+  r.add("GET", "/api/v1/reports/orders", kAll, [read](const CallPtr& call) {
+    auto [from, to] = query_window(call->request);
+    auto channel = query_opt(call->request, "channel");
+    read(call, [&](store::Tx& tx) {
+      oms::OrderKpis k = oms::order_kpis(tx, from, to, channel);
+      auto cycle = [](const std::optional<oms::CycleTime>& c) -> json::value {
+        if (!c) return nullptr;
+        return json::object{{"mean_ms", json_number(std::round(c->mean_ms))},
+                            {"p50_ms", c->p50_ms},
+                            {"p90_ms", c->p90_ms}};
+      };
+      auto rate = [](const std::optional<double>& r) -> json::value {
+        return r ? json_number(std::round(*r * 10000) / 10000) : json::value(nullptr);
+      };
+      return json::object{
+          {"from", format_rfc3339(k.from_ms)},
+          {"to", format_rfc3339(k.to_ms)},
+          {"channel", opt(k.channel)},
+          {"orders_placed", k.orders_placed},
+          {"orders_cancelled", k.orders_cancelled},
+          {"orders_shipped", k.orders_shipped},
+          {"orders_delivered", k.orders_delivered},
+          {"ship_cycle_time", cycle(k.ship_cycle_time)},
+          {"delivery_cycle_time", cycle(k.delivery_cycle_time)},
+          {"fulfillments_shipped_with_ship_by", k.fulfillments_shipped_with_ship_by},
+          {"fulfillments_shipped_on_time", k.fulfillments_shipped_on_time},
+          {"on_time_ship_rate", rate(k.on_time_ship_rate)},
+          {"units_ordered", k.units_ordered},
+          {"units_backordered_at_capture", k.units_backordered_at_capture},
+          {"orders_backordered", k.orders_backordered},
+          {"backorder_rate", rate(k.backorder_rate)},
+          {"fill_rate_at_capture", rate(k.fill_rate_at_capture)}};
+    });
+  });
   r.add("GET", "/api/v1/reports/inventory-accuracy", kAll, [read](const CallPtr& call) {
     auto [from, to] = query_window(call->request);
     read(call, [&](store::Tx& tx) {
