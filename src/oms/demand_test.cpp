@@ -5,12 +5,10 @@
 
 #include <gtest/gtest.h>
 
-#include "catalog/catalog.h"
 #include "core/error.h"
 #include "inventory/inventory.h"
 #include "oms/orders.h"
-#include "testing/temp_db.h"
-#include "wms/layout.h"
+#include "testing/small_shop.h"
 
 namespace wareflow::oms {
 namespace {
@@ -20,27 +18,8 @@ constexpr int64_t kDayMs = 86'400'000;
 class DemandHistoryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    t_.db->write([&](store::Tx& tx) {
-      wms::WarehouseInput w;
-      w.code = "W1";
-      w.name = "W1";
-      w.address.country = "DE";
-      wms::upsert_warehouse(tx, w);
-      wms::LayoutInput layout;
-      layout.aisles = 1;
-      layout.bays = 2;
-      layout.levels = 1;
-      wms::generate_layout(tx, "W1", layout);
-      catalog::ProductInput p;
-      p.sku = "P1";
-      p.name = "P1";
-      p.weight_g = 100;
-      p.length_mm = p.width_mm = p.height_mm = 50;
-      catalog::upsert_product(tx, p);
-      upsert_channel(tx, "web", "Web");
-      upsert_channel(tx, "shop", "Shop");
-      today_ms_ = tx.now_ms() / kDayMs * kDayMs;
-    });
+    testing::set_up_small_shop(t_);
+    t_.db->read([&](store::Tx& tx) { today_ms_ = tx.now_ms() / kDayMs * kDayMs; });
   }
 
   // Units arrive (or, negative, leave) `days_ago` days before today, at noon.
@@ -62,13 +41,8 @@ class DemandHistoryTest : public ::testing::Test {
   // An order for `quantity` placed `days_ago` days before today, at noon.
   void order(int64_t days_ago, int64_t quantity, const std::string& channel = "web") {
     t_.db->write([&](store::Tx& tx) {
-      OrderInput in;
-      in.channel = channel;
-      in.channel_order_id = "O" + std::to_string(++orders_);
-      in.customer = {"c@example.com", "C", std::nullopt};
-      in.ship_to = {"C", "Street 1", "", "Berlin", "10115", "DE", std::nullopt, std::nullopt};
-      in.lines.push_back({"P1", quantity, std::nullopt, std::nullopt});
-      int64_t id = t_.orders->create_order(tx, in).order.id;
+      int64_t id =
+          testing::place_p1_order(t_, tx, "O" + std::to_string(++orders_), quantity, channel);
       tx.exec("UPDATE orders SET created_at_ms = $2 WHERE id = $1", id, noon(days_ago));
     });
   }

@@ -4,11 +4,9 @@
 
 #include <gtest/gtest.h>
 
-#include "catalog/catalog.h"
 #include "inventory/inventory.h"
 #include "oms/orders.h"
-#include "testing/temp_db.h"
-#include "wms/layout.h"
+#include "testing/small_shop.h"
 
 namespace wareflow::oms {
 namespace {
@@ -18,24 +16,8 @@ constexpr int64_t kHourMs = 3'600'000;
 class OrderKpisTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    testing::set_up_small_shop(t_);
     t_.db->write([&](store::Tx& tx) {
-      wms::WarehouseInput w;
-      w.code = "W1";
-      w.name = "W1";
-      w.address.country = "DE";
-      wms::upsert_warehouse(tx, w);
-      wms::LayoutInput layout;
-      layout.aisles = 1;
-      layout.bays = 1;
-      layout.levels = 1;
-      wms::generate_layout(tx, "W1", layout);
-      catalog::ProductInput p;
-      p.sku = "P1";
-      p.name = "P1";
-      p.weight_g = 100;
-      p.length_mm = p.width_mm = p.height_mm = 50;
-      catalog::upsert_product(tx, p);
-      upsert_channel(tx, "web", "Web");
       inventory::AdjustmentInput a;
       a.warehouse = "W1";
       a.location = "A01-001-1";
@@ -50,13 +32,7 @@ class OrderKpisTest : public ::testing::Test {
   int64_t order(int64_t quantity, int64_t placed_ms) {
     int64_t id = 0;
     t_.db->write([&](store::Tx& tx) {
-      OrderInput in;
-      in.channel = "web";
-      in.channel_order_id = "O" + std::to_string(++orders_);
-      in.customer = {"c@example.com", "C", std::nullopt};
-      in.ship_to = {"C", "Street 1", "", "Berlin", "10115", "DE", std::nullopt, std::nullopt};
-      in.lines.push_back({"P1", quantity, std::nullopt, std::nullopt});
-      id = t_.orders->create_order(tx, in).order.id;
+      id = testing::place_p1_order(t_, tx, "O" + std::to_string(++orders_), quantity);
       // The order and its backorder event move back to placed_ms together.
       tx.exec("UPDATE events SET at_ms = $2 WHERE subject = 'order:' || $1", id, placed_ms);
       tx.exec("UPDATE orders SET created_at_ms = $2 WHERE id = $1", id, placed_ms);
