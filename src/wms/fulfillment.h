@@ -145,7 +145,8 @@ struct CartLimits {
 struct WaveBatching {
   std::string method;        // optimize/batching.h method that ran, or "fcfs"
   std::string construction;  // where its improvement started; "no_layout" when
-                             // the locations could not be placed on an aisle model
+                             // the locations could not be placed on an aisle model,
+                             // "beyond_limits" when the batching core refused the wave
   CartLimits cart;
   std::optional<int64_t> route_length_mm;       // all the wave's pick lists
   std::optional<int64_t> fcfs_route_length_mm;  // first-come-first-served carts

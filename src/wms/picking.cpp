@@ -243,18 +243,27 @@ CartGrouping group_onto_carts(const std::vector<WaveOrder>& orders, const CartLi
                               const std::string& method, const std::optional<AisleModel>& model) {
   CartGrouping g;
   g.batching.cart = cart;
-  std::vector<size_t> batchable, alone;
+  // Fulfillments with nothing to pick add no walk: they ride on the first cart.
+  std::vector<size_t> batchable, alone, nothing_to_pick;
   for (size_t i = 0; i < orders.size(); ++i) {
-    (fits_alone(orders[i], cart) ? batchable : alone).push_back(i);
+    if (orders[i].picks.empty()) {
+      nothing_to_pick.push_back(i);
+    } else {
+      (fits_alone(orders[i], cart) ? batchable : alone).push_back(i);
+    }
   }
   auto add_alone = [&] {
     for (size_t i : alone) g.carts.push_back({i});
+    if (g.carts.empty() && !nothing_to_pick.empty()) g.carts.emplace_back();
+    for (size_t i : nothing_to_pick) g.carts.front().push_back(i);
   };
   bool placeable = model.has_value();
   for (size_t i : batchable) {
     for (const PlannedPick& p : orders[i].picks)
       placeable = placeable && model->places(p.aisle, p.bay);
   }
+  optimize::BatchingResult result;
+  bool refused = false;
   if (placeable && !batchable.empty()) {
     optimize::BatchingRequest request;
     request.layout = model->layout;
@@ -275,7 +284,16 @@ CartGrouping group_onto_carts(const std::vector<WaveOrder>& orders, const CartLi
       o.due_ms = orders[i].ship_by_ms;
       request.orders.push_back(std::move(o));
     }
-    optimize::BatchingResult result = optimize::batch_orders(request);
+    try {
+      result = optimize::batch_orders(request);
+    } catch (const std::invalid_argument&) {
+      // Beyond the core's limits (an order of more picks than a route
+      // takes): carts are filled in release sequence below.
+      placeable = false;
+      refused = true;
+    }
+  }
+  if (placeable && !batchable.empty()) {
     for (const optimize::Batch& b : result.batches) {
       std::vector<size_t> members;
       for (int64_t id : b.order_ids) members.push_back(static_cast<size_t>(id));
@@ -287,9 +305,9 @@ CartGrouping group_onto_carts(const std::vector<WaveOrder>& orders, const CartLi
     add_alone();
     return g;
   }
-  // No aisle model: carts filled in release sequence.
+  // No aisle model (or the core refused): carts filled in release sequence.
   g.batching.method = "fcfs";
-  g.batching.construction = "no_layout";
+  g.batching.construction = refused ? "beyond_limits" : "no_layout";
   std::vector<size_t> current;
   int64_t items = 0, volume = 0;
   for (size_t i : batchable) {
