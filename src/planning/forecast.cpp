@@ -37,8 +37,9 @@ struct Spec {
 
 // ---------------------------------------------------------------------------
 // Models. Each is a small state machine the runners below drive:
-//   start(y, n)  sets the initial state from the first points and returns the
-//                first index whose one-step forecast counts as a residual;
+//   start(y, n)  sets the initial state from the first points (of the n it
+//                may look at) and returns the first index whose one-step
+//                forecast counts as a residual;
 //   ready()      whether predict() means anything yet (Croston before the
 //                first demand does not);
 //   predict()    one-step-ahead forecast; update(y) absorbs one value;
@@ -69,12 +70,28 @@ double damped_steps(double phi, size_t h) {
 struct HoltModel {
   double alpha, beta, phi, level = 0, trend = 0;
   HoltModel(const Params& p, size_t) : alpha(p[kAlpha]), beta(p[kBeta]), phi(p[kPhi]) {}
-  // State after the second value: level y1, trend y1 - y0. A perfect line
-  // then stays perfect whatever the parameters.
-  size_t start(const double* y, size_t) {
-    level = y[1];
-    trend = y[1] - y[0];
-    return 2;
+  // With two weeks of points: the trend is the change between the first
+  // two weeks' means per day and the level that line's value at the second
+  // week's end (a single difference y1 - y0 is noise the fit would then
+  // follow). Shorter: level y1, trend y1 - y0. Either way a perfect line
+  // stays perfect whatever the parameters.
+  size_t start(const double* y, size_t n) {
+    constexpr size_t kWeek = 7;
+    if (n < 4 * kWeek) {
+      level = y[1];
+      trend = y[1] - y[0];
+      return 2;
+    }
+    double first = 0, second = 0;
+    for (size_t i = 0; i < kWeek; ++i) {
+      first += y[i];
+      second += y[kWeek + i];
+    }
+    first /= kWeek;
+    second /= kWeek;
+    trend = (second - first) / kWeek;
+    level = second + trend * (kWeek - 1) / 2.0;
+    return 2 * kWeek;
   }
   bool ready() const { return true; }
   double predict() const { return level + phi * trend; }
@@ -350,9 +367,10 @@ Windows choose_windows(size_t n, size_t horizon, size_t min_train) {
 // Mean absolute error of the (clamped) forecasts over the windows, the
 // parameters held fixed and the states rolled forward through the actuals.
 template <class Model>
-double backtest_mae(const double* y, size_t n, const Params& p, size_t m, const Windows& w) {
+double backtest_mae(const double* y, const Params& p, size_t m, const Windows& w) {
   Model model(p, m);
-  size_t t = model.start(y, n);
+  // The start may look only at the training points.
+  size_t t = model.start(y, w.train);
   double total = 0;
   size_t origin = w.train;
   for (size_t k = 0; k < w.count; ++k, origin += w.length) {
@@ -768,7 +786,7 @@ struct Candidate {
 // Backtests every candidate that has enough training points, fitting each on
 // the points before the first window; returns the best (first on ties), or
 // the first candidate with infinite MASE when none could be backtested.
-Candidate best_by_backtest(const std::vector<Spec>& specs, const double* y, size_t n, size_t m,
+Candidate best_by_backtest(const std::vector<Spec>& specs, const double* y, size_t m,
                            const Windows& w, const FixedParameters& fixed) {
   Candidate best{specs.front(), search_space(specs.front(), fixed).base,
                  std::numeric_limits<double>::infinity()};
@@ -780,7 +798,7 @@ Candidate best_by_backtest(const std::vector<Spec>& specs, const double* y, size
     Candidate c{spec};
     c.mase = with_model(spec, [&]<class Model>() {
       c.params = fit<Model>(search, y, w.train, m, nullptr);
-      return backtest_mae<Model>(y, n, c.params, m, w) / scale;
+      return backtest_mae<Model>(y, c.params, m, w) / scale;
     });
     if (c.mase < best.mase) best = c;
   }
@@ -874,7 +892,7 @@ Forecast forecast_series(const std::vector<double>& values, const ForecastOption
 
   Candidate chosen;
   if (specs.size() == 1 || windows.count > 0) {
-    chosen = best_by_backtest(specs, y, n, m, windows, options.fixed);
+    chosen = best_by_backtest(specs, y, m, windows, options.fixed);
   }
   if (windows.count == 0 && specs.size() > 1 && requested.has_value()) {
     // Holt-Winters too short to backtest: the variant with the lower
