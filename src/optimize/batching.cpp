@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "optimize/aisle_states.h"
+
 namespace wareflow::optimize {
 
 BatchingError::BatchingError(std::string code, const std::string& message, std::string field)
@@ -121,124 +123,15 @@ class Rng {
 // The search's length of a set of orders.
 //
 // Single block: Ratliff & Rosenthal's dynamic program exactly as routing.cpp
-// runs it (the same states, transitions, edge choices and costs), reduced to
+// runs it (the same states and transitions, aisle_states.h; the same edge
+// choices and costs), reduced to
 // the length: no Euler circuit, no visiting order, transitions tabulated
 // once. A batch's picks enter it as one bitmap of occupied cells per aisle
 // (the union of its orders' bitmaps) on layouts small enough for that, else as
 // a sorted list of occupied (aisle, cell). Several blocks: the router's S-shape
 // walk, an estimate.
 
-enum Degree : uint8_t { kNoDegree = 0, kEvenDegree = 1, kOddDegree = 2 };
-
-uint8_t add_edges(uint8_t degree, int edges) {
-  if (edges == 0) return degree;
-  const bool odd = (degree == kOddDegree) != (edges % 2 == 1);
-  return odd ? kOddDegree : kEvenDegree;
-}
-
-enum Vertical : uint8_t {
-  kNoVertical,     // only when the aisle has no picks
-  kTraverseOnce,   // front to back once
-  kTraverseTwice,  // front to back twice
-  kFromFront,      // in and out from the front to the farthest pick
-  kFromBack,       // in and out from the back to the nearest pick
-  kSplitAtGap,     // both, leaving out the largest gap between picks
-  kVerticalCount
-};
-
-struct ColumnState {
-  uint8_t front = kNoDegree;
-  uint8_t back = kNoDegree;
-  bool joined = false;  // front and back in one component (both have degree)
-  bool closed = false;  // a finished component lies to the left
-};
-
-constexpr size_t kStateCount = 3 * 3 * 2 * 2;
-
-size_t encode(const ColumnState& s) {
-  return ((s.front * 3u + s.back) * 2u + (s.joined ? 1u : 0u)) * 2u + (s.closed ? 1u : 0u);
-}
-
-ColumnState decode(size_t code) {
-  ColumnState s;
-  s.closed = code % 2 == 1;
-  s.joined = code / 2 % 2 == 1;
-  s.back = static_cast<uint8_t>(code / 4 % 3);
-  s.front = static_cast<uint8_t>(code / 12);
-  return s;
-}
-
-// From state s at aisle j, with front_edges / back_edges copies of the cross-
-// aisle edges to aisle j + 1 and pattern v in aisle j + 1: the state at aisle
-// j + 1, or false if no tour can come of it.
-bool step(const ColumnState& s, int front_edges, int back_edges, Vertical v, bool depot_at_j,
-          ColumnState* out) {
-  const uint8_t front_final = add_edges(s.front, front_edges);
-  const uint8_t back_final = add_edges(s.back, back_edges);
-  if (front_final == kOddDegree || back_final == kOddDegree) return false;
-  if (depot_at_j && front_final == kNoDegree) return false;
-  const int front_comp = s.front != kNoDegree ? 0 : -1;
-  const int back_comp = s.back != kNoDegree ? (s.joined ? 0 : 1) : -1;
-  bool continues[2] = {false, false};
-  if (front_edges > 0 && front_comp >= 0) continues[front_comp] = true;
-  if (back_edges > 0 && back_comp >= 0) continues[back_comp] = true;
-  int closed = s.closed ? 1 : 0;
-  for (int comp = 0; comp < 2; ++comp) {
-    const bool exists = front_comp == comp || back_comp == comp;
-    if (exists && !continues[comp]) ++closed;
-  }
-  uint8_t front = add_edges(kNoDegree, front_edges);
-  uint8_t back = add_edges(kNoDegree, back_edges);
-  int new_front_comp = front_edges > 0 ? (front_comp >= 0 ? front_comp : 2) : -1;
-  int new_back_comp = back_edges > 0 ? (back_comp >= 0 ? back_comp : 3) : -1;
-  bool merged = false;
-  switch (v) {
-    case kNoVertical:
-      break;
-    case kTraverseOnce:
-    case kTraverseTwice: {
-      const int edges = v == kTraverseOnce ? 1 : 2;
-      front = add_edges(front, edges);
-      back = add_edges(back, edges);
-      merged = true;
-      break;
-    }
-    case kFromFront:
-      front = add_edges(front, 2);
-      break;
-    case kFromBack:
-      back = add_edges(back, 2);
-      break;
-    case kSplitAtGap:
-      front = add_edges(front, 2);
-      back = add_edges(back, 2);
-      break;
-    case kVerticalCount:
-      return false;
-  }
-  if (front != kNoDegree && new_front_comp < 0) new_front_comp = 4;
-  if (back != kNoDegree && new_back_comp < 0) new_back_comp = 5;
-  if (closed >= 2) return false;
-  if (closed == 1 && (front != kNoDegree || back != kNoDegree)) return false;
-  out->front = front;
-  out->back = back;
-  out->joined =
-      front != kNoDegree && back != kNoDegree && (merged || new_front_comp == new_back_comp);
-  out->closed = closed == 1;
-  return true;
-}
-
-bool finished(const ColumnState& s, bool depot_at_j) {
-  if (s.front == kOddDegree || s.back == kOddDegree) return false;
-  if (depot_at_j && s.front == kNoDegree) return false;
-  int components = s.closed ? 1 : 0;
-  if (s.front != kNoDegree && s.back != kNoDegree) {
-    components += s.joined ? 1 : 2;
-  } else if (s.front != kNoDegree || s.back != kNoDegree) {
-    components += 1;
-  }
-  return components == 1;
-}
+using namespace aisle_states;
 
 constexpr uint8_t kNoState = 0xFF;
 
@@ -615,9 +508,8 @@ class Batcher {
     }
     release_.resize(n);
     for (size_t i = 0; i < n; ++i) release_[i] = i;
-    std::stable_sort(release_.begin(), release_.end(), [&](size_t a, size_t b) {
-      return release_key(a) < release_key(b);
-    });
+    std::stable_sort(release_.begin(), release_.end(),
+                     [&](size_t a, size_t b) { return release_key(a) < release_key(b); });
     rank_.resize(n);
     for (size_t k = 0; k < n; ++k) rank_[release_[k]] = k;
   }
@@ -1470,8 +1362,8 @@ void validate(const BatchingRequest& r) {
     if (c.max_volume_cm3 && o.volume_cm3 > *c.max_volume_cm3) {
       throw BatchingError("order_exceeds_capacity",
                           field + " has " + std::to_string(o.volume_cm3) +
-                              " cm3, more than a cart holds (" +
-                              std::to_string(*c.max_volume_cm3) + ")",
+                              " cm3, more than a cart holds (" + std::to_string(*c.max_volume_cm3) +
+                              ")",
                           field + ".volume_cm3");
     }
   }
