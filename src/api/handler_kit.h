@@ -20,6 +20,11 @@
 #include "core/random.h"
 #include "core/time.h"
 #include "store/database.h"
+#include "wms/layout.h"
+
+namespace wareflow::wms {
+struct PurchaseOrderView;
+}
 
 namespace wareflow::api {
 
@@ -131,6 +136,29 @@ inline std::optional<int64_t> query_positive_int(const Request& request, const s
   return value;
 }
 
+// A time query parameter (RFC 3339 or YYYY-MM-DD); 422 invalid_field naming it.
+inline int64_t query_time(const Request& request, const std::string& key, int64_t fallback) {
+  auto text = query_opt(request, key);
+  if (!text) return fallback;
+  auto value = parse_rfc3339(*text, true);
+  if (!value) throw_invalid_field(key, key + " must be an RFC 3339 time or a YYYY-MM-DD date");
+  return *value;
+}
+
+inline std::optional<int64_t> query_warehouse(store::Tx& tx, const Request& request) {
+  auto code = query_opt(request, "warehouse");
+  if (!code) return std::nullopt;
+  return wms::require_warehouse(tx, *code, 422, "warehouse").id;
+}
+
+// The reporting window: [from, to), by default the last 30 days.
+inline std::pair<int64_t, int64_t> query_window(const Request& request) {
+  int64_t to = query_time(request, "to", now_ms() + 1);
+  int64_t from = query_time(request, "from", to - 30 * 86'400'000LL);
+  if (from >= to) throw_invalid_field("from", "from must be before to");
+  return {from, to};
+}
+
 // Lists ask their service for limit + 1 rows: the extra one only tells that
 // another page exists. Drops it and returns whether it was there.
 template <class T>
@@ -196,9 +224,14 @@ void answer_write(store::Database& db, const CallPtr& call, int status, Fn fn) {
       });
 }
 
+// A purchase order as the API shows it (handlers_execution.cpp).
+json::value render_purchase_order(const wms::PurchaseOrderView& po);
+
 // Registers the warehouse-execution routes (handlers_execution.cpp).
 void register_execution_routes(Router& r, store::Database& db, oms::OrderService& orders);
 // Registers the planning routes (handlers_planning.cpp).
 void register_planning_routes(Router& r, store::Database& db);
+// Registers the dashboard and KPI report routes (handlers_reports.cpp).
+void register_report_routes(Router& r, store::Database& db);
 
 }  // namespace wareflow::api

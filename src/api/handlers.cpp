@@ -16,6 +16,7 @@
 #include "core/time.h"
 #include "events/outbox.h"
 #include "inventory/inventory.h"
+#include "oms/tracking.h"
 #include "wms/fulfillment.h"
 #include "wms/layout.h"
 #include "wms/shipping.h"
@@ -132,6 +133,7 @@ json::value render(const oms::Order& o) {
                       {"deliver_by", opt_time(o.deliver_by_ms)},
                       {"hold_reason", opt(o.hold_reason)},
                       {"created_at", format_rfc3339(o.created_at_ms)},
+                      {"tracking_token", o.tracking_token},
                       {"lines", std::move(lines)},
                       {"fulfillments", std::move(fulfillments)}};
 }
@@ -360,6 +362,11 @@ void Api::register_routes() {
     Response response;
     response.body = std::string(kOpenApiDocument);
     call->respond(std::move(response));
+  });
+
+  r.add("GET", "/api/v1/me", kAll, [](const CallPtr& call) {
+    call->respond(json_response(200, json::object{{"name", call->principal.name},
+                                                  {"role", auth::role_name(call->principal.role)}}));
   });
 
   // ---- catalogue
@@ -684,6 +691,31 @@ void Api::register_routes() {
     int64_t id = parse_id(call->param("id"), "unknown_order");
     read(call, [&](store::Tx& tx) { return render(orders.get_order(tx, id)); });
   });
+  // The customer's tracking page: no token, nothing but the tracking view.
+  r.add("GET", "/api/v1/tracking/{token}", kPublic, [read](const CallPtr& call) {
+    read(call, [&](store::Tx& tx) {
+      oms::TrackingView v = oms::tracking_view(tx, call->param("token"));
+      json::array lines, shipments;
+      for (const auto& l : v.lines) {
+        lines.push_back(json::object{
+            {"sku", l.sku}, {"name", l.name}, {"quantity", l.quantity}, {"shipped", l.shipped}});
+      }
+      for (const auto& s : v.shipments) {
+        shipments.push_back(json::object{{"status", s.status},
+                                         {"carrier", opt(s.carrier)},
+                                         {"service", opt(s.service)},
+                                         {"tracking_number", opt(s.tracking_number)},
+                                         {"tracking_status", opt(s.tracking_status)},
+                                         {"shipped_at", opt_time(s.shipped_at_ms)},
+                                         {"delivered_at", opt_time(s.delivered_at_ms)}});
+      }
+      return json::object{{"order", json::object{{"channel_order_id", v.channel_order_id},
+                                                 {"status", v.status},
+                                                 {"created_at", format_rfc3339(v.created_at_ms)},
+                                                 {"lines", std::move(lines)}}},
+                          {"shipments", std::move(shipments)}};
+    });
+  });
   r.add("POST", "/api/v1/orders/{id}/cancel", kIntegrations, [write, &orders](const CallPtr& call) {
     int64_t id = parse_id(call->param("id"), "unknown_order");
     write(call, 200,
@@ -836,6 +868,7 @@ void Api::register_routes() {
 
   register_execution_routes(r, db, orders);
   register_planning_routes(r, db);
+  register_report_routes(r, db);
 }
 
 }  // namespace wareflow::api

@@ -165,28 +165,6 @@ json::value render(const shipping::Quote& q) {
 
 // ---- request parsing ----------------------------------------------------------------
 
-int64_t query_time(const Request& request, const std::string& key, int64_t fallback) {
-  auto text = query_opt(request, key);
-  if (!text) return fallback;
-  auto value = parse_rfc3339(*text, true);
-  if (!value) throw_invalid_field(key, key + " must be an RFC 3339 time or a YYYY-MM-DD date");
-  return *value;
-}
-
-std::optional<int64_t> query_warehouse(store::Tx& tx, const Request& request) {
-  auto code = query_opt(request, "warehouse");
-  if (!code) return std::nullopt;
-  return wms::require_warehouse(tx, *code, 422, "warehouse").id;
-}
-
-// The reporting window: [from, to), by default the last 30 days.
-std::pair<int64_t, int64_t> query_window(const Request& request) {
-  int64_t to = query_time(request, "to", now_ms() + 1);
-  int64_t from = query_time(request, "from", to - 30 * kDayMs);
-  if (from >= to) throw_invalid_field("from", "from must be before to");
-  return {from, to};
-}
-
 bool sees_expected_quantities(const auth::Principal& p) {
   return p.role == Role::admin || p.role == Role::manager;
 }
@@ -231,6 +209,8 @@ Response document_response(const wms::Document& d) {
 }
 
 }  // namespace
+
+json::value render_purchase_order(const wms::PurchaseOrderView& po) { return render(po); }
 
 void register_execution_routes(Router& r, store::Database& db, oms::OrderService& orders) {
   auto read = [&db](const CallPtr& call, auto fn) { answer_read(db, call, fn); };
@@ -835,107 +815,6 @@ void register_execution_routes(Router& r, store::Database& db, oms::OrderService
     wms::Document document;
     db.read([&](store::Tx& tx) { document = wms::pick_list_document(tx, id); });
     call->respond(document_response(document));
-  });
-
-  // ---- reports
-  r.add("GET", "/api/v1/reports/orders", kAll, [read](const CallPtr& call) {
-    auto [from, to] = query_window(call->request);
-    auto channel = query_opt(call->request, "channel");
-    read(call, [&](store::Tx& tx) {
-      oms::OrderKpis k = oms::order_kpis(tx, from, to, channel);
-      auto cycle = [](const std::optional<oms::CycleTime>& c) -> json::value {
-        if (!c) return nullptr;
-        return json::object{{"mean_ms", json_number(std::round(c->mean_ms))},
-                            {"p50_ms", c->p50_ms},
-                            {"p90_ms", c->p90_ms}};
-      };
-      auto rate = [](const std::optional<double>& r) -> json::value {
-        return r ? json_number(std::round(*r * 10000) / 10000) : json::value(nullptr);
-      };
-      return json::object{
-          {"from", format_rfc3339(k.from_ms)},
-          {"to", format_rfc3339(k.to_ms)},
-          {"channel", opt(k.channel)},
-          {"orders_placed", k.orders_placed},
-          {"orders_cancelled", k.orders_cancelled},
-          {"orders_shipped", k.orders_shipped},
-          {"orders_delivered", k.orders_delivered},
-          {"ship_cycle_time", cycle(k.ship_cycle_time)},
-          {"delivery_cycle_time", cycle(k.delivery_cycle_time)},
-          {"fulfillments_shipped_with_ship_by", k.fulfillments_shipped_with_ship_by},
-          {"fulfillments_shipped_on_time", k.fulfillments_shipped_on_time},
-          {"on_time_ship_rate", rate(k.on_time_ship_rate)},
-          {"units_ordered", k.units_ordered},
-          {"units_backordered_at_capture", k.units_backordered_at_capture},
-          {"orders_backordered", k.orders_backordered},
-          {"backorder_rate", rate(k.backorder_rate)},
-          {"fill_rate_at_capture", rate(k.fill_rate_at_capture)}};
-    });
-  });
-  r.add("GET", "/api/v1/reports/inventory-accuracy", kAll, [read](const CallPtr& call) {
-    auto [from, to] = query_window(call->request);
-    read(call, [&](store::Tx& tx) {
-      json::array days;
-      json::value total = nullptr;
-      for (const auto& p :
-           wms::inventory_accuracy(tx, query_warehouse(tx, call->request), from, to)) {
-        json::object row{{"locations_counted", p.locations_counted},
-                         {"locations_exact", p.locations_exact},
-                         {"units_expected", p.units_expected},
-                         {"units_abs_variance", p.units_abs_variance},
-                         {"record_accuracy", json_number(p.record_accuracy)},
-                         {"unit_accuracy", json_number(p.unit_accuracy)}};
-        if (p.day == "total") {
-          total = std::move(row);
-        } else {
-          row["day"] = p.day;
-          days.push_back(std::move(row));
-        }
-      }
-      return json::object{{"from", format_rfc3339(from)},
-                          {"to", format_rfc3339(to)},
-                          {"total", total},
-                          {"days", std::move(days)}};
-    });
-  });
-  r.add("GET", "/api/v1/reports/shrinkage", kAll, [read](const CallPtr& call) {
-    auto [from, to] = query_window(call->request);
-    read(call, [&](store::Tx& tx) {
-      auto report = wms::shrinkage(tx, query_warehouse(tx, call->request), from, to);
-      json::array rows, days;
-      for (const auto& row : report.rows) {
-        rows.push_back(json::object{{"sku", row.sku},
-                                    {"location", row.location},
-                                    {"reason", row.reason},
-                                    {"units_lost", row.units_lost},
-                                    {"value_minor", opt(row.value_minor)}});
-      }
-      for (const auto& d : report.days) {
-        days.push_back(json::object{
-            {"day", d.day}, {"units_lost", d.units_lost}, {"value_minor", d.value_minor}});
-      }
-      return json::object{{"from", format_rfc3339(from)},    {"to", format_rfc3339(to)},
-                          {"units_lost", report.units_lost}, {"value_minor", report.value_minor},
-                          {"rows", std::move(rows)},         {"days", std::move(days)}};
-    });
-  });
-  r.add("GET", "/api/v1/reports/productivity", kAll, [read](const CallPtr& call) {
-    auto [from, to] = query_window(call->request);
-    read(call, [&](store::Tx& tx) {
-      json::array rows;
-      for (const auto& p : wms::productivity(tx, query_warehouse(tx, call->request), from, to)) {
-        rows.push_back(json::object{{"worker", p.worker},
-                                    {"type", p.type},
-                                    {"tasks", p.tasks},
-                                    {"units", p.units},
-                                    {"busy_ms", p.busy_ms},
-                                    {"travel_mm", p.travel_mm},
-                                    {"units_per_hour", json_number(p.units_per_hour)},
-                                    {"tasks_per_hour", json_number(p.tasks_per_hour)}});
-      }
-      return json::object{
-          {"from", format_rfc3339(from)}, {"to", format_rfc3339(to)}, {"rows", std::move(rows)}};
-    });
   });
 }
 

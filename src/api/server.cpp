@@ -118,6 +118,9 @@ class Session : public std::enable_shared_from_this<Session> {
     request.content_type = std::string(message[http::field::content_type]);
     method_ = request.method;
     path_ = request.path;
+    if (shared_.options.web) {
+      if (auto file = shared_.options.web->serve(request)) return send(std::move(*file));
+    }
     ++shared_.in_flight;
     counted_ = true;
     shared_.api.handle(request, [self = shared_from_this()](Response response) {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "api/api.h"
+#include "api/static_files.h"
 
 namespace wareflow::api {
 
@@ -19,6 +20,8 @@ struct ServerOptions {
   int header_timeout_s = 30;
   int body_timeout_s = 60;
   bool log_requests = true;
+  // The web app, served at `/` outside `/api/`; none: those paths are 404.
+  const StaticFiles* web = nullptr;
 };
 
 // Serves until SIGTERM or SIGINT; returns after the graceful shutdown.

@@ -61,7 +61,7 @@ bool split_listen(const std::string& listen, std::string& host, uint16_t& port) 
 }
 
 int run_serve(const std::string& db_path, const std::string& listen, int threads, size_t max_body,
-              bool quiet) {
+              bool quiet, const std::string& web_root) {
   // Keep freed memory in the process: returning it to the kernel after every
   // burst and faulting it back in costs more than the memory.
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
@@ -74,6 +74,17 @@ int run_serve(const std::string& db_path, const std::string& listen, int threads
   options.threads = threads;
   options.max_body_bytes = max_body;
   options.log_requests = !quiet;
+  std::optional<api::StaticFiles> web;
+  if (!web_root.empty()) {
+    try {
+      web = api::StaticFiles::load(web_root);
+    } catch (const std::exception& e) {
+      std::cerr << "--web-root: " << e.what() << "\n";
+      return 2;
+    }
+    options.web = &*web;
+    spdlog::info("serving the web app from {} ({} files)", web_root, web->file_count());
+  }
   auto db = open_database(db_path);
   optimize::ExactSourcingPolicy policy = sourcing_policy();
   oms::OrderService orders(policy);
@@ -122,6 +133,9 @@ int main(int argc, char** argv) {
   serve->add_option("--max-body", max_body, "Largest request body in bytes")
       ->check(CLI::Range(1024, 64 << 20));
   serve->add_flag("--quiet", quiet, "No log line per request");
+  std::string web_root;
+  serve->add_option("--web-root", web_root,
+                    "Directory of the built web app (web/dist) to serve at /");
 
   auto* demo = app.add_subcommand("demo", "Create demo data in a new database");
   uint64_t seed = 42;
@@ -181,7 +195,7 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   try {
-    if (serve->parsed()) return run_serve(db_path, listen, threads, max_body, quiet);
+    if (serve->parsed()) return run_serve(db_path, listen, threads, max_body, quiet, web_root);
 
     if (optimize_route->parsed()) return app::run_optimize_route(read_file(input_path), std::cout);
     if (optimize_batch->parsed()) return app::run_optimize_batch(read_file(input_path), std::cout);

@@ -356,6 +356,7 @@ OrderCreate OrderService::create_order(store::Tx& tx, const OrderInput& in) {
   order.deliver_by_ms = in.deliver_by_ms;
   order.hold_reason = in.hold_reason;
   order.created_at_ms = tx.now_ms();
+  order.tracking_token = random_hex(16);
   for (size_t i = 0; i < in.lines.size(); ++i) {
     order.lines.push_back({line_ids[i], in.lines[i].sku, in.lines[i].quantity,
                            in.lines[i].unit_price_minor, in.lines[i].currency,
@@ -395,11 +396,11 @@ OrderCreate OrderService::create_order(store::Tx& tx, const OrderInput& in) {
   tx.exec(
       "INSERT INTO orders (id, channel_id, channel_order_id, request_hash, customer_id, "
       "ship_to_json, ship_to_country, ship_to_latitude, ship_to_longitude, priority, ship_by_ms, "
-      "hold_reason, status, created_at_ms, updated_at_ms, deliver_by_ms) VALUES ($1, $2, $3, $4, "
-      "$5, $6, $7, $8, $9, $10, $11, $12, $14, $13, $13, $15)",
+      "hold_reason, status, created_at_ms, updated_at_ms, deliver_by_ms, tracking_token) VALUES "
+      "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $13, $13, $15, $16)",
       order_id, channel_id, in.channel_order_id, hash, customer_id, ship_to_json(in.ship_to),
       in.ship_to.country, in.ship_to.latitude, in.ship_to.longitude, in.priority, in.ship_by_ms,
-      in.hold_reason, tx.now_ms(), order.status, in.deliver_by_ms);
+      in.hold_reason, tx.now_ms(), order.status, in.deliver_by_ms, order.tracking_token);
   for (size_t i = 0; i < in.lines.size(); ++i) {
     tx.exec(
         "INSERT INTO order_lines (id, order_id, line_no, product_id, quantity, unit_price_minor, "
@@ -417,7 +418,8 @@ Order OrderService::get_order(store::Tx& tx, int64_t order_id) {
     auto q = tx.query(
         "SELECT o.id, c.code, o.channel_order_id, o.status, cu.id, cu.email, cu.name, cu.phone, "
         "o.ship_to_json, o.ship_to_latitude, o.ship_to_longitude, o.priority, o.ship_by_ms, "
-        "o.hold_reason, o.created_at_ms, o.deliver_by_ms FROM orders o JOIN channels c ON c.id = "
+        "o.hold_reason, o.created_at_ms, o.deliver_by_ms, o.tracking_token FROM orders o JOIN "
+        "channels c ON c.id = "
         "o.channel_id JOIN customers cu ON cu.id = o.customer_id WHERE o.id = $1",
         order_id);
     if (!q.next()) throw_not_found("unknown_order", "no order " + std::to_string(order_id));
@@ -432,6 +434,7 @@ Order OrderService::get_order(store::Tx& tx, int64_t order_id) {
     o.hold_reason = q.opt_text(13);
     o.created_at_ms = q.i64(14);
     o.deliver_by_ms = q.opt_i64(15);
+    o.tracking_token = q.text(16);
   }
   auto progress = wms::progress_of_order(tx, order_id);
   auto returned = wms::returned_by_order_line(tx, order_id);

@@ -92,6 +92,9 @@ struct Order {
   std::optional<int64_t> deliver_by_ms;
   std::optional<std::string> hold_reason;
   int64_t created_at_ms = 0;
+  // 128 random bits in hex: the key of the customer's tracking page, which
+  // needs no sign-in (see oms/tracking.h).
+  std::string tracking_token;
   std::vector<OrderLine> lines;
   std::vector<wms::FulfillmentSummary> fulfillments;
 };

@@ -314,7 +314,8 @@ class Server:
     start() may be called again after stop()/kill() to restart on the same db.
     """
 
-    def __init__(self, db=None, tmpdir=None, make_tokens=True, demo=False):
+    def __init__(self, db=None, tmpdir=None, make_tokens=True, demo=False, serve_args=()):
+        self.serve_args = list(serve_args)
         self.own_tmp = tmpdir is None
         self.tmpdir = tmpdir or tempfile.mkdtemp(prefix="wareflow-test-")
         self.db = db or os.path.join(self.tmpdir, "wareflow.db")
@@ -355,7 +356,7 @@ class Server:
         self.log_path = os.path.join(self.tmpdir, "serve-%d.log" % self.starts)
         log = open(self.log_path, "wb")
         self.proc = subprocess.Popen(
-            [BIN, "serve", "--db", self.db, "--listen", "127.0.0.1:%d" % self.port],
+            [BIN, "serve", "--db", self.db, "--listen", "127.0.0.1:%d" % self.port] + self.serve_args,
             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         log.close()
         deadline = time.time() + timeout
