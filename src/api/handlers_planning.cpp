@@ -1,11 +1,17 @@
-// Routes of planning and insight: demand history and forecasts per product.
-// Thin, like handlers.cpp: parse, one service call in one transaction, render.
+// Routes of planning and insight: demand history and forecasts per product,
+// supplier terms, the kept forecasts' refresh, reorder suggestions and a
+// suggestion made a purchase order. Thin, like handlers.cpp: parse, one
+// service call in one transaction, render.
+#include <atomic>
 #include <cmath>
+#include <thread>
 
 #include "api/handler_kit.h"
 #include "core/json.h"
 #include "core/time.h"
 #include "oms/demand.h"
+#include "oms/purchasing.h"
+#include "wms/inbound.h"
 
 namespace wareflow::api {
 namespace {
@@ -38,6 +44,133 @@ json::array numbers(const std::vector<double>& values) {
   for (double v : values) a.push_back(json_number(std::round(v * 1000) / 1000));
   return a;
 }
+
+json::value render(const oms::SupplierProduct& t) {
+  return json::object{{"supplier", t.supplier},
+                      {"sku", t.sku},
+                      {"supplier_sku", opt(t.supplier_sku)},
+                      {"lead_time_days", json_number(t.lead_time_days)},
+                      {"lead_time_sigma_days", json_number(t.lead_time_sigma_days)},
+                      {"pack_size", t.pack_size},
+                      {"min_order_qty", t.min_order_qty},
+                      {"max_order_qty", opt(t.max_order_qty)},
+                      {"unit_cost_minor", opt(t.unit_cost_minor)},
+                      {"priority", t.priority}};
+}
+
+double rounded(double v, double scale = 1000) { return std::round(v * scale) / scale; }
+
+json::value render(const planning::SupplierSuggestion& s, int64_t today_ms,
+                   const std::vector<oms::PlannedItem>& items) {
+  json::array lines;
+  for (const auto& l : s.lines) {
+    const planning::ReorderPlan& p = l.plan;
+    json::object line{{"sku", l.sku},
+                      {"quantity", l.quantity},
+                      {"unit_cost_minor", l.unit_cost_minor},
+                      {"value_minor", l.value_minor}};
+    for (const auto& item : items) {
+      if (item.sku == l.sku) {
+        line["abc_class"] = std::string(1, item.abc_class);
+        line["forecast_model"] = item.forecast_model;
+      }
+    }
+    line["plan"] = json::object{
+        {"policy", p.policy},
+        {"protection_days", json_number(rounded(p.protection_days))},
+        {"demand_mean", json_number(rounded(p.demand_mean))},
+        {"demand_sigma", json_number(rounded(p.demand_sigma))},
+        {"safety_factor", json_number(rounded(p.safety_factor))},
+        {"safety_stock", json_number(rounded(p.safety_stock))},
+        {"reorder_point", p.reorder_point},
+        {"order_up_to", p.order_up_to},
+        {"eoq", p.eoq ? json_number(rounded(*p.eoq)) : json::value(nullptr)},
+        {"inventory_position", p.inventory_position},
+        {"raw_quantity", p.raw_quantity},
+        {"capped_at_maximum", p.capped_at_maximum},
+        {"days_of_cover", p.days_of_cover ? json_number(rounded(*p.days_of_cover, 10))
+                                          : json::value(nullptr)},
+        {"stockout_date",
+         p.stockout_day ? json::value(format_rfc3339(today_ms + *p.stockout_day * kDayMs).substr(0, 10))
+                        : json::value(nullptr)},
+        {"reason", p.reason}};
+    lines.push_back(std::move(line));
+  }
+  return json::object{{"supplier", s.supplier},
+                      {"total_units", s.total_units},
+                      {"total_value_minor", s.total_value_minor},
+                      {"lines", std::move(lines)}};
+}
+
+// The reorder query's parameters, from the query string or a JSON body.
+template <class Get>
+oms::ReorderQuery reorder_query(Get get_text) {
+  oms::ReorderQuery q;
+  auto text = [&](const char* key) { return get_text(key); };
+  auto number = [&](const char* key, double lo, double hi, const std::string& what) {
+    std::optional<double> value;
+    if (auto t = text(key)) {
+      char* end = nullptr;
+      double v = std::strtod(t->c_str(), &end);
+      if (t->empty() || end != t->c_str() + t->size() || !std::isfinite(v) || v < lo || v > hi) {
+        throw_invalid_field(key, std::string(key) + " must be " + what);
+      }
+      value = v;
+    }
+    return value;
+  };
+  auto warehouse = text("warehouse");
+  if (!warehouse) throw_invalid_field("warehouse", "warehouse is required");
+  q.warehouse = *warehouse;
+  q.supplier = text("supplier");
+  if (auto policy = text("policy")) {
+    if (*policy != "s_S" && *policy != "s_Q" && *policy != "R_S") {
+      throw_invalid_field("policy", "policy must be s_S, s_Q or R_S");
+    }
+    q.policy = *policy;
+  }
+  q.review_period_days = static_cast<int64_t>(
+      number("review_days", 0, 365, "a whole number of days from 0 to 365").value_or(0));
+  if (q.policy == "R_S" && q.review_period_days < 1) {
+    throw_invalid_field("review_days", "the R_S policy needs review_days of at least 1");
+  }
+  if (auto level = number("service_level", 0.5, 0.9999, "a share from 0.5 to 0.9999")) {
+    planning::ServiceTarget target;
+    target.level = *level;
+    if (auto measure = text("service_measure")) {
+      if (*measure != planning::kCycleServiceLevel && *measure != planning::kFillRate) {
+        throw_invalid_field("service_measure",
+                            "service_measure must be cycle_service_level or fill_rate");
+      }
+      target.measure = *measure;
+    }
+    q.service = target;
+  }
+  q.ordering_cost_minor = static_cast<int64_t>(
+      number("ordering_cost_minor", 0, 1e9, "from 0 to 10^9").value_or(0));
+  q.holding_rate_per_year =
+      number("holding_rate", 0, 10, "a yearly rate from 0 to 10").value_or(0.25);
+  q.history_days = static_cast<int64_t>(
+      number("history_days", 28, 730, "a number of days from 28 to 730").value_or(180));
+  return q;
+}
+
+json::value render(const oms::ReorderSuggestions& s, int64_t today_ms) {
+  json::array suppliers, items;
+  for (const auto& supplier : s.suppliers) suppliers.push_back(render(supplier, today_ms, s.items));
+  for (const auto& item : s.items) {
+    items.push_back(json::object{{"sku", item.sku},
+                                 {"supplier", item.supplier},
+                                 {"abc_class", std::string(1, item.abc_class)},
+                                 {"forecast_model", item.forecast_model},
+                                 {"forecast_kept", item.forecast_kept}});
+  }
+  return json::object{
+      {"warehouse", s.warehouse}, {"suppliers", std::move(suppliers)}, {"items", std::move(items)}};
+}
+
+// One forecast refresh at a time: a second request while one runs is refused.
+std::atomic<bool> refresh_running{false};
 
 }  // namespace
 
@@ -92,6 +225,121 @@ void register_planning_routes(Router& r, store::Database& db) {
           {"lower", numbers(f.forecast.lower)},
           {"upper", numbers(f.forecast.upper)},
           {"total", json_number(std::round(total * 1000) / 1000)}};
+    });
+  });
+  auto write = [&db](const CallPtr& call, int status, auto fn) {
+    answer_write(db, call, status, fn);
+  };
+
+  // ---- supplier terms
+  r.add("PUT", "/api/v1/suppliers/{code}/products/{sku}", kManagers, [write](const CallPtr& call) {
+    json::object body = parse_body(call->request);
+    FieldReader in(body);
+    oms::SupplierProduct t;
+    t.supplier = call->param("code");
+    t.sku = call->param("sku");
+    t.supplier_sku = in.optional_string("supplier_sku", 64);
+    t.lead_time_days = in.optional_number("lead_time_days", 0, 365).value_or(-1);
+    if (t.lead_time_days < 0) throw_invalid_field("lead_time_days", "lead_time_days is required");
+    t.lead_time_sigma_days = in.optional_number("lead_time_sigma_days", 0, 365).value_or(0);
+    t.pack_size = in.optional_int("pack_size", 1, 1'000'000).value_or(1);
+    t.min_order_qty = in.optional_int("min_order_qty", 0, 1'000'000).value_or(0);
+    t.max_order_qty = in.optional_int("max_order_qty", 1, 1'000'000);
+    t.unit_cost_minor = in.optional_int("unit_cost_minor", 0, 1'000'000'000'000);
+    t.priority = in.optional_int("priority", 1, 1000).value_or(1);
+    write(call, 200, [t](store::Tx& tx, int& status) {
+      auto result = oms::put_supplier_product(tx, t);
+      status = result.created ? 201 : 200;
+      return render(result.terms);
+    });
+  });
+  r.add("GET", "/api/v1/suppliers/{code}/products", kAll, [read](const CallPtr& call) {
+    int64_t limit = query_limit(call->request);
+    std::string after = query_text(call->request, "cursor");
+    read(call, [&](store::Tx& tx) {
+      auto list = oms::list_supplier_products(tx, call->param("code"), after, limit + 1);
+      bool more = trim_page(list, limit);
+      json::array items;
+      for (const auto& t : list) items.push_back(render(t));
+      return json::object{{"products", std::move(items)},
+                          {"next_cursor", next_cursor(more, list.empty() ? "" : list.back().sku)}};
+    });
+  });
+  r.add("DELETE", "/api/v1/suppliers/{code}/products/{sku}", kManagers,
+        [write](const CallPtr& call) {
+          std::string supplier = call->param("code"), sku = call->param("sku");
+          write(call, 200, [supplier, sku](store::Tx& tx, int&) {
+            oms::delete_supplier_product(tx, supplier, sku);
+            return json::object{{"supplier", supplier}, {"sku", sku}, {"deleted", true}};
+          });
+        });
+
+  // ---- kept forecasts, reorder suggestions, purchase orders from them
+  r.add("POST", "/api/v1/planning/forecasts/refresh", kManagers, [&db](const CallPtr& call) {
+    json::object body = parse_body(call->request);
+    FieldReader in(body);
+    oms::ForecastRefreshOptions options;
+    options.warehouse = in.required_string("warehouse", 64);
+    options.history_days = in.optional_int("history_days", 28, 730).value_or(180);
+    options.horizon = in.optional_int("horizon", 1, 365).value_or(56);
+    options.threads = static_cast<unsigned>(in.optional_int("threads", 1, 64).value_or(0));
+    bool expected = false;
+    if (!refresh_running.compare_exchange_strong(expected, true)) {
+      throw_conflict("refresh_running", "a forecast refresh is running; try again when it is done");
+    }
+    // Seconds of work: on a thread of its own, so no I/O thread waits on it.
+    std::thread([&db, call, options] {
+      Response response;
+      try {
+        oms::ForecastRefreshReport r = oms::refresh_forecasts(db, options);
+        json::object models;
+        for (const auto& [m, n] : r.models) models[m] = n;
+        response = json_response(
+            200, json::object{{"warehouse", r.warehouse},
+                              {"computed_at", format_rfc3339(r.computed_at_ms)},
+                              {"products", r.products},
+                              {"forecasted", r.forecasted},
+                              {"models", std::move(models)},
+                              {"threads", r.threads},
+                              {"read_ms", json_number(std::round(r.read_ms))},
+                              {"fit_ms", json_number(std::round(r.fit_ms))},
+                              {"write_ms", json_number(std::round(r.write_ms))}});
+      } catch (...) {
+        response = problem_from(std::current_exception());
+      }
+      refresh_running = false;
+      call->respond(std::move(response));
+    }).detach();
+  });
+  r.add("GET", "/api/v1/planning/reorder-suggestions", kAll, [read](const CallPtr& call) {
+    oms::ReorderQuery q = reorder_query([&](const char* key) { return query_opt(call->request, key); });
+    read(call, [&](store::Tx& tx) {
+      return render(oms::reorder_suggestions(tx, q), tx.now_ms() / kDayMs * kDayMs);
+    });
+  });
+  r.add("POST", "/api/v1/planning/purchase-orders", kManagers, [write](const CallPtr& call) {
+    json::object body = parse_body(call->request);
+    FieldReader in(body);
+    // The body carries the query's parameters as JSON strings or numbers.
+    auto get = [&](const char* key) -> std::optional<std::string> {
+      auto it = body.find(key);
+      if (it == body.end() || it->value().is_null()) return std::nullopt;
+      if (it->value().is_string()) return std::string(it->value().get_string());
+      if (it->value().is_number()) return json::serialize(it->value());
+      throw_invalid_field(key, std::string(key) + " must be a string or a number");
+    };
+    oms::PurchaseFromSuggestion request;
+    request.query = reorder_query(get);
+    if (!request.query.supplier) throw_invalid_field("supplier", "supplier is required");
+    request.number = in.optional_string("number", 64);
+    if (request.number && !is_code(*request.number)) {
+      throw_invalid_field("number", "number must be 1-64 characters of A-Z a-z 0-9 . _ -");
+    }
+    write(call, 201, [request](store::Tx& tx, int&) {
+      auto result = oms::purchase_from_suggestion(tx, request);
+      return json::object{
+          {"purchase_order", render_purchase_order(result.order)},
+          {"suggestion", render(result.suggestion, tx.now_ms() / kDayMs * kDayMs, {})}};
     });
   });
 }

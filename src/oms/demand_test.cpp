@@ -32,7 +32,7 @@ class DemandHistoryTest : public ::testing::Test {
       a.quantity = quantity;
       a.reason = "test";
       inventory::adjust(tx, a, t_.orders.get());
-      backdate_last_move(tx, noon(days_ago));
+      testing::backdate_last_move(tx, noon(days_ago));
     });
   }
   void stock(int64_t days_ago, int64_t quantity) { adjust(days_ago, quantity); }
@@ -45,22 +45,6 @@ class DemandHistoryTest : public ::testing::Test {
           testing::place_p1_order(t_, tx, "O" + std::to_string(++orders_), quantity, channel);
       tx.exec("UPDATE orders SET created_at_ms = $2 WHERE id = $1", id, noon(days_ago));
     });
-  }
-
-  // The ledger is append-only (I5): the trigger is lifted for the rewrite of
-  // the timestamp and put back as it was.
-  static void backdate_last_move(store::Tx& tx, int64_t at_ms) {
-    std::string trigger;
-    {
-      auto q =
-          tx.query("SELECT sql FROM sqlite_master WHERE name = 'stock_moves_append_only_update'");
-      q.next();
-      trigger = q.text(0);
-    }
-    tx.exec("DROP TRIGGER stock_moves_append_only_update");
-    tx.exec("UPDATE stock_moves SET at_ms = $1 WHERE id = (SELECT MAX(id) FROM stock_moves)",
-            at_ms);
-    tx.exec(trigger);
   }
 
   DemandHistory history(DemandQuery q) {

@@ -49,4 +49,20 @@ inline int64_t place_p1_order(TempDb& t, store::Tx& tx, const std::string& chann
   return t.orders->create_order(tx, in).order.id;
 }
 
+// Moves the newest ledger move back to `at_ms`: tests that need a past write
+// through the services (which stamp the transaction's clock) and then rewrite
+// the timestamp. The ledger is append-only (I5): the trigger is lifted for the
+// rewrite and put back as it was.
+inline void backdate_last_move(store::Tx& tx, int64_t at_ms) {
+  std::string trigger;
+  {
+    auto q = tx.query("SELECT sql FROM sqlite_master WHERE name = 'stock_moves_append_only_update'");
+    q.next();
+    trigger = q.text(0);
+  }
+  tx.exec("DROP TRIGGER stock_moves_append_only_update");
+  tx.exec("UPDATE stock_moves SET at_ms = $1 WHERE id = (SELECT MAX(id) FROM stock_moves)", at_ms);
+  tx.exec(trigger);
+}
+
 }  // namespace wareflow::testing
