@@ -88,11 +88,12 @@ json::value render(const planning::SupplierSuggestion& s, int64_t today_ms,
         {"inventory_position", p.inventory_position},
         {"raw_quantity", p.raw_quantity},
         {"capped_at_maximum", p.capped_at_maximum},
-        {"days_of_cover", p.days_of_cover ? json_number(rounded(*p.days_of_cover, 10))
-                                          : json::value(nullptr)},
+        {"days_of_cover",
+         p.days_of_cover ? json_number(rounded(*p.days_of_cover, 10)) : json::value(nullptr)},
         {"stockout_date",
-         p.stockout_day ? json::value(format_rfc3339(today_ms + *p.stockout_day * kDayMs).substr(0, 10))
-                        : json::value(nullptr)},
+         p.stockout_day
+             ? json::value(format_rfc3339(today_ms + *p.stockout_day * kDayMs).substr(0, 10))
+             : json::value(nullptr)},
         {"reason", p.reason}};
     lines.push_back(std::move(line));
   }
@@ -146,8 +147,8 @@ oms::ReorderQuery reorder_query(Get get_text) {
     }
     q.service = target;
   }
-  q.ordering_cost_minor = static_cast<int64_t>(
-      number("ordering_cost_minor", 0, 1e9, "from 0 to 10^9").value_or(0));
+  q.ordering_cost_minor =
+      static_cast<int64_t>(number("ordering_cost_minor", 0, 1e9, "from 0 to 10^9").value_or(0));
   q.holding_rate_per_year =
       number("holding_rate", 0, 10, "a yearly rate from 0 to 10").value_or(0.25);
   q.history_days = static_cast<int64_t>(
@@ -294,16 +295,16 @@ void register_planning_routes(Router& r, store::Database& db) {
         oms::ForecastRefreshReport r = oms::refresh_forecasts(db, options);
         json::object models;
         for (const auto& [m, n] : r.models) models[m] = n;
-        response = json_response(
-            200, json::object{{"warehouse", r.warehouse},
-                              {"computed_at", format_rfc3339(r.computed_at_ms)},
-                              {"products", r.products},
-                              {"forecasted", r.forecasted},
-                              {"models", std::move(models)},
-                              {"threads", r.threads},
-                              {"read_ms", json_number(std::round(r.read_ms))},
-                              {"fit_ms", json_number(std::round(r.fit_ms))},
-                              {"write_ms", json_number(std::round(r.write_ms))}});
+        response =
+            json_response(200, json::object{{"warehouse", r.warehouse},
+                                            {"computed_at", format_rfc3339(r.computed_at_ms)},
+                                            {"products", r.products},
+                                            {"forecasted", r.forecasted},
+                                            {"models", std::move(models)},
+                                            {"threads", r.threads},
+                                            {"read_ms", json_number(std::round(r.read_ms))},
+                                            {"fit_ms", json_number(std::round(r.fit_ms))},
+                                            {"write_ms", json_number(std::round(r.write_ms))}});
       } catch (...) {
         response = problem_from(std::current_exception());
       }
@@ -312,7 +313,8 @@ void register_planning_routes(Router& r, store::Database& db) {
     }).detach();
   });
   r.add("GET", "/api/v1/planning/reorder-suggestions", kAll, [read](const CallPtr& call) {
-    oms::ReorderQuery q = reorder_query([&](const char* key) { return query_opt(call->request, key); });
+    oms::ReorderQuery q =
+        reorder_query([&](const char* key) { return query_opt(call->request, key); });
     read(call, [&](store::Tx& tx) {
       return render(oms::reorder_suggestions(tx, q), tx.now_ms() / kDayMs * kDayMs);
     });

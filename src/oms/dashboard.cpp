@@ -11,9 +11,9 @@ namespace {
 constexpr int64_t kHourMs = 3'600'000;
 constexpr int64_t kDayMs = 24 * kHourMs;
 constexpr const char* kStages[] = {"released", "picking", "picked", "packed"};
-constexpr const char* kOrderStatuses[] = {"allocated", "backordered",       "in_fulfillment",
-                                          "partially_shipped", "shipped",   "delivered",
-                                          "on_hold",   "cancelled"};
+constexpr const char* kOrderStatuses[] = {"allocated",         "backordered", "in_fulfillment",
+                                          "partially_shipped", "shipped",     "delivered",
+                                          "on_hold",           "cancelled"};
 
 }  // namespace
 

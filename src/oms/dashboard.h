@@ -52,10 +52,10 @@ struct Dashboard {
   int64_t as_of_ms = 0;
   std::optional<std::string> warehouse;
   std::map<std::string, int64_t> orders_by_status;  // every status, 0 when none
-  std::vector<PipelineStage> pipeline;               // the four stages, in flow order
-  std::vector<LateFulfillment> late;                 // soonest ship-by first, at most 50
+  std::vector<PipelineStage> pipeline;              // the four stages, in flow order
+  std::vector<LateFulfillment> late;                // soonest ship-by first, at most 50
   int64_t today_from_ms = 0;
-  std::vector<HourCount> hours;  // each hour of today up to the current one
+  std::vector<HourCount> hours;            // each hour of today up to the current one
   std::vector<BackorderAlert> backorders;  // most units first, at most 20
   std::vector<PickFaceAlert> pick_faces_below_min;
 };

@@ -170,9 +170,10 @@ SupplierProductUpsert put_supplier_product(store::Tx& tx, const SupplierProduct&
   int64_t supplier_id = supplier_id_of(tx, terms.supplier);
   check_terms(terms);
   catalog::Product product = catalog::require_product(tx, terms.sku, 422, "sku");
-  bool exists = tx.query("SELECT 1 FROM supplier_products WHERE supplier_id = $1 AND product_id = $2",
-                         supplier_id, product.id)
-                    .next();
+  bool exists =
+      tx.query("SELECT 1 FROM supplier_products WHERE supplier_id = $1 AND product_id = $2",
+               supplier_id, product.id)
+          .next();
   tx.exec(
       "INSERT INTO supplier_products (supplier_id, product_id, supplier_sku, lead_time_days, "
       "lead_time_sigma_days, pack_size, min_order_qty, max_order_qty, unit_cost_minor, priority, "
@@ -222,7 +223,8 @@ void delete_supplier_product(store::Tx& tx, std::string_view supplier, std::stri
 
 // ---- kept forecasts --------------------------------------------------------------
 
-ForecastRefreshReport refresh_forecasts(store::Database& db, const ForecastRefreshOptions& options) {
+ForecastRefreshReport refresh_forecasts(store::Database& db,
+                                        const ForecastRefreshOptions& options) {
   if (options.history_days < 28 || options.history_days > 730) {
     throw_invalid_field("history_days", "history_days must be from 28 to 730");
   }
@@ -445,8 +447,8 @@ ReorderSuggestions reorder_suggestions(store::Tx& tx, const ReorderQuery& query)
     item.review_period_days = query.review_period_days;
     item.policy = query.policy;
     char cls = abc[p.c.product_id];
-    item.service = query.service ? *query.service
-                                 : planning::service_target_for_class(std::string(1, cls));
+    item.service =
+        query.service ? *query.service : planning::service_target_for_class(std::string(1, cls));
     item.on_hand = pos.on_hand;
     item.allocated = pos.allocated;
     item.backordered = pos.backordered;
@@ -507,14 +509,15 @@ PurchaseFromSuggestionResult purchase_from_suggestion(store::Tx& tx,
   }
   double longest_lead = 0;
   for (const auto& line : out.suggestion.lines) {
-    po.lines.push_back({line.sku, line.quantity,
-                        line.unit_cost_minor > 0 ? std::optional<int64_t>(line.unit_cost_minor)
-                                                 : std::nullopt});
-    longest_lead = std::max(longest_lead, line.plan.protection_days -
-                                              static_cast<double>(request.query.review_period_days));
+    po.lines.push_back(
+        {line.sku, line.quantity,
+         line.unit_cost_minor > 0 ? std::optional<int64_t>(line.unit_cost_minor) : std::nullopt});
+    longest_lead =
+        std::max(longest_lead,
+                 line.plan.protection_days - static_cast<double>(request.query.review_period_days));
   }
-  po.expected_at_ms = tx.now_ms() / kDayMs * kDayMs +
-                      static_cast<int64_t>(std::ceil(longest_lead)) * kDayMs;
+  po.expected_at_ms =
+      tx.now_ms() / kDayMs * kDayMs + static_cast<int64_t>(std::ceil(longest_lead)) * kDayMs;
   out.order = wms::create_purchase_order(tx, po);
   return out;
 }

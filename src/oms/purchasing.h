@@ -73,8 +73,8 @@ struct ForecastRefreshOptions {
 struct ForecastRefreshReport {
   std::string warehouse;
   int64_t computed_at_ms = 0;
-  int64_t products = 0;    // products with stock, demand or supplier terms
-  int64_t forecasted = 0;  // forecasts kept (the others had too little history)
+  int64_t products = 0;                   // products with stock, demand or supplier terms
+  int64_t forecasted = 0;                 // forecasts kept (the others had too little history)
   std::map<std::string, int64_t> models;  // how many series each model won
   unsigned threads = 0;
   double read_ms = 0, fit_ms = 0, write_ms = 0;
@@ -89,14 +89,14 @@ ForecastRefreshReport refresh_forecasts(store::Database& db, const ForecastRefre
 // ---- reorder suggestions ---------------------------------------------------------
 
 struct ReorderQuery {
-  std::string warehouse;                  // code; 422 unknown_warehouse
-  std::optional<std::string> supplier;    // code; 404 unknown_supplier
-  std::string policy = "s_S";             // s_S, s_Q, R_S
-  int64_t review_period_days = 0;         // R; R_S needs >= 1
+  std::string warehouse;                           // code; 422 unknown_warehouse
+  std::optional<std::string> supplier;             // code; 404 unknown_supplier
+  std::string policy = "s_S";                      // s_S, s_Q, R_S
+  int64_t review_period_days = 0;                  // R; R_S needs >= 1
   std::optional<planning::ServiceTarget> service;  // else by ABC class
-  int64_t ordering_cost_minor = 0;        // per purchase order line
+  int64_t ordering_cost_minor = 0;                 // per purchase order line
   double holding_rate_per_year = 0.25;
-  int64_t history_days = 180;             // for forecasts made now, and ABC
+  int64_t history_days = 180;  // for forecasts made now, and ABC
 };
 
 struct PlannedItem {
@@ -119,7 +119,7 @@ struct ReorderSuggestions {
 ReorderSuggestions reorder_suggestions(store::Tx& tx, const ReorderQuery& query);
 
 struct PurchaseFromSuggestion {
-  ReorderQuery query;  // supplier required
+  ReorderQuery query;                 // supplier required
   std::optional<std::string> number;  // generated when absent: PO-<yyyymmdd>-<supplier>-<n>
 };
 

@@ -9,7 +9,8 @@ TrackingView tracking_view(store::Tx& tx, const std::string& token) {
   // Tokens are 32 lowercase hex digits; anything else cannot match and is
   // refused before it reaches the index.
   bool well_formed = token.size() == 32;
-  for (char c : token) well_formed = well_formed && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+  for (char c : token)
+    well_formed = well_formed && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
   if (!well_formed) throw_not_found("not_found", "no order has this tracking link");
 
   TrackingView view;
