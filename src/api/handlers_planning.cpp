@@ -2,7 +2,11 @@
 // supplier terms, the kept forecasts' refresh, reorder suggestions and a
 // suggestion made a purchase order. Thin, like handlers.cpp: parse, one
 // service call in one transaction, render.
+#include <fmt/format.h>
+
 #include <atomic>
+#include <cctype>
+#include <charconv>
 #include <cmath>
 #include <thread>
 
@@ -11,6 +15,7 @@
 #include "core/time.h"
 #include "oms/demand.h"
 #include "oms/purchasing.h"
+#include "wms/bottlenecks.h"
 #include "wms/inbound.h"
 
 namespace wareflow::api {
@@ -170,6 +175,111 @@ json::value render(const oms::ReorderSuggestions& s, int64_t today_ms) {
       {"warehouse", s.warehouse}, {"suppliers", std::move(suppliers)}, {"items", std::move(items)}};
 }
 
+// An optional whole-number query parameter in [lo, hi]; 422 naming it.
+std::optional<int64_t> query_int(const Request& request, const char* key, int64_t lo, int64_t hi) {
+  auto text = query_opt(request, key);
+  if (!text) return std::nullopt;
+  int64_t value = 0;
+  auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || ptr != text->data() + text->size() || value < lo || value > hi) {
+    throw_invalid_field(key, fmt::format("{} must be a whole number from {} to {}", key, lo, hi));
+  }
+  return value;
+}
+
+// Carrier pickups: comma-separated RFC 3339 times, or HH:MM (UTC) of today.
+std::vector<int64_t> query_pickups(const Request& request, int64_t now_ms) {
+  std::vector<int64_t> pickups;
+  auto text = query_opt(request, "pickups");
+  if (!text) return pickups;
+  size_t start = 0;
+  while (start <= text->size()) {
+    size_t comma = text->find(',', start);
+    std::string item =
+        text->substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    std::optional<int64_t> at;
+    if (item.size() == 5 && item[2] == ':' && std::isdigit(static_cast<unsigned char>(item[0])) &&
+        std::isdigit(static_cast<unsigned char>(item[1])) &&
+        std::isdigit(static_cast<unsigned char>(item[3])) &&
+        std::isdigit(static_cast<unsigned char>(item[4]))) {
+      int hh = (item[0] - '0') * 10 + (item[1] - '0'), mm = (item[3] - '0') * 10 + (item[4] - '0');
+      if (hh < 24 && mm < 60) at = now_ms / kDayMs * kDayMs + (hh * 60 + mm) * 60'000LL;
+    } else {
+      at = parse_rfc3339(item, false);
+    }
+    if (!at)
+      throw_invalid_field("pickups", "pickups must be RFC 3339 times or HH:MM, comma-separated");
+    pickups.push_back(*at);
+    if (pickups.size() > 48) throw_invalid_field("pickups", "at most 48 pickups");
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return pickups;
+}
+
+json::value render(const wms::MeasuredTime& m) {
+  return json::object{{"per_order_ms", m.time.per_order_ms},
+                      {"per_line_ms", m.time.per_line_ms},
+                      {"per_unit_ms", m.time.per_unit_ms},
+                      {"cv", json_number(std::round(m.time.cv * 1000) / 1000)},
+                      {"source", m.source},
+                      {"samples", m.samples}};
+}
+
+json::value render(const wms::BottleneckForecast& f) {
+  const planning::SimulationResult& r = f.result;
+  json::array stages, late, what_if;
+  for (const auto& st : r.stages) {
+    json::array backlog;
+    for (const auto& b : st.backlog) {
+      backlog.push_back(json::object{
+          {"at", format_rfc3339(b.at_ms)}, {"queued", b.queued}, {"in_progress", b.in_progress}});
+    }
+    stages.push_back(
+        json::object{{"stage", st.stage},
+                     {"orders", st.orders},
+                     {"unfinished", st.unfinished},
+                     {"clear_at", opt_time(st.clear_ms)},
+                     {"utilisation", json_number(std::round(st.utilisation * 1000) / 1000)},
+                     {"backlog", std::move(backlog)}});
+  }
+  for (const auto& l : f.late) {
+    late.push_back(json::object{{"fulfillment_id", l.fulfillment_id},
+                                {"order_id", l.order_id},
+                                {"ship_by", opt_time(l.ship_by_ms)},
+                                {"predicted_ship_at", opt_time(l.predicted_ship_ms)}});
+  }
+  for (const auto& w : r.what_if) {
+    what_if.push_back(json::object{{"name", w.name},
+                                   {"extra_pickers", w.extra_pickers},
+                                   {"extra_packers", w.extra_packers},
+                                   {"extra_loaders", w.extra_loaders},
+                                   {"late_orders", w.late_orders},
+                                   {"unshipped_orders", w.unshipped_orders},
+                                   {"pick_clear_at", opt_time(w.pick_clear_ms)},
+                                   {"pack_clear_at", opt_time(w.pack_clear_ms)},
+                                   {"ship_clear_at", opt_time(w.ship_clear_ms)},
+                                   {"makespan_ms", opt(w.makespan_ms)}});
+  }
+  return json::object{
+      {"warehouse", f.warehouse},
+      {"start", format_rfc3339(f.start_ms)},
+      {"task_times",
+       json::object{{"pick", render(f.pick)}, {"pack", render(f.pack)}, {"ship", render(f.ship)}}},
+      {"open", json::object{{"released", f.released},
+                            {"picking", f.picking},
+                            {"picked", f.picked},
+                            {"packed", f.packed}}},
+      {"late_orders", r.late_orders},
+      {"orders_with_cutoff", r.orders_with_cutoff},
+      {"on_time_rate", json_number(std::round(r.on_time_rate * 10000) / 10000)},
+      {"unshipped_orders", r.unshipped_orders},
+      {"makespan_ms", opt(r.makespan_ms)},
+      {"stages", std::move(stages)},
+      {"late", std::move(late)},
+      {"what_if", std::move(what_if)}};
+}
+
 // One forecast refresh at a time: a second request while one runs is refused.
 std::atomic<bool> refresh_running{false};
 
@@ -231,6 +341,32 @@ void register_planning_routes(Router& r, store::Database& db) {
   auto write = [&db](const CallPtr& call, int status, auto fn) {
     answer_write(db, call, status, fn);
   };
+
+  r.add("GET", "/api/v1/planning/bottlenecks", kAll, [read](const CallPtr& call) {
+    const Request& req = call->request;
+    wms::BottleneckQuery q;
+    auto warehouse = query_opt(req, "warehouse");
+    if (!warehouse) throw_invalid_field("warehouse", "warehouse is required");
+    q.warehouse = *warehouse;
+    q.hours = query_int(req, "hours", 1, 72).value_or(8);
+    q.pickers = query_int(req, "pickers", 0, 10'000).value_or(0);
+    q.packers = query_int(req, "packers", 0, 10'000).value_or(0);
+    q.loaders = query_int(req, "loaders", 0, 10'000);
+    q.history_days = query_int(req, "history_days", 1, 365).value_or(30);
+    q.seed = static_cast<uint64_t>(query_int(req, "seed", 0, INT64_MAX).value_or(1));
+    auto time_of = [&](const char* order, const char* unit) -> std::optional<planning::TaskTime> {
+      auto per_order = query_int(req, order, 0, 86'400'000);
+      auto per_unit = query_int(req, unit, 0, 86'400'000);
+      if (!per_order && !per_unit) return std::nullopt;
+      // Times given in the query are taken as exact (no spread): a plan to check by hand.
+      return planning::TaskTime{per_order.value_or(0), 0, per_unit.value_or(0), 0};
+    };
+    q.pick = time_of("pick_per_order_ms", "pick_per_unit_ms");
+    q.pack = time_of("pack_per_order_ms", "pack_per_unit_ms");
+    q.ship = time_of("ship_per_order_ms", "ship_per_unit_ms");
+    q.carrier_pickups_ms = query_pickups(req, now_ms());
+    read(call, [&](store::Tx& tx) { return render(wms::forecast_bottlenecks(tx, q)); });
+  });
 
   // ---- supplier terms
   r.add("PUT", "/api/v1/suppliers/{code}/products/{sku}", kManagers, [write](const CallPtr& call) {
