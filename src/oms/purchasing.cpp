@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <boost/json.hpp>
 #include <chrono>
 #include <cmath>
@@ -261,22 +260,19 @@ ForecastRefreshReport refresh_forecasts(store::Database& db,
   report.products = static_cast<int64_t>(series.size());
   report.read_ms = ms_since(started);
 
-  // The fits are pure and independent: workers take series by index.
+  // The fits are pure and independent: planning::forecast_many shares them
+  // out over the worker threads.
   started = Clock::now();
-  std::vector<std::optional<planning::Forecast>> forecasts(series.size());
+  std::vector<std::vector<double>> values;
+  values.reserve(series.size());
+  for (auto& s : series) values.push_back(std::move(s.values));
+  planning::ForecastOptions fit_options;
+  fit_options.horizon = options.horizon;
+  fit_options.model = "auto";
   unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
-  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(series.size())));
-  report.threads = threads;
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < series.size(); i = next++) {
-      forecasts[i] = fit(series[i].values, options.horizon);
-    }
-  };
-  std::vector<std::thread> workers;
-  for (unsigned t = 1; t < threads; ++t) workers.emplace_back(work);
-  work();
-  for (auto& w : workers) w.join();
+  report.threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(series.size())));
+  std::vector<std::optional<planning::Forecast>> forecasts =
+      planning::forecast_many(values, fit_options, report.threads);
   report.fit_ms = ms_since(started);
 
   started = Clock::now();

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <thread>
 #include <cmath>
 #include <limits>
 
@@ -954,6 +956,33 @@ std::vector<NamedForecast> forecast_batch(const ForecastRequest& request) {
                           "series '" + s.id + "': " + e.what());
     }
   }
+  return out;
+}
+
+std::vector<std::optional<Forecast>> forecast_many(const std::vector<std::vector<double>>& series,
+                                                   const ForecastOptions& options,
+                                                   unsigned threads) {
+  validate_options(options);
+  requested_family(options.model, options.season_length);
+  std::vector<std::optional<Forecast>> out(series.size());
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(series.size())));
+  // Workers take the next series by index: long and short series even out
+  // without a plan, and each result lands in its own slot.
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next++; i < series.size(); i = next++) {
+      try {
+        out[i] = forecast_series(series[i], options);
+      } catch (const ForecastError&) {
+        out[i].reset();
+      }
+    }
+  };
+  std::vector<std::thread> workers;
+  for (unsigned t = 1; t < threads; ++t) workers.emplace_back(work);
+  work();
+  for (auto& w : workers) w.join();
   return out;
 }
 

@@ -147,4 +147,14 @@ struct NamedForecast {
 // prefixed by "series[i]." and the id in the message; nothing is returned.
 std::vector<NamedForecast> forecast_batch(const ForecastRequest& request);
 
+// Fits every series with the same options on `threads` worker threads (0: one
+// per core; never more than there are series), for a nightly refresh of a
+// whole catalogue. Element i is exactly forecast_series(series[i], options),
+// or empty when the forecaster refuses that series (too short, bad values):
+// the threads only share out the work, so the result does not depend on their
+// number. Bad options throw before any work starts.
+std::vector<std::optional<Forecast>> forecast_many(const std::vector<std::vector<double>>& series,
+                                                   const ForecastOptions& options,
+                                                   unsigned threads = 0);
+
 }  // namespace wareflow::planning

@@ -433,5 +433,37 @@ TEST(Forecast, AutoLeavesScatteredZerosToTheIntermittentModels) {
       << f.model;
 }
 
+TEST(Forecast, ManyOnThreadsEqualsOneByOne) {
+  // Level, trend, season, intermittent, too short, and a negative value: the
+  // last two are refused one by one and come back empty, the rest equal.
+  std::vector<std::vector<double>> series;
+  for (int k = 0; k < 12; ++k) {
+    std::vector<double> y;
+    for (int t = 0; t < 120; ++t) {
+      double season = (t % 7 == 5 || t % 7 == 6) ? 4.0 : 0.0;
+      y.push_back(k % 3 == 0 ? (t % (k + 2) == 0 ? 3.0 : 0.0) : 10.0 + 0.05 * k * t + season);
+    }
+    series.push_back(y);
+  }
+  series.push_back({1.0});
+  series.push_back({1.0, -2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0});
+  const ForecastOptions o = options("auto", 14);
+  for (unsigned threads : {1u, 2u, 5u, 64u}) {
+    auto many = forecast_many(series, o, threads);
+    ASSERT_EQ(many.size(), series.size());
+    for (size_t i = 0; i + 2 < series.size(); ++i) {
+      ASSERT_TRUE(many[i]) << i;
+      const Forecast one = forecast_series(series[i], o);
+      EXPECT_EQ(many[i]->model, one.model);
+      EXPECT_EQ(many[i]->values, one.values);
+      EXPECT_EQ(many[i]->upper, one.upper);
+    }
+    EXPECT_FALSE(many[series.size() - 2]);
+    EXPECT_FALSE(many[series.size() - 1]);
+  }
+  EXPECT_TRUE(forecast_many({}, o, 2).empty());
+  EXPECT_THROW(forecast_many(series, options("nonsense", 14), 2), ForecastError);
+}
+
 }  // namespace
 }  // namespace wareflow::planning

@@ -118,7 +118,7 @@ class Reports(ApiTestCase):
         for path, first_column in (("reports/orders", "from"), ("reports/throughput?bucket=day", "start"),
                                    ("reports/sales", "key"), ("reports/space?warehouse=RW", "zone"),
                                    ("reports/dock-to-stock", "from"), ("reports/shrinkage", "sku"),
-                                   ("reports/productivity", "worker"), ("reports/inventory-accuracy", "day")):
+                                   ("reports/productivity", "worker"), ("reports/inventory-accuracy", "locations_counted")):
             sep = "&" if "?" in path else "?"
             r = self.s.call("GET", path + sep + "format=csv")
             self.assertStatus(r, 200)
