@@ -187,30 +187,38 @@ std::optional<int64_t> query_int(const Request& request, const char* key, int64_
   return value;
 }
 
-// Carrier pickups: comma-separated RFC 3339 times, or HH:MM (UTC) of today.
-std::vector<int64_t> query_pickups(const Request& request, int64_t now_ms) {
+// Carrier pickups: comma-separated RFC 3339 times, or HH:MM (UTC) for a
+// daily pickup at that time: every such time from now through the horizon.
+std::vector<int64_t> query_pickups(const Request& request, int64_t now_ms, int64_t hours) {
   std::vector<int64_t> pickups;
   auto text = query_opt(request, "pickups");
   if (!text) return pickups;
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
   size_t start = 0;
-  while (start <= text->size()) {
+  while (true) {
     size_t comma = text->find(',', start);
     std::string item =
         text->substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    std::optional<int64_t> at;
-    if (item.size() == 5 && item[2] == ':' && std::isdigit(static_cast<unsigned char>(item[0])) &&
-        std::isdigit(static_cast<unsigned char>(item[1])) &&
-        std::isdigit(static_cast<unsigned char>(item[3])) &&
-        std::isdigit(static_cast<unsigned char>(item[4]))) {
+    bool ok = false;
+    if (item.size() == 5 && item[2] == ':' && digit(item[0]) && digit(item[1]) && digit(item[3]) &&
+        digit(item[4])) {
       int hh = (item[0] - '0') * 10 + (item[1] - '0'), mm = (item[3] - '0') * 10 + (item[4] - '0');
-      if (hh < 24 && mm < 60) at = now_ms / kDayMs * kDayMs + (hh * 60 + mm) * 60'000LL;
-    } else {
-      at = parse_rfc3339(item, false);
+      if (hh < 24 && mm < 60) {
+        ok = true;
+        const int64_t end = now_ms + hours * 3'600'000LL;
+        for (int64_t day = now_ms / kDayMs * kDayMs; day <= end; day += kDayMs) {
+          int64_t at = day + (hh * 60 + mm) * 60'000LL;
+          if (at >= now_ms && at <= end) pickups.push_back(at);
+        }
+      }
+    } else if (auto at = parse_rfc3339(item, false)) {
+      ok = true;
+      pickups.push_back(*at);
     }
-    if (!at)
+    if (!ok) {
       throw_invalid_field("pickups", "pickups must be RFC 3339 times or HH:MM, comma-separated");
-    pickups.push_back(*at);
-    if (pickups.size() > 48) throw_invalid_field("pickups", "at most 48 pickups");
+    }
+    if (pickups.size() > 400) throw_invalid_field("pickups", "at most 400 pickups");
     if (comma == std::string::npos) break;
     start = comma + 1;
   }
@@ -364,7 +372,7 @@ void register_planning_routes(Router& r, store::Database& db) {
     q.pick = time_of("pick_per_order_ms", "pick_per_unit_ms");
     q.pack = time_of("pack_per_order_ms", "pack_per_unit_ms");
     q.ship = time_of("ship_per_order_ms", "ship_per_unit_ms");
-    q.carrier_pickups_ms = query_pickups(req, now_ms());
+    q.carrier_pickups_ms = query_pickups(req, now_ms(), q.hours);
     read(call, [&](store::Tx& tx) { return render(wms::forecast_bottlenecks(tx, q)); });
   });
 

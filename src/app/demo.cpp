@@ -6,27 +6,17 @@
 #include <random>
 #include <stdexcept>
 
+#include "app/demo_internal.h"
 #include "catalog/catalog.h"
+#include "core/time.h"
 #include "inventory/inventory.h"
+#include "oms/purchasing.h"
 #include "wms/inbound.h"
 #include "wms/layout.h"
 #include "wms/shipping.h"
 
 namespace wareflow::app {
 namespace {
-
-constexpr int kProducts = 2000;
-constexpr int kOrders = 500;
-constexpr int kAisles = 10, kBays = 30, kLevels = 4;
-
-const char* const kKinds[] = {"T-shirt",    "Mug",        "Notebook",  "Phone case", "Water bottle",
-                              "Headphones", "Backpack",   "Desk lamp", "Cable",      "Candle",
-                              "Sock pack",  "Board game", "Tea tin",   "Plant pot",  "Charger"};
-const char* const kColours[] = {"black", "white", "red", "blue", "green", "grey", "yellow", "navy"};
-const char* const kCities[][3] = {{"Berlin", "10115", "DE"},   {"Hamburg", "20095", "DE"},
-                                  {"Munich", "80331", "DE"},   {"Cologne", "50667", "DE"},
-                                  {"Vienna", "1010", "AT"},    {"Zurich", "8001", "CH"},
-                                  {"Amsterdam", "1012", "NL"}, {"Paris", "75001", "FR"}};
 
 // EAN-13 with a correct check digit, from a 12-digit body.
 std::string ean13(int64_t body) {
@@ -39,17 +29,30 @@ std::string ean13(int64_t body) {
 }  // namespace
 
 DemoSummary create_demo(store::Database& db, oms::OrderService& orders, uint64_t seed) {
+  DemoOptions options;
+  options.seed = seed;
+  return create_demo(db, orders, options);
+}
+
+DemoSummary create_demo(store::Database& db, oms::OrderService& orders,
+                        const DemoOptions& options) {
   DemoSummary summary;
+  std::mt19937_64 rng(options.seed);
+  auto uniform = [&](int64_t lo, int64_t hi) {
+    return std::uniform_int_distribution<int64_t>(lo, hi)(rng);
+  };
+  const bool history = options.history_days > 0;
+  if (history) {
+    if (!options.set_clock) throw std::invalid_argument("a demo with history needs a clock");
+    // The warehouse opens at 06:00 on the first day of the history.
+    options.set_clock((now_ms() / kDayMs - options.history_days) * kDayMs + 6 * 3'600'000LL);
+  }
   db.write([&](store::Tx& tx) {
     if (tx.query("SELECT 1 FROM warehouses LIMIT 1").next()) {
       throw std::runtime_error(
           "the database already holds warehouses; demo data goes only into "
           "a new database");
     }
-    std::mt19937_64 rng(seed);
-    auto uniform = [&](int64_t lo, int64_t hi) {
-      return std::uniform_int_distribution<int64_t>(lo, hi)(rng);
-    };
 
     wms::WarehouseInput warehouse;
     warehouse.code = "MAIN";
@@ -72,7 +75,7 @@ DemoSummary create_demo(store::Database& db, oms::OrderService& orders, uint64_t
     // Products: rank 1 sells most (Zipf, s = 1), like most catalogues.
     for (int i = 1; i <= kProducts; ++i) {
       catalog::ProductInput p;
-      p.sku = fmt::format("SKU-{:05}", i);
+      p.sku = demo_sku(i);
       p.name = fmt::format("{} {} #{}", kColours[uniform(0, 7)], kKinds[uniform(0, 14)], i);
       p.barcodes = {ean13(400000000000LL + i)};
       p.length_mm = uniform(50, 400);
@@ -92,7 +95,7 @@ DemoSummary create_demo(store::Database& db, oms::OrderService& orders, uint64_t
     // ones with more units and a reserve location above; the slowest
     // hundred are out of stock so that the demo shows backorders.
     for (int i = 1; i <= kProducts; ++i) {
-      std::string sku = fmt::format("SKU-{:05}", i);
+      std::string sku = demo_sku(i);
       if (i > kProducts - 100) continue;
       int64_t aisle = (i - 1) % kAisles + 1;
       int64_t bay = ((i - 1) / kAisles) % kBays + 1;
@@ -100,7 +103,7 @@ DemoSummary create_demo(store::Database& db, oms::OrderService& orders, uint64_t
       int64_t units = 5 + static_cast<int64_t>(std::round(4000.0 * popularity)) + uniform(0, 20);
       inventory::AdjustmentInput a;
       a.warehouse = "MAIN";
-      a.location = fmt::format("A{:02}-{:03}-1", aisle, bay);
+      a.location = pick_face_of(i);
       a.sku = sku;
       a.quantity = units;
       a.reason = "initial stock";
@@ -154,10 +157,34 @@ DemoSummary create_demo(store::Database& db, oms::OrderService& orders, uint64_t
                         service("express", "Express", 1, 250)};
     wms::upsert_carrier(tx, carrier);
 
+    // The supplier sells every product: a working week's lead time (a few
+    // days more for the slow ones), cartons of 6, 12 or 24, a minimum of two
+    // cartons for the best sellers; the reorder suggestions read these.
+    wms::upsert_supplier(tx, {"ACME", "Acme Wholesale", 50});
+    for (int i = 1; i <= kProducts; ++i) {
+      oms::SupplierProduct terms;
+      terms.supplier = "ACME";
+      terms.sku = demo_sku(i);
+      terms.lead_time_days = i <= 300 ? 5 : 8;
+      terms.lead_time_sigma_days = i <= 300 ? 1 : 2;
+      terms.pack_size = i <= 50 ? 24 : i <= 300 ? 12 : 6;
+      terms.min_order_qty = i <= 50 ? 48 : 0;
+      terms.unit_cost_minor = uniform(100, 2000);
+      oms::put_supplier_product(tx, terms);
+    }
+  });
+
+  if (history) {
+    HistorySummary h = write_history(db, orders, rng, options);
+    summary.history_orders = h.orders;
+    summary.history_shipped = h.shipped;
+    options.set_clock(0);  // back to the system clock: today is now
+  }
+
+  db.write([&](store::Tx& tx) {
     // Inbound: a supplier and a purchase order for the hundred products that
     // are out of stock, due in two days; receiving it serves their backorders
     // once the units are put away.
-    wms::upsert_supplier(tx, {"ACME", "Acme Wholesale", 50});
     wms::PurchaseOrderInput po;
     po.number = "PO-DEMO-1";
     po.supplier = "ACME";
@@ -165,42 +192,17 @@ DemoSummary create_demo(store::Database& db, oms::OrderService& orders, uint64_t
     po.expected_at_ms = tx.now_ms() + 2 * 86'400'000LL;
     for (int i = kProducts - 99; i <= kProducts; i += 1) {
       if (i % 20 == 0) continue;  // lot-tracked ones arrive on another purchase order
-      po.lines.push_back({fmt::format("SKU-{:05}", i), uniform(20, 60), uniform(100, 2000)});
+      po.lines.push_back({demo_sku(i), uniform(20, 60), uniform(100, 2000)});
     }
     wms::create_purchase_order(tx, po);
 
     // Open orders, 1-5 lines, products drawn with Zipf weights.
-    std::vector<double> weights(kProducts);
-    for (int i = 0; i < kProducts; ++i) weights[i] = 1.0 / (i + 1);
-    std::discrete_distribution<int> pick_product(weights.begin(), weights.end());
+    std::discrete_distribution<int> pick_product = zipf(kProducts);
     for (int n = 1; n <= kOrders; ++n) {
       oms::OrderInput o;
       o.channel = n % 3 == 0 ? "marketplace" : "web";
       o.channel_order_id = fmt::format("DEMO-{:05}", n);
-      int64_t customer = uniform(1, 300);
-      o.customer = {fmt::format("customer{}@example.com", customer),
-                    fmt::format("Customer {}", customer), std::nullopt};
-      const auto& city = kCities[uniform(0, 7)];
-      o.ship_to = {o.customer.name,
-                   fmt::format("Street {}", uniform(1, 200)),
-                   "",
-                   city[0],
-                   city[1],
-                   city[2],
-                   std::nullopt,
-                   std::nullopt};
-      int lines = static_cast<int>(uniform(1, 5));
-      std::vector<int> chosen;
-      while (static_cast<int>(chosen.size()) < lines) {
-        int product = pick_product(rng) + 1;
-        if (std::find(chosen.begin(), chosen.end(), product) == chosen.end()) {
-          chosen.push_back(product);
-        }
-      }
-      for (int product : chosen) {
-        o.lines.push_back({fmt::format("SKU-{:05}", product), uniform(1, 3), uniform(299, 9999),
-                           std::string("EUR")});
-      }
+      fill_customer_and_lines(o, rng, pick_product, 5);
       o.priority = uniform(0, 9) == 0 ? 5 : 0;
       o.ship_by_ms = tx.now_ms() + uniform(2, 72) * 3'600'000LL;
       auto created = orders.create_order(tx, o);

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -141,6 +142,10 @@ int main(int argc, char** argv) {
   uint64_t seed = 42;
   demo->add_option("--db", db_path, "Database file")->capture_default_str();
   demo->add_option("--seed", seed, "Random seed");
+  int64_t history_days = 0;
+  demo->add_option("--history-days", history_days,
+                   "Days of trading to write before today (orders, picks, shipments)")
+      ->check(CLI::Range(0, 365));
 
   auto* token = app.add_subcommand("token", "Manage API tokens");
   token->require_subcommand(1);
@@ -225,13 +230,30 @@ int main(int argc, char** argv) {
     }
 
     if (demo->parsed()) {
-      auto db = open_database(db_path);
+      // The history is written on a clock the demo moves; 0 is the system clock.
+      std::atomic<int64_t> demo_clock{0};
+      store::DatabaseOptions db_options;
+      db_options.path = db_path;
+      db_options.clock = [&demo_clock] {
+        int64_t at = demo_clock.load();
+        return at ? at : now_ms();
+      };
+      auto db = store::Database::open(db_options);
       optimize::ExactSourcingPolicy policy = sourcing_policy();
       oms::OrderService orders(policy);
-      auto summary = app::create_demo(*db, orders, seed);
+      app::DemoOptions demo_options;
+      demo_options.seed = seed;
+      demo_options.history_days = history_days;
+      demo_options.set_clock = [&demo_clock](int64_t at) { demo_clock.store(at); };
+      auto summary = app::create_demo(*db, orders, demo_options);
       std::cerr << "demo: " << summary.products << " products, " << summary.locations
                 << " locations, " << summary.stocked_units << " units in stock, " << summary.orders
-                << " orders (" << summary.backordered_orders << " backordered)\n";
+                << " orders (" << summary.backordered_orders << " backordered)";
+      if (history_days > 0) {
+        std::cerr << "; " << history_days << " days of history: " << summary.history_orders
+                  << " orders, " << summary.history_shipped << " shipments";
+      }
+      std::cerr << "\n";
       return 0;
     }
 

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +45,15 @@ struct DemandHistory {
 
 // 422 unknown_sku / unknown_warehouse / unknown_channel, naming the field.
 DemandHistory demand_history(store::Tx& tx, const DemandQuery& query);
+
+// The histories of every product at a warehouse in three passes over the
+// store (order lines, balances, moves) instead of three queries per product:
+// for each product with demand, stock or moves there in the period, and each
+// of `also_products`, exactly what demand_history(tx, {sku, warehouse, days})
+// gives. By product id. 422 unknown_warehouse.
+std::map<int64_t, DemandHistory> demand_histories(store::Tx& tx, const std::string& warehouse,
+                                                  int64_t days,
+                                                  const std::vector<int64_t>& also_products = {});
 
 struct DemandForecast {
   DemandHistory history;

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "catalog/catalog.h"
 #include "core/error.h"
 #include "inventory/inventory.h"
 #include "oms/orders.h"
@@ -47,6 +48,19 @@ class DemandHistoryTest : public ::testing::Test {
     });
   }
 
+  // Day -5: 10 units arrive, 3 leave; day -4 the other 7 leave; days -3 and
+  // -2 have no stock; 5 arrive on day -1. (Stock first, orders after: the
+  // orders' allocations would hold units the removals take.)
+  void a_week_with_stock_outs() {
+    stock(5, 10);
+    ship(5, 3);
+    ship(4, 7);
+    stock(1, 5);
+    order(5, 3);
+    order(4, 7);
+    order(1, 2);
+  }
+
   DemandHistory history(DemandQuery q) {
     DemandHistory h;
     t_.db->read([&](store::Tx& tx) { h = demand_history(tx, q); });
@@ -61,16 +75,7 @@ class DemandHistoryTest : public ::testing::Test {
 };
 
 TEST_F(DemandHistoryTest, DaysUnitsAndStockOutsFromTheLedger) {
-  // Day -5: 10 units arrive, 3 leave; day -4 the other 7 leave; days -3 and
-  // -2 have no stock; 5 arrive on day -1. (Stock first, orders after: the
-  // orders' allocations would hold units the removals take.)
-  stock(5, 10);
-  ship(5, 3);
-  ship(4, 7);
-  stock(1, 5);
-  order(5, 3);
-  order(4, 7);
-  order(1, 2);
+  a_week_with_stock_outs();
   DemandQuery q;
   q.sku = "P1";
   q.days = 7;
@@ -86,6 +91,41 @@ TEST_F(DemandHistoryTest, DaysUnitsAndStockOutsFromTheLedger) {
   stock(3, 4);
   h = history(q);
   EXPECT_EQ(h.stock_out, (std::vector<bool>{true, true, true, false, false}));
+}
+
+TEST_F(DemandHistoryTest, AllProductsAtOnceEqualOneByOne) {
+  a_week_with_stock_outs();
+  order(0, 1);  // today: in neither
+  t_.db->write([&](store::Tx& tx) {
+    catalog::ProductInput p;
+    p.sku = "P2";
+    p.name = "P2";
+    p.weight_g = 100;
+    p.length_mm = p.width_mm = p.height_mm = 50;
+    catalog::upsert_product(tx, p);  // no demand, no stock: only when asked for
+  });
+  for (int64_t days : {1, 3, 7, 30}) {
+    DemandQuery q;
+    q.sku = "P1";
+    q.warehouse = "W1";
+    q.days = days;
+    DemandHistory one = history(q);
+    std::map<int64_t, DemandHistory> all;
+    int64_t p1 = 0, p2 = 0;
+    t_.db->read([&](store::Tx& tx) {
+      p1 = catalog::require_product(tx, "P1").id;
+      p2 = catalog::require_product(tx, "P2").id;
+      all = demand_histories(tx, "W1", days, {p2});
+    });
+    ASSERT_EQ(all.size(), 2u) << days;
+    const DemandHistory& bulk = all.at(p1);
+    EXPECT_EQ(bulk.sku, "P1");
+    EXPECT_EQ(bulk.first_day_ms, one.first_day_ms) << days;
+    EXPECT_EQ(bulk.units, one.units) << days;
+    EXPECT_EQ(bulk.stock_out, one.stock_out) << days;
+    EXPECT_EQ(all.at(p2).sku, "P2");
+    EXPECT_TRUE(all.at(p2).units.empty());
+  }
 }
 
 TEST_F(DemandHistoryTest, TodayIsNotPartOfTheHistory) {

@@ -110,21 +110,23 @@ struct SeriesInput {
   std::vector<double> values;  // censored days filled
 };
 
-SeriesInput read_series(store::Tx& tx, int64_t product_id, const std::string& sku,
-                        const std::string& warehouse, int64_t history_days) {
-  DemandQuery q;
-  q.sku = sku;
-  q.warehouse = warehouse;
-  q.days = history_days;
-  DemandHistory h = demand_history(tx, q);
+SeriesInput series_from(int64_t product_id, const DemandHistory& h) {
   SeriesInput s;
   s.product_id = product_id;
-  s.sku = sku;
+  s.sku = h.sku;
   s.history_days = static_cast<int64_t>(h.units.size());
   s.stock_out_days = std::count(h.stock_out.begin(), h.stock_out.end(), true);
   std::vector<double> values(h.units.begin(), h.units.end());
   s.values = planning::fill_censored_days(values, h.stock_out, 7);
   return s;
+}
+
+// Every product some supplier sells.
+std::vector<int64_t> products_with_terms(store::Tx& tx) {
+  std::vector<int64_t> ids;
+  auto q = tx.query("SELECT DISTINCT product_id FROM supplier_products ORDER BY product_id");
+  while (q.next()) ids.push_back(q.i64(0));
+  return ids;
 }
 
 // The daily error standard deviations of a forecast, from its 80 % interval.
@@ -244,17 +246,11 @@ ForecastRefreshReport refresh_forecasts(store::Database& db,
     warehouse_id = wms::require_warehouse(tx, options.warehouse, 422, "warehouse").id;
     report.computed_at_ms = tx.now_ms();
     first_day_ms = tx.now_ms() / kDayMs * kDayMs;
-    const int64_t window_start = first_day_ms - options.history_days * kDayMs;
-    auto q = tx.query(
-        "SELECT p.id, p.sku FROM products p WHERE p.id IN (SELECT product_id FROM "
-        "supplier_products UNION SELECT product_id FROM stock_levels WHERE warehouse_id = $1 UNION "
-        "SELECT fl.product_id FROM fulfillment_lines fl JOIN fulfillments f ON f.id = "
-        "fl.fulfillment_id WHERE f.warehouse_id = $1 AND f.created_at_ms >= $2) ORDER BY p.id",
-        warehouse_id, window_start);
-    std::vector<std::pair<int64_t, std::string>> products;
-    while (q.next()) products.emplace_back(q.i64(0), q.text(1));
-    for (const auto& [id, sku] : products) {
-      series.push_back(read_series(tx, id, sku, options.warehouse, options.history_days));
+    // Every product with demand, stock or moves at the warehouse in the
+    // period, and every product a supplier sells.
+    for (const auto& [id, history] :
+         demand_histories(tx, options.warehouse, options.history_days, products_with_terms(tx))) {
+      series.push_back(series_from(id, history));
     }
   });
   report.products = static_cast<int64_t>(series.size());
@@ -405,8 +401,13 @@ ReorderSuggestions reorder_suggestions(store::Tx& tx, const ReorderQuery& query)
     int64_t history_units = 0;
   };
   std::vector<Planned> planned;
-  for (Candidate& c : candidates(tx, query.supplier)) {
-    SeriesInput s = read_series(tx, c.product_id, c.sku, query.warehouse, query.history_days);
+  std::vector<Candidate> chosen = candidates(tx, query.supplier);
+  std::vector<int64_t> ids;
+  for (const Candidate& c : chosen) ids.push_back(c.product_id);
+  const std::map<int64_t, DemandHistory> histories =
+      demand_histories(tx, query.warehouse, query.history_days, ids);
+  for (Candidate& c : chosen) {
+    SeriesInput s = series_from(c.product_id, histories.at(c.product_id));
     Planned p{std::move(c), {}, false, 0};
     for (double v : s.values) p.history_units += static_cast<int64_t>(std::llround(v));
     if (auto kept = kept_forecast(tx, warehouse_id, p.c.product_id, today_ms)) {

@@ -114,6 +114,10 @@ struct DatabaseOptions {
   int reader_connections = 4;
   size_t max_group = 256;  // most commands committed together
   bool create_if_missing = true;
+  // The clock every transaction reads once (Tx::now_ms). Empty: the system
+  // clock. Only tools that write a past on purpose set it (the demo's
+  // history); a server always runs on the system clock.
+  std::function<int64_t()> clock;
 };
 
 class Database {

@@ -320,7 +320,7 @@ class SqliteDatabase final : public Database {
     } give_back{this, connection};
     connection->exec_script("BEGIN");
     try {
-      Tx tx(*connection, now_ms());
+      Tx tx(*connection, clock_now());
       fn(tx);
       connection->exec_script("COMMIT");
     } catch (...) {
@@ -505,7 +505,7 @@ class SqliteDatabase final : public Database {
     for (Command& command : group) {
       c.run("SAVEPOINT command");
       try {
-        Tx tx(c, now_ms());
+        Tx tx(c, clock_now());
         command.fn(tx);
         c.run("RELEASE command");
       } catch (...) {
@@ -537,6 +537,7 @@ class SqliteDatabase final : public Database {
   }
 
   DatabaseOptions options_;
+  int64_t clock_now() const { return options_.clock ? options_.clock() : now_ms(); }
   Connection writer_connection_;
   struct Group {
     std::vector<Command> commands;
