@@ -1,0 +1,193 @@
+import { useState } from 'preact/hooks';
+import { seg } from '../api/client';
+import type { PurchaseOrder, Receipt } from '../api/types';
+import { fmtDate } from '../lib/format';
+import { useAction, useResource } from '../lib/hooks';
+import { useStore } from '../lib/store';
+import type { Feedback } from '../logic/pickScan';
+import { Link, navigate } from '../router';
+import { api, session, warehouse } from '../session';
+import { Async, Badge, describeError, Empty } from '../components/ui';
+import { FeedbackPanel, HandheldPage, ScanInput } from './common';
+
+async function openPOs(wh: string | null, signal: AbortSignal): Promise<PurchaseOrder[]> {
+  const out: PurchaseOrder[] = [];
+  for (const status of ['receiving', 'open']) {
+    const r = await api.get<{ purchase_orders: PurchaseOrder[] }>('/purchase-orders', { query: { status, limit: 100 }, signal });
+    out.push(...r.purchase_orders.filter((p) => !wh || p.warehouse === wh));
+  }
+  return out;
+}
+
+export function ReceiveStart() {
+  const wh = useStore(warehouse);
+  const r = useResource((signal) => openPOs(wh, signal), [wh]);
+  return (
+    <HandheldPage title="Receive">
+      <ScanInput placeholder="Scan a purchase order number" onScan={(c) => c.trim() && navigate(`/handheld/receive/${encodeURIComponent(c.trim())}`)} />
+      <h2 class="hh-sub">Expected</h2>
+      <Async r={r}>
+        {(pos) =>
+          pos.length === 0 ? (
+            <Empty>No open purchase order.</Empty>
+          ) : (
+            <div class="hh-list">
+              {pos.map((p) => (
+                <Link key={p.number} href={`/handheld/receive/${encodeURIComponent(p.number)}`} class="hh-item">
+                  <strong>{p.number}</strong>
+                  <span>
+                    {p.supplier} · {p.lines.length} lines · due {fmtDate(p.expected_at)} <Badge status={p.status} />
+                  </span>
+                </Link>
+              ))}
+            </div>
+          )
+        }
+      </Async>
+    </HandheldPage>
+  );
+}
+
+/** GS1 strings that carry their own count (AI 30 or 37) need no quantity. */
+export function scanCarriesCount(scan: string): boolean {
+  return /\((30|37)\)|\[(30|37)\]/.test(scan);
+}
+
+export function ReceiveScreen({ number }: { number: string }) {
+  const r = useResource((signal) => api.get<PurchaseOrder>(`/purchase-orders/${seg(number)}`, { signal }), [number]);
+  return (
+    <HandheldPage title={`Receive ${number}`} back="/handheld/receive">
+      <Async r={r} label="Loading the purchase order…">
+        {(po) => <Receiver po={po} onChange={r.setData} />}
+      </Async>
+    </HandheldPage>
+  );
+}
+
+function Receiver({ po, onChange }: { po: PurchaseOrder; onChange: (p: PurchaseOrder) => void }) {
+  const role = useStore(session)?.me.role;
+  const [qty, setQty] = useState('1');
+  const [lot, setLot] = useState('');
+  const [expiry, setExpiry] = useState('');
+  const [damaged, setDamaged] = useState(false);
+  const [fb, setFb] = useState<Feedback | null>(null);
+  const [log, setLog] = useState<Receipt[]>([]);
+  const receive = useAction((key, body: Record<string, unknown>) => api.post<Receipt>(`/purchase-orders/${seg(po.number)}/receipts`, body, { idempotencyKey: key }), {
+    onDone: (rc) => {
+      onChange(rc.purchase_order_after);
+      setLog((l) => [rc, ...l].slice(0, 10));
+      setFb({
+        kind: 'ok',
+        text: `Received ${rc.quantity} × ${rc.sku}${rc.lot ? ` lot ${rc.lot}` : ''} on line ${rc.line_no} → ${rc.location}${
+          rc.damaged ? ' (damaged: quarantine)' : rc.suggested_location ? `. Put away to ${rc.suggested_location} (task #${rc.putaway_task_id})` : '. No putaway location fits.'
+        }`,
+      });
+      setLot('');
+      setExpiry('');
+      setDamaged(false);
+      setQty('1');
+    },
+    onError: (e) => {
+      const d = describeError(e, 'receipts.create', role);
+      setFb({ kind: 'error', text: d.text, code: d.code });
+    },
+  });
+
+  const onScan = (code: string) => {
+    const scan = code.trim();
+    if (!scan) {
+      setFb({ kind: 'info', text: 'Scan the product, its GTIN or the GS1 label.' });
+      return;
+    }
+    if (receive.busy) {
+      setFb({ kind: 'info', text: 'Still sending the last receipt — wait.' });
+      return;
+    }
+    const body: Record<string, unknown> = { scan, damaged };
+    const q = Number(qty);
+    if (!scanCarriesCount(scan)) {
+      if (!Number.isInteger(q) || q < 1) {
+        setFb({ kind: 'error', text: 'Enter a quantity of at least 1 first.', code: 'invalid_field' });
+        return;
+      }
+      body.quantity = q;
+    }
+    if (lot.trim()) body.lot = lot.trim();
+    if (expiry) body.expiry = expiry;
+    setFb({ kind: 'info', text: `Receiving ${scan}…` });
+    receive.run(body);
+  };
+
+  const closed = po.status === 'closed' || po.status === 'cancelled';
+  return (
+    <>
+      <div class="hh-progress">
+        {po.supplier} · <Badge status={po.status} />
+      </div>
+      {closed ? (
+        <div class="notice warn">This purchase order is {po.status}: it takes no more receipts.</div>
+      ) : (
+        <>
+          <div class="receive-fields">
+            <label class="field inline">
+              <span class="field-label">Quantity</span>
+              <input type="number" inputMode="numeric" min={1} value={qty} onInput={(e) => setQty((e.target as HTMLInputElement).value)} />
+            </label>
+            <label class="field inline">
+              <span class="field-label">Lot</span>
+              <input value={lot} onInput={(e) => setLot((e.target as HTMLInputElement).value)} placeholder="if lot-tracked" />
+            </label>
+            <label class="field inline">
+              <span class="field-label">Expiry</span>
+              <input type="date" value={expiry} onInput={(e) => setExpiry((e.target as HTMLInputElement).value)} />
+            </label>
+            <label class="field check">
+              <input type="checkbox" checked={damaged} onChange={(e) => setDamaged((e.target as HTMLInputElement).checked)} />
+              <span>Damaged</span>
+            </label>
+          </div>
+          <ScanInput placeholder="Scan product, GTIN or GS1 label" onScan={onScan} disabled={receive.busy} />
+          <FeedbackPanel fb={fb} />
+        </>
+      )}
+      <table class="table" data-testid="po-lines">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>SKU</th>
+            <th class="num">Expected</th>
+            <th class="num">Received</th>
+            <th class="num">Open</th>
+          </tr>
+        </thead>
+        <tbody>
+          {po.lines.map((l) => (
+            <tr key={l.line_no} class={l.closed ? 'row-done' : ''}>
+              <td>{l.line_no}</td>
+              <td>{l.sku}</td>
+              <td class="num">{l.expected}</td>
+              <td class="num">
+                {l.received}
+                {l.damaged ? <span class="risk"> +{l.damaged} dmg</span> : null}
+              </td>
+              <td class="num">{l.open}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {log.length > 0 && (
+        <>
+          <h2 class="hh-sub">Received now</h2>
+          <ul class="hh-log">
+            {log.map((rc) => (
+              <li key={rc.id}>
+                {rc.quantity} × {rc.sku} → {rc.location}
+                {rc.suggested_location ? ` ⇒ ${rc.suggested_location}` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

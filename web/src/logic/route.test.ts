@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { cellsOf, geometry, pathLength, walk } from './route';
+
+const loc = (code: string, aisle: number, bay: number, level: number) => ({
+  code,
+  type: level === 1 ? 'pick' : 'storage',
+  aisle,
+  bay,
+  level,
+  x_mm: aisle * 3000,
+  y_mm: 3000 + (bay - 0.5) * 1000,
+});
+
+describe('map geometry', () => {
+  const locs = [loc('A01-001-1', 1, 1, 1), loc('A01-001-2', 1, 1, 2), loc('A01-002-1', 1, 2, 1), loc('A01-010-1', 1, 10, 1), loc('A02-001-1', 2, 1, 1), loc('A02-010-1', 2, 10, 1)];
+  const cells = cellsOf(locs);
+  const g = geometry(cells, [{ x: 3000, y: 0 }]);
+
+  it('groups levels of one bay into a cell', () => {
+    expect(cells).toHaveLength(5);
+    expect(cells.find((c) => c.x === 3000 && c.y === 3500)?.locations.map((l) => l.code)).toEqual(['A01-001-1', 'A01-001-2']);
+    expect(g.pitchX).toBe(3000);
+    expect(g.pitchY).toBe(1000);
+    expect(g.frontY).toBe(1500);
+    expect(g.backY).toBe(14500);
+  });
+
+  it('walks along aisles and crosses on the nearer cross aisle', () => {
+    const front = walk([{ x: 3000, y: 3500 }, { x: 6000, y: 3500 }], g);
+    expect(front).toEqual([{ x: 3000, y: 3500 }, { x: 3000, y: g.frontY }, { x: 6000, y: g.frontY }, { x: 6000, y: 3500 }]);
+    const back = walk([{ x: 3000, y: 12500 }, { x: 6000, y: 12500 }], g);
+    expect(back[1].y).toBe(g.backY);
+    const fromDock = walk([{ x: 3000, y: 0, dock: true }, { x: 6000, y: 12500 }], g);
+    expect(fromDock[1].y).toBe(g.frontY);
+    expect(pathLength(front)).toBe(2 * (3500 - g.frontY) + 3000);
+  });
+
+  it('goes straight within one aisle', () => {
+    expect(walk([{ x: 3000, y: 3500 }, { x: 3000, y: 12500 }], g)).toHaveLength(2);
+  });
+});

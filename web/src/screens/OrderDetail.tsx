@@ -1,0 +1,350 @@
+import { useState } from 'preact/hooks';
+import type { Fulfillment, Order, WfEvent } from '../api/types';
+import { describeEvent, eventsOfOrder, orderEventLog, WINDOW } from '../lib/events';
+import { fmtDateTime, fmtMoney, fmtNum, fmtRelative, fmtWeight, humanize } from '../lib/format';
+import { useAction, useResource } from '../lib/hooks';
+import { can } from '../lib/permissions';
+import { useStore } from '../lib/store';
+import { Link } from '../router';
+import { api, session } from '../session';
+import { Async, Badge, Card, ConfirmButton, Empty, PdfButton, ProblemBox } from '../components/ui';
+
+export function OrderDetail({ id }: { id: number }) {
+  const r = useResource((signal) => api.get<Order>(`/orders/${id}`, { signal }), [id]);
+  return (
+    <div class="page">
+      <div class="page-head">
+        <h1>
+          <Link href="/orders" class="muted">
+            Orders
+          </Link>{' '}
+          / #{id}
+        </h1>
+      </div>
+      <Async r={r} label="Loading the order…">
+        {(o) => <OrderBody order={o} onChange={r.setData} reload={r.reload} />}
+      </Async>
+    </div>
+  );
+}
+
+function OrderBody({ order, onChange, reload }: { order: Order; onChange: (o: Order) => void; reload: () => void }) {
+  const role = useStore(session)?.me.role;
+  const fids = order.fulfillments.map((f) => f.id);
+  const fulfillments = useResource(
+    (signal) => Promise.all(fids.map((f) => api.get<Fulfillment>(`/fulfillments/${f}`, { signal }))),
+    [order.id, fids.join(','), order.status],
+  );
+  const [reason, setReason] = useState('');
+  const hold = useAction((key, why: string) => api.post<Order>(`/orders/${order.id}/hold`, { reason: why }, { idempotencyKey: key }), {
+    onDone: (o) => {
+      onChange(o);
+      setReason('');
+    },
+  });
+  const release = useAction((key) => api.post<Order>(`/orders/${order.id}/release`, {}, { idempotencyKey: key }), { onDone: onChange });
+  const cancel = useAction((key) => api.post<Order>(`/orders/${order.id}/cancel`, {}, { idempotencyKey: key }), { onDone: onChange });
+
+  const units = order.lines.reduce((n, l) => n + l.quantity, 0);
+  const anyPicked = order.lines.some((l) => l.picked + l.packed + l.shipped > 0);
+  const closed = ['cancelled', 'shipped', 'delivered'].includes(order.status);
+  const trackUrl = order.tracking_token ? `${location.origin}/track/${encodeURIComponent(order.tracking_token)}` : null;
+
+  return (
+    <>
+      <Card
+        title={
+          <>
+            {order.channel_order_id} <Badge status={order.status} />
+          </>
+        }
+        actions={
+          <button type="button" class="btn small ghost" onClick={reload}>
+            Refresh
+          </button>
+        }
+      >
+        <dl class="facts" data-testid="order-facts">
+          <dt>Order</dt>
+          <dd>#{order.id}</dd>
+          <dt>Channel</dt>
+          <dd>{order.channel}</dd>
+          <dt>Customer</dt>
+          <dd>
+            {order.customer.name} <span class="muted">{order.customer.email}</span>
+          </dd>
+          <dt>Ship to</dt>
+          <dd>
+            {order.ship_to.name}, {order.ship_to.line1}
+            {order.ship_to.line2 ? `, ${order.ship_to.line2}` : ''}, {order.ship_to.postal_code} {order.ship_to.city}, {order.ship_to.country}
+          </dd>
+          <dt>Priority</dt>
+          <dd>{order.priority}</dd>
+          <dt>Ship by</dt>
+          <dd>
+            {fmtDateTime(order.ship_by)} {order.ship_by && <span class="muted">({fmtRelative(order.ship_by)})</span>}
+          </dd>
+          <dt>Deliver by</dt>
+          <dd>{fmtDateTime(order.deliver_by)}</dd>
+          <dt>Created</dt>
+          <dd>{fmtDateTime(order.created_at)}</dd>
+          {order.hold_reason && (
+            <>
+              <dt>On hold</dt>
+              <dd class="risk">{order.hold_reason}</dd>
+            </>
+          )}
+          <dt>Customer tracking</dt>
+          <dd>
+            {trackUrl ? (
+              <>
+                <a href={trackUrl} target="_blank" rel="noopener" data-testid="tracking-link">
+                  {trackUrl}
+                </a>{' '}
+                <button type="button" class="btn small ghost" onClick={() => navigator.clipboard?.writeText(trackUrl)}>
+                  Copy
+                </button>
+              </>
+            ) : (
+              <span class="muted">the server gives this order no tracking token</span>
+            )}
+          </dd>
+        </dl>
+
+        {!closed && (can(role, 'orders.hold') || can(role, 'orders.release') || can(role, 'orders.cancel')) && (
+          <div class="actions-row">
+            {order.status === 'on_hold'
+              ? can(role, 'orders.release') && (
+                  <button type="button" class="btn primary" disabled={release.busy} onClick={() => release.run()}>
+                    {release.busy ? 'Releasing…' : 'Release'}
+                  </button>
+                )
+              : can(role, 'orders.hold') && (
+                  <form
+                    class="inline-form"
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      if (reason.trim()) hold.run(reason.trim());
+                    }}
+                  >
+                    <input
+                      placeholder="Reason for the hold"
+                      value={reason}
+                      required
+                      maxLength={200}
+                      onInput={(e) => setReason((e.target as HTMLInputElement).value)}
+                      aria-label="Hold reason"
+                    />
+                    <button type="submit" class="btn" disabled={hold.busy || !reason.trim()}>
+                      {hold.busy ? 'Holding…' : 'Hold'}
+                    </button>
+                  </form>
+                )}
+            {can(role, 'orders.cancel') && !anyPicked && (
+              <ConfirmButton label="Cancel order" confirm="Cancel this order?" class="btn danger" busy={cancel.busy} onConfirm={() => cancel.run()} />
+            )}
+          </div>
+        )}
+        <ProblemBox error={hold.error} action="orders.hold" onRetry={() => hold.run(reason.trim())} onClose={hold.clear} />
+        <ProblemBox error={release.error} action="orders.release" onRetry={() => release.run()} onClose={release.clear} />
+        <ProblemBox error={cancel.error} action="orders.cancel" onRetry={() => cancel.run()} onClose={cancel.clear} />
+      </Card>
+
+      <Card title={`Lines (${order.lines.length}, ${units} units)`}>
+        <div class="scroll-x">
+          <table class="table" data-testid="order-lines">
+            <thead>
+              <tr>
+                <th>SKU</th>
+                <th class="num">Qty</th>
+                <th class="num">Allocated</th>
+                <th class="num">Picked</th>
+                <th class="num">Packed</th>
+                <th class="num">Shipped</th>
+                <th class="num">Backordered</th>
+                <th class="num">Cancelled</th>
+                <th class="num">Returned</th>
+                <th class="num">Price</th>
+              </tr>
+            </thead>
+            <tbody>
+              {order.lines.map((l) => (
+                <tr key={l.id}>
+                  <td>
+                    <Link href={`/inventory/${encodeURIComponent(l.sku)}`}>{l.sku}</Link>
+                  </td>
+                  <td class="num">{l.quantity}</td>
+                  <td class="num">{l.allocated || ''}</td>
+                  <td class="num">{l.picked || ''}</td>
+                  <td class="num">{l.packed || ''}</td>
+                  <td class="num">{l.shipped || ''}</td>
+                  <td class={`num ${l.backordered ? 'risk' : ''}`}>{l.backordered || ''}</td>
+                  <td class="num">{l.cancelled || ''}</td>
+                  <td class="num">{l.returned || ''}</td>
+                  <td class="num">{fmtMoney(l.unit_price)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+
+      <Async r={fulfillments} label="Loading fulfillments…">
+        {(fs) =>
+          fs.length === 0 ? (
+            <Card title="Fulfillments">
+              <Empty>No fulfillment: nothing could be allocated yet.</Empty>
+            </Card>
+          ) : (
+            <>
+              {fs.map((f) => (
+                <FulfillmentCard key={f.id} f={f} />
+              ))}
+            </>
+          )
+        }
+      </Async>
+
+      <Timeline order={order} />
+    </>
+  );
+}
+
+function FulfillmentCard({ f }: { f: Fulfillment }) {
+  const role = useStore(session)?.me.role;
+  const packed = ['packed', 'shipped', 'delivered'].includes(f.status);
+  const shipped = ['shipped', 'delivered'].includes(f.status);
+  return (
+    <Card
+      class="fulfillment"
+      title={
+        <>
+          Fulfillment #{f.id} <Badge status={f.status} /> <span class="muted small">from {f.warehouse}</span>
+        </>
+      }
+      actions={
+        <>
+          {f.status === 'picked' && can(role, 'fulfillments.pack') && (
+            <Link class="btn small" href={`/handheld/pack/${f.id}`}>
+              Pack
+            </Link>
+          )}
+          {packed && <PdfButton class="btn small" path={`/fulfillments/${f.id}/documents/packing-slip`} label="Packing slip" />}
+          {shipped &&
+            f.packages.map((p, i) => (
+              <PdfButton key={p.id} class="btn small" path={`/fulfillments/${f.id}/documents/label`} query={{ package: i + 1 }} label={f.packages.length > 1 ? `Label ${i + 1}` : 'Label'} />
+            ))}
+        </>
+      }
+    >
+      <dl class="facts">
+        <dt>Carrier</dt>
+        <dd>{f.carrier ? `${f.carrier}${f.service ? ` · ${f.service}` : ''}` : '—'}</dd>
+        <dt>Tracking number</dt>
+        <dd data-testid={`tracking-number-${f.id}`}>{f.tracking_number ?? '—'}</dd>
+        <dt>Tracking status</dt>
+        <dd>{f.tracking_status ? <Badge status={f.tracking_status} /> : '—'}</dd>
+        <dt>Price</dt>
+        <dd>{fmtMoney(f.price)}</dd>
+        <dt>Shipped</dt>
+        <dd>{fmtDateTime(f.shipped_at)}</dd>
+        <dt>Delivered</dt>
+        <dd>{fmtDateTime(f.delivered_at)}</dd>
+      </dl>
+      <div class="scroll-x">
+        <table class="table">
+          <thead>
+            <tr>
+              <th>SKU</th>
+              <th class="num">Qty</th>
+              <th class="num">Allocated</th>
+              <th class="num">Picked</th>
+              <th class="num">Packed</th>
+              <th class="num">Shipped</th>
+            </tr>
+          </thead>
+          <tbody>
+            {f.lines.map((l) => (
+              <tr key={l.sku}>
+                <td>{l.sku}</td>
+                <td class="num">{l.quantity}</td>
+                <td class="num">{l.allocated || ''}</td>
+                <td class="num">{l.picked || ''}</td>
+                <td class="num">{l.packed || ''}</td>
+                <td class="num">{l.shipped || ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {f.packages.length > 0 && (
+        <>
+          <h3>Packages</h3>
+          <div class="scroll-x">
+            <table class="table">
+              <thead>
+                <tr>
+                  <th>#</th>
+                  <th>Box</th>
+                  <th>SSCC</th>
+                  <th class="num">Weight</th>
+                  <th class="num">Expected</th>
+                  <th>Items</th>
+                </tr>
+              </thead>
+              <tbody>
+                {f.packages.map((p, i) => (
+                  <tr key={p.id}>
+                    <td>{i + 1}</td>
+                    <td>{p.box ?? '—'}</td>
+                    <td class="mono">{p.sscc}</td>
+                    <td class="num">{fmtWeight(p.weight_g)}</td>
+                    <td class="num">{fmtWeight(p.expected_weight_g)}</td>
+                    <td>{p.items.map((it) => `${it.quantity} × ${it.sku}`).join(', ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function Timeline({ order }: { order: Order }) {
+  const [progress, setProgress] = useState<string>('');
+  const r = useResource(
+    async (signal) => {
+      const log = await orderEventLog(signal, (done, total) => setProgress(`${fmtNum(done)} / ${fmtNum(total)} events read`));
+      return { events: eventsOfOrder(log.events, order.id, order.fulfillments.map((f) => f.id)), from: log.from };
+    },
+    [order.id, order.status, order.fulfillments.map((f) => f.status).join()],
+  );
+  return (
+    <Card title="Timeline">
+      <Async r={r} label={`Reading the events feed… ${progress}`}>
+        {({ events, from }) => (
+          <>
+            {events.length === 0 ? <Empty>No events for this order in the latest {WINDOW.toLocaleString()} events.</Empty> : <TimelineList events={events} />}
+            {from > 0 && <p class="muted small">Built from events after #{from} (the latest {WINDOW.toLocaleString()}): the feed cannot be filtered by order.</p>}
+          </>
+        )}
+      </Async>
+    </Card>
+  );
+}
+
+function TimelineList({ events }: { events: WfEvent[] }) {
+  return (
+    <ol class="timeline" data-testid="timeline">
+      {events.map((e) => (
+        <li key={e.seq} class={`ev ev-${e.type.replace('.', '-')}`}>
+          <time dateTime={e.at}>{fmtDateTime(e.at)}</time>
+          <span>{describeEvent(e)}</span>
+          <span class="muted small">{humanize(e.type)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,204 @@
+import { useState } from 'preact/hooks';
+import { isProblem } from '../api/client';
+import type { Channel, Order } from '../api/types';
+import { ORDER_STATUSES } from '../api/types';
+import { fmtDateTime, fmtRelative, humanize } from '../lib/format';
+import { useResource } from '../lib/hooks';
+import { Link, navigate, setQuery, useLocation } from '../router';
+import { api } from '../session';
+import { Async, Badge, Card, Empty, Pager } from '../components/ui';
+
+const PAGE = 50;
+/** Searching by channel order id reads this many of the newest orders at most. */
+export const SEARCH_SCAN_LIMIT = 5000;
+
+interface OrdersPage {
+  orders: Order[];
+  next_cursor: string | null;
+}
+
+export function Orders() {
+  const { query } = useLocation();
+  const status = query.get('status') ?? '';
+  const channel = query.get('channel') ?? '';
+  const q = query.get('q') ?? '';
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [text, setText] = useState(q);
+  const page = cursors.length;
+  const cursor = cursors[cursors.length - 1];
+
+  const channels = useResource((signal) => api.get<{ channels: Channel[] }>('/channels', { query: { limit: 500 }, signal }), []);
+  const list = useResource(
+    (signal) => api.get<OrdersPage>('/orders', { query: { status, channel, limit: PAGE, cursor }, signal }),
+    [status, channel, cursor],
+    { enabled: !q },
+  );
+  const search = useResource((signal) => searchOrders(q, status, channel, signal), [q, status, channel], { enabled: !!q });
+
+  const filter = (patch: Record<string, string>) => {
+    setCursors([null]);
+    setQuery(patch);
+  };
+
+  return (
+    <div class="page">
+      <div class="page-head">
+        <h1>Orders</h1>
+      </div>
+      <Card>
+        <form
+          class="filters"
+          onSubmit={(e) => {
+            e.preventDefault();
+            filter({ q: text.trim() });
+          }}
+        >
+          <label class="field inline">
+            <span class="field-label">Status</span>
+            <select value={status} onChange={(e) => filter({ status: (e.target as HTMLSelectElement).value })} name="status">
+              <option value="">any</option>
+              {ORDER_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {humanize(s)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="field inline">
+            <span class="field-label">Channel</span>
+            <select value={channel} onChange={(e) => filter({ channel: (e.target as HTMLSelectElement).value })} name="channel">
+              <option value="">any</option>
+              {channels.data?.channels.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="field inline grow">
+            <span class="field-label">Search</span>
+            <input type="search" name="q" placeholder="Order id or channel order id" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+          </label>
+          <button class="btn" type="submit">
+            Search
+          </button>
+          {q && (
+            <button
+              class="btn ghost"
+              type="button"
+              onClick={() => {
+                setText('');
+                filter({ q: '' });
+              }}
+            >
+              Clear
+            </button>
+          )}
+        </form>
+      </Card>
+      {q ? (
+        <Async r={search} label="Searching…">
+          {(res) => (
+            <Card title={`Results for “${q}”`}>
+              <OrderTable orders={res.orders} />
+              <p class="muted small">
+                {res.exact ? 'Order id matched. ' : ''}Channel order ids searched in the {res.scanned.toLocaleString()} newest orders
+                {res.complete ? ' (all of them).' : ` (the API has no search: older ones were not read).`}
+              </p>
+            </Card>
+          )}
+        </Async>
+      ) : (
+        <Async r={list} label="Loading orders…">
+          {(d) => (
+            <Card>
+              <OrderTable orders={d.orders} />
+              <Pager
+                page={page}
+                busy={list.loading}
+                hasPrev={page > 1}
+                hasNext={!!d.next_cursor}
+                onPrev={() => setCursors(cursors.slice(0, -1))}
+                onNext={() => d.next_cursor && setCursors([...cursors, d.next_cursor])}
+              />
+            </Card>
+          )}
+        </Async>
+      )}
+    </div>
+  );
+}
+
+export function OrderTable({ orders }: { orders: Order[] }) {
+  if (orders.length === 0) return <Empty>No orders match.</Empty>;
+  return (
+    <div class="scroll-x">
+      <table class="table orders" data-testid="orders-table">
+        <thead>
+          <tr>
+            <th>Order</th>
+            <th>Channel order</th>
+            <th>Status</th>
+            <th>Customer</th>
+            <th class="num">Units</th>
+            <th>Ship by</th>
+            <th>Created</th>
+          </tr>
+        </thead>
+        <tbody>
+          {orders.map((o) => (
+            <tr key={o.id} class="clickable" onClick={(e) => { if (!(e.target as HTMLElement).closest('a')) navigate(`/orders/${o.id}`); }}>
+              <td>
+                <Link href={`/orders/${o.id}`}>#{o.id}</Link>
+              </td>
+              <td>
+                {o.channel_order_id} <span class="muted small">{o.channel}</span>
+              </td>
+              <td>
+                <Badge status={o.status} />
+                {o.priority > 0 && <span class="badge tone-red" title="priority">P{o.priority}</span>}
+              </td>
+              <td>{o.customer?.name}</td>
+              <td class="num">{o.lines.reduce((n, l) => n + l.quantity, 0)}</td>
+              <td title={fmtDateTime(o.ship_by)}>{o.ship_by ? fmtRelative(o.ship_by) : '—'}</td>
+              <td>{fmtDateTime(o.created_at)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The API lists orders by status and channel only: an id is fetched, a channel order id searched page by page. */
+async function searchOrders(q: string, status: string, channel: string, signal: AbortSignal) {
+  const out: Order[] = [];
+  const seen = new Set<number>();
+  let exact = false;
+  const t = q.trim();
+  if (/^#?\d+$/.test(t)) {
+    try {
+      const o = await api.get<Order>(`/orders/${t.replace('#', '')}`, { signal });
+      out.push(o);
+      seen.add(o.id);
+      exact = true;
+    } catch (e) {
+      if (!isProblem(e) || e.status !== 404) throw e;
+    }
+  }
+  const needle = t.toLowerCase();
+  let cursor: string | null = null;
+  let scanned = 0;
+  let complete = false;
+  while (scanned < SEARCH_SCAN_LIMIT) {
+    const p: OrdersPage = await api.get<OrdersPage>('/orders', { query: { status, channel, limit: 500, cursor }, signal });
+    scanned += p.orders.length;
+    for (const o of p.orders) if (!seen.has(o.id) && o.channel_order_id.toLowerCase().includes(needle)) out.push(o);
+    if (!p.next_cursor) {
+      complete = true;
+      break;
+    }
+    cursor = p.next_cursor;
+  }
+  return { orders: out, scanned, complete, exact };
+}

@@ -1,0 +1,127 @@
+import type { PickList, Wave } from '../api/types';
+import { fmtDateTime, fmtMm, fmtNum } from '../lib/format';
+import { useResource } from '../lib/hooks';
+import { can } from '../lib/permissions';
+import { useStore } from '../lib/store';
+import { Link } from '../router';
+import { api, session } from '../session';
+import { Async, Badge, Card, PdfButton } from '../components/ui';
+import { fulfillmentsOf, Progress } from './Waves';
+
+export function WaveDetail({ id }: { id: number }) {
+  const role = useStore(session)?.me.role;
+  const wave = useResource((signal) => api.get<Wave>(`/waves/${id}`, { signal }), [id]);
+  const ids = wave.data?.pick_lists.map((p) => p.id) ?? [];
+  const lists = useResource(
+    (signal) => Promise.all(ids.map((pl) => api.get<PickList>(`/pick-lists/${pl}`, { signal }))),
+    [id, ids.join()],
+    { enabled: ids.length > 0, pollMs: 5000 },
+  );
+  const fids = wave.data?.fulfillments ?? [];
+  const fuls = useResource((signal) => fulfillmentsOf(fids.slice(0, 200), signal), [id, fids.length, lists.data?.map((l) => l.status).join()], { enabled: fids.length > 0 });
+
+  return (
+    <div class="page">
+      <div class="page-head">
+        <h1>
+          <Link href="/waves" class="muted">
+            Waves
+          </Link>{' '}
+          / #{id}
+        </h1>
+      </div>
+      <Async r={wave} label="Loading the wave…">
+        {(w) => (
+          <>
+            <Card title={`Wave #${w.id} · ${w.warehouse}`}>
+              <dl class="facts">
+                <dt>Created</dt>
+                <dd>{fmtDateTime(w.created_at)}</dd>
+                <dt>Fulfillments</dt>
+                <dd>{w.fulfillments.length}</dd>
+                <dt>Pick lists</dt>
+                <dd>{w.pick_lists.length}</dd>
+                {w.batching && (
+                  <>
+                    <dt>Batching</dt>
+                    <dd>
+                      {w.batching.method} ({w.batching.construction}) · walk {fmtMm(w.batching.route_length_mm)} vs {fmtMm(w.batching.fcfs_route_length_mm)} first come, first served
+                    </dd>
+                  </>
+                )}
+              </dl>
+            </Card>
+            <Card title="Pick lists">
+              <table class="table" data-testid="wave-pick-lists">
+                <thead>
+                  <tr>
+                    <th>List</th>
+                    <th>Status</th>
+                    <th>Lines</th>
+                    <th class="num">Units</th>
+                    <th class="num">Short</th>
+                    <th>Route</th>
+                    <th />
+                  </tr>
+                </thead>
+                <tbody>
+                  {(lists.data ?? w.pick_lists).map((pl) => {
+                    const done = pl.lines.filter((l) => l.status !== 'open').length;
+                    const units = pl.lines.reduce((n, l) => n + l.quantity, 0);
+                    const picked = pl.lines.reduce((n, l) => n + l.picked, 0);
+                    const short = pl.lines.reduce((n, l) => n + l.short, 0);
+                    return (
+                      <tr key={pl.id} data-pick-list={pl.id}>
+                        <td>#{pl.id}</td>
+                        <td>
+                          <Badge status={pl.status} />
+                        </td>
+                        <td>
+                          <Progress done={done} total={pl.lines.length} /> {done}/{pl.lines.length}
+                        </td>
+                        <td class="num">
+                          {fmtNum(picked)}/{fmtNum(units)}
+                        </td>
+                        <td class={`num ${short ? 'risk' : ''}`}>{short || ''}</td>
+                        <td>
+                          {pl.route ? `${fmtMm(pl.route.length_mm)}${pl.route.optimal ? ' (optimal)' : ''}` : '—'}{' '}
+                          <Link href={`/map?pick_list=${pl.id}`}>map</Link>
+                        </td>
+                        <td class="row-actions">
+                          {pl.status === 'open' && can(role, 'picks.confirm') && (
+                            <Link class="btn small primary" href={`/handheld/pick/${pl.id}`}>
+                              Pick
+                            </Link>
+                          )}
+                          <PdfButton class="btn small" path={`/pick-lists/${pl.id}/document`} label="Pick list" />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </Card>
+            <Card title="Fulfillments">
+              <Async r={fuls} label="Loading fulfillments…">
+                {(fs) => (
+                  <div class="chips">
+                    {fs.map((f) => (
+                      <span key={f.id} class="chip">
+                        <Link href={`/orders/${f.order_id}`}>#{f.id}</Link> <Badge status={f.status} />
+                        {f.status === 'picked' && can(role, 'fulfillments.pack') && (
+                          <Link href={`/handheld/pack/${f.id}`} class="btn small">
+                            Pack
+                          </Link>
+                        )}
+                      </span>
+                    ))}
+                  </div>
+                )}
+              </Async>
+            </Card>
+          </>
+        )}
+      </Async>
+    </div>
+  );
+}
