@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
+#include <algorithm>
 #include <charconv>
 
 #include "api/api.h"
@@ -400,9 +401,12 @@ void Api::register_routes() {
   r.add("GET", "/api/v1/products", kAll, [read](const CallPtr& call) {
     int64_t limit = query_limit(call->request);
     std::string after = query_text(call->request, "cursor");
+    auto search = query_opt(call->request, "q");
+    if (search && search->size() > 100) throw_invalid_field("q", "q is at most 100 characters");
     read(call, [&](store::Tx& tx) {
       json::array items;
-      auto list = catalog::list_products(tx, after, limit + 1);
+      auto list = search ? catalog::search_products(tx, *search, after, limit + 1)
+                         : catalog::list_products(tx, after, limit + 1);
       bool more = trim_page(list, limit);
       for (const auto& p : list) items.push_back(render(p));
       return json::object{{"products", std::move(items)},
@@ -523,6 +527,22 @@ void Api::register_routes() {
   });
 
   // ---- inventory
+  r.add("GET", "/api/v1/warehouses/{code}/stock", kAll, [read](const CallPtr& call) {
+    read(call, [&](store::Tx& tx) {
+      int64_t warehouse_id = wms::require_warehouse(tx, call->param("code"), 404).id;
+      json::array items;
+      for (const auto& s : inventory::stock_by_location(tx, warehouse_id)) {
+        items.push_back(json::object{{"location", s.location},
+                                     {"on_hand", s.on_hand},
+                                     {"reserved", s.reserved},
+                                     {"products", s.products},
+                                     {"top_sku", s.top_sku},
+                                     {"used_cm3", s.used_cm3},
+                                     {"max_volume_cm3", opt(s.max_volume_cm3)}});
+      }
+      return json::object{{"warehouse", call->param("code")}, {"locations", std::move(items)}};
+    });
+  });
   r.add("POST", "/api/v1/inventory/adjustments", kManagers, [write, &orders](const CallPtr& call) {
     json::object body = parse_body(call->request);
     FieldReader in(body);
@@ -672,6 +692,10 @@ void Api::register_routes() {
     filter.before_id = cursor_id(call->request);
     filter.status = query_opt(call->request, "status");
     filter.channel = query_opt(call->request, "channel");
+    filter.search = query_opt(call->request, "q");
+    if (filter.search && filter.search->size() > 200) {
+      throw_invalid_field("q", "q is at most 200 characters");
+    }
     if (filter.status && !oms::is_order_status(*filter.status)) {
       throw_invalid_field("status", "unknown order status " + *filter.status);
     }
@@ -753,6 +777,19 @@ void Api::register_routes() {
       return render(wms::create_wave(tx, wave, orders));
     });
   });
+  r.add("GET", "/api/v1/waves", kAll, [read](const CallPtr& call) {
+    int64_t limit = query_limit(call->request);
+    int64_t before = cursor_id(call->request);
+    read(call, [&](store::Tx& tx) {
+      auto list = wms::list_waves(tx, query_warehouse(tx, call->request), before, limit + 1);
+      bool more = trim_page(list, limit);
+      json::array items;
+      for (const auto& w : list) items.push_back(render(w));
+      return json::object{
+          {"waves", std::move(items)},
+          {"next_cursor", next_cursor(more, more ? std::to_string(list.back().id) : "")}};
+    });
+  });
   r.add("GET", "/api/v1/waves/{id}", kAll, [read](const CallPtr& call) {
     int64_t id = parse_id(call->param("id"), "unknown_wave");
     read(call, [&](store::Tx& tx) { return render(wms::get_wave(tx, id)); });
@@ -787,6 +824,27 @@ void Api::register_routes() {
             return render(wms::report_short(tx, id, line_id, found, orders, picker));
           });
         });
+  r.add("GET", "/api/v1/fulfillments", kAll, [read](const CallPtr& call) {
+    int64_t limit = query_limit(call->request);
+    int64_t after = cursor_id(call->request);
+    auto status = query_opt(call->request, "status");
+    static const char* const kStatuses[] = {"pending", "released", "picking", "picked",
+                                            "packed",  "shipped",  "delivered", "cancelled"};
+    if (status && std::find(std::begin(kStatuses), std::end(kStatuses), *status) ==
+                      std::end(kStatuses)) {
+      throw_invalid_field("status", "unknown fulfillment status " + *status);
+    }
+    read(call, [&](store::Tx& tx) {
+      auto list = wms::list_fulfillments(tx, query_warehouse(tx, call->request), status, after,
+                                         limit + 1);
+      bool more = trim_page(list, limit);
+      json::array items;
+      for (const auto& f : list) items.push_back(render(f));
+      return json::object{
+          {"fulfillments", std::move(items)},
+          {"next_cursor", next_cursor(more, more ? std::to_string(list.back().id) : "")}};
+    });
+  });
   r.add("GET", "/api/v1/fulfillments/{id}", kAll, [read](const CallPtr& call) {
     int64_t id = parse_id(call->param("id"), "unknown_fulfillment");
     read(call, [&](store::Tx& tx) { return render(wms::get_fulfillment(tx, id)); });
@@ -849,10 +907,13 @@ void Api::register_routes() {
         throw_invalid_field("after", "after must be a non-negative integer");
       }
     }
+    auto subject = query_opt(call->request, "subject");
     read(call, [&](store::Tx& tx) {
       json::array items;
       int64_t next = after;
-      for (const auto& e : events::list_after(tx, after, limit, db.durable_event_seq())) {
+      auto list = subject ? events::list_of_subject(tx, *subject, after, limit, db.durable_event_seq())
+                          : events::list_after(tx, after, limit, db.durable_event_seq());
+      for (const auto& e : list) {
         json::error_code ec;
         json::value data = json::parse(e.data_json, ec);
         items.push_back(json::object{{"seq", e.seq},

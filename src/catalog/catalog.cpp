@@ -202,4 +202,18 @@ std::vector<Product> list_products(store::Tx& tx, std::string_view after_sku, in
   return products;
 }
 
+std::vector<Product> search_products(store::Tx& tx, std::string_view text,
+                                     std::string_view after_sku, int64_t limit) {
+  std::vector<Product> products;
+  {
+    auto q = tx.query(std::string("SELECT ") + kColumns +
+                          " FROM products WHERE sku > $1 AND (substr(sku, 1, length($3)) = $3 OR "
+                          "instr(lower(name), lower($3)) > 0) ORDER BY sku LIMIT $2",
+                      after_sku, limit, text);
+    while (q.next()) products.push_back(read_row(q));
+  }
+  for (Product& p : products) p.barcodes = load_barcodes(tx, p.id);
+  return products;
+}
+
 }  // namespace wareflow::catalog

@@ -64,6 +64,11 @@ Product require_product(store::Tx& tx, std::string_view sku, int status = 422,
                         const std::string& field = "sku");
 // SKUs in order after `after_sku`, at most `limit`.
 std::vector<Product> list_products(store::Tx& tx, std::string_view after_sku, int64_t limit);
+// Products whose SKU starts with `text` or whose name contains it (either
+// case), by SKU after `after_sku`. A scan of the catalogue: meant for people
+// typing, not for integrations.
+std::vector<Product> search_products(store::Tx& tx, std::string_view text,
+                                     std::string_view after_sku, int64_t limit);
 
 // True for a GTIN-8/12/13/14 whose last digit is the GS1 mod-10 check digit.
 bool is_valid_gtin(std::string_view digits);

@@ -22,4 +22,15 @@ std::vector<Event> list_after(store::Tx& tx, int64_t after, int64_t limit, int64
   return events;
 }
 
+std::vector<Event> list_of_subject(store::Tx& tx, std::string_view subject, int64_t after,
+                                   int64_t limit, int64_t up_to) {
+  std::vector<Event> events;
+  auto q = tx.query(
+      "SELECT seq, at_ms, type, subject, data_json FROM events WHERE subject = $4 AND seq > $1 AND "
+      "seq <= $3 ORDER BY seq LIMIT $2",
+      after, limit, up_to, subject);
+  while (q.next()) events.push_back({q.i64(0), q.i64(1), q.text(2), q.text(3), q.text(4)});
+  return events;
+}
+
 }  // namespace wareflow::events

@@ -29,5 +29,8 @@ struct Event {
 // Events with after < seq <= up_to, oldest first, at most `limit`. Pass
 // Database::durable_event_seq() as up_to when serving consumers.
 std::vector<Event> list_after(store::Tx& tx, int64_t after, int64_t limit, int64_t up_to);
+// The same, of one subject only ("order:42"): a thing's history.
+std::vector<Event> list_of_subject(store::Tx& tx, std::string_view subject, int64_t after,
+                                   int64_t limit, int64_t up_to);
 
 }  // namespace wareflow::events

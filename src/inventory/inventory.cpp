@@ -364,4 +364,29 @@ std::vector<MoveRecord> moves_of(store::Tx& tx, int64_t product_id, int64_t befo
   return moves;
 }
 
+std::vector<LocationStock> stock_by_location(store::Tx& tx, int64_t warehouse_id) {
+  auto q = tx.query(
+      "SELECT l.code, SUM(b.on_hand), SUM(b.reserved), COUNT(DISTINCT b.product_id), "
+      "SUM(b.on_hand * p.length_mm * p.width_mm * p.height_mm), l.max_volume_cm3, (SELECT p2.sku "
+      "FROM stock_balances b2 JOIN products p2 ON p2.id = b2.product_id WHERE b2.location_id = "
+      "l.id AND b2.on_hand > 0 ORDER BY b2.on_hand DESC, p2.sku LIMIT 1) FROM stock_balances b "
+      "JOIN locations l ON l.id = b.location_id JOIN products p ON p.id = b.product_id WHERE "
+      "b.warehouse_id = $1 AND l.type <> 'virtual' AND b.on_hand > 0 GROUP BY l.id, l.code, "
+      "l.max_volume_cm3 ORDER BY l.code",
+      warehouse_id);
+  std::vector<LocationStock> list;
+  while (q.next()) {
+    LocationStock s;
+    s.location = q.text(0);
+    s.on_hand = q.i64(1);
+    s.reserved = q.i64(2);
+    s.products = q.i64(3);
+    s.used_cm3 = (q.i64(4) + 999) / 1000;
+    s.max_volume_cm3 = q.opt_i64(5);
+    s.top_sku = q.opt_text(6).value_or("");
+    list.push_back(std::move(s));
+  }
+  return list;
+}
+
 }  // namespace wareflow::inventory

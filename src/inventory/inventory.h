@@ -156,6 +156,18 @@ struct WarehouseInventory {
 };
 std::vector<WarehouseInventory> inventory_of(store::Tx& tx, int64_t product_id);
 
+// What each physical location of a warehouse holds now: units (on hand and
+// reserved), how many products, the largest holder, and the cube of its
+// stock (units x product cube). Locations without stock are left out.
+struct LocationStock {
+  std::string location;
+  int64_t on_hand = 0, reserved = 0, products = 0;
+  std::string top_sku;  // the product with most units there
+  int64_t used_cm3 = 0;
+  std::optional<int64_t> max_volume_cm3;
+};
+std::vector<LocationStock> stock_by_location(store::Tx& tx, int64_t warehouse_id);
+
 struct MoveRecord {
   int64_t id;
   int64_t at_ms;

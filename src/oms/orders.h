@@ -107,6 +107,8 @@ struct OrderCreate {
 struct OrderFilter {
   std::optional<std::string> status;
   std::optional<std::string> channel;
+  // An order id, the start of a channel order id, or a customer's e-mail.
+  std::optional<std::string> search;
   int64_t before_id = 0;  // 0: from the newest
   int64_t limit = 100;
 };

@@ -205,6 +205,22 @@ std::vector<FulfillmentSummary> fulfillments_of_order(store::Tx& tx, int64_t ord
   return list;
 }
 
+std::vector<FulfillmentView> list_fulfillments(store::Tx& tx, std::optional<int64_t> warehouse_id,
+                                               const std::optional<std::string>& status,
+                                               int64_t after_id, int64_t limit) {
+  std::vector<int64_t> ids;
+  {
+    auto q = tx.query(
+        "SELECT id FROM fulfillments WHERE id > $1 AND ($2 = 0 OR warehouse_id = $2) AND ($3 IS "
+        "NULL OR status = $3) ORDER BY id LIMIT $4",
+        after_id, warehouse_id.value_or(0), status, limit);
+    while (q.next()) ids.push_back(q.i64(0));
+  }
+  std::vector<FulfillmentView> list;
+  for (int64_t id : ids) list.push_back(get_fulfillment(tx, id));
+  return list;
+}
+
 FulfillmentView get_fulfillment(store::Tx& tx, int64_t id) {
   FulfillmentView v;
   {

@@ -109,6 +109,11 @@ struct FulfillmentView {
 };
 // 404 unknown_fulfillment when absent.
 FulfillmentView get_fulfillment(store::Tx& tx, int64_t id);
+// Fulfillments by id after `after_id` (oldest first: the order work is done
+// in), of one warehouse and status when given.
+std::vector<FulfillmentView> list_fulfillments(store::Tx& tx, std::optional<int64_t> warehouse_id,
+                                               const std::optional<std::string>& status,
+                                               int64_t after_id, int64_t limit);
 
 // ---- waves and picking (picking.cpp) -------------------------------------------
 
@@ -180,6 +185,10 @@ WaveView create_wave(store::Tx& tx, const WaveRequest& request, FulfillmentListe
 WaveView create_wave(store::Tx& tx, std::string_view warehouse_code, int64_t max_orders,
                      FulfillmentListener& listener);
 WaveView get_wave(store::Tx& tx, int64_t wave_id);
+// Waves newest first (ids below `before_id`, 0: from the newest), of one
+// warehouse when given.
+std::vector<WaveView> list_waves(store::Tx& tx, std::optional<int64_t> warehouse_id,
+                                 int64_t before_id, int64_t limit);
 PickListView get_pick_list(store::Tx& tx, int64_t pick_list_id);
 
 struct PickScan {

@@ -582,6 +582,21 @@ WaveView create_wave(store::Tx& tx, const WaveRequest& request, FulfillmentListe
   return get_wave(tx, wave_id);
 }
 
+std::vector<WaveView> list_waves(store::Tx& tx, std::optional<int64_t> warehouse_id,
+                                 int64_t before_id, int64_t limit) {
+  std::vector<int64_t> ids;
+  {
+    auto q = tx.query(
+        "SELECT id FROM waves WHERE ($1 = 0 OR id < $1) AND ($2 = 0 OR warehouse_id = $2) ORDER "
+        "BY id DESC LIMIT $3",
+        before_id, warehouse_id.value_or(0), limit);
+    while (q.next()) ids.push_back(q.i64(0));
+  }
+  std::vector<WaveView> list;
+  for (int64_t id : ids) list.push_back(get_wave(tx, id));
+  return list;
+}
+
 WaveView get_wave(store::Tx& tx, int64_t wave_id) {
   WaveView wave;
   {
