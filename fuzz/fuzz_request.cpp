@@ -71,6 +71,7 @@ const char* const kRoutes[][2] = {
     {"PUT", "/api/v1/boxes/FZ"},               {"PUT", "/api/v1/carriers/FZ"},
     {"POST", "/api/v1/rates/quote"},           {"POST", "/api/v1/fulfillments/1/tracking-events"},
     {"POST", "/api/v1/replenishment"},         {"PUT", "/api/v1/warehouses/W/pick-faces/A01-001-1"},
+    {"PUT", "/api/v1/suppliers/S/products/P1"}, {"POST", "/api/v1/planning/purchase-orders"},
 };
 
 }  // namespace
