@@ -1,6 +1,6 @@
 // libFuzzer target: the text parsers (CSV, RFC 3339 times, GS1 element
 // strings), the carrier and box JSON, and the JSON inputs of `wareflow
-// optimize route|batch|slot|cartonize|source` and `wareflow forecast|reorder`, on any
+// optimize route|batch|slot|cartonize|source` and `wareflow forecast|reorder|simulate`, on any
 // input.
 #include <cstdint>
 #include <string>
@@ -30,6 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   wareflow::app::run_optimize_slot(text, sink);
   wareflow::app::run_optimize_source(text, sink);
   wareflow::app::run_reorder(text, sink);
+  wareflow::app::run_simulate(text, sink);
   // GS1: any refusal is a DomainError; what parses rebuilds to the same elements.
   try {
     auto e = wareflow::gs1::parse(text, 1'800'000'000'000);

@@ -196,6 +196,9 @@ int main(int argc, char** argv) {
   auto* reorder = app.add_subcommand(
       "reorder", "Safety stock, reorder points and purchase suggestions from a JSON input file");
   reorder->add_option("--input", input_path, "JSON request file")->required();
+  auto* simulate = app.add_subcommand(
+      "simulate", "Simulate pick, pack and ship of a set of orders from a JSON input file");
+  simulate->add_option("--input", input_path, "JSON request file")->required();
 
   CLI11_PARSE(app, argc, argv);
 
@@ -213,6 +216,7 @@ int main(int argc, char** argv) {
     }
     if (forecast->parsed()) return app::run_forecast(read_file(input_path), std::cout);
     if (reorder->parsed()) return app::run_reorder(read_file(input_path), std::cout);
+    if (simulate->parsed()) return app::run_simulate(read_file(input_path), std::cout);
 
     if (routes->parsed()) {
       auto db = open_database(":memory:");

@@ -11,6 +11,7 @@
 #include "optimize/sourcing.h"
 #include "planning/forecast.h"
 #include "planning/reorder.h"
+#include "planning/simulation.h"
 
 namespace wareflow::app {
 namespace {
@@ -56,6 +57,8 @@ int guarded(std::ostream& out, Fn fn) {
   } catch (const planning::ReorderError& e) {
     return print_problem(out, e.code(), e.what(), e.field());
   } catch (const planning::ForecastError& e) {
+    return print_problem(out, e.code(), e.what(), e.field());
+  } catch (const planning::SimulationError& e) {
     return print_problem(out, e.code(), e.what(), e.field());
   }
 }
@@ -524,6 +527,144 @@ int run_reorder(const std::string& input_json, std::ostream& out) {
     }
     out << json::serialize(
                json::object{{"plans", std::move(plans)}, {"suppliers", std::move(by_supplier)}})
+        << "\n";
+    return 0;
+  });
+}
+
+namespace {
+
+// The JSON bounds are wide: the simulation checks its own limits and names
+// the field (SimulationError).
+constexpr int64_t kAnyTime = planning::kMaxAbsTimeMs;
+
+std::vector<planning::Shift> read_shifts(const FieldReader& in, std::string_view key) {
+  std::vector<planning::Shift> shifts;
+  const json::array* list = in.optional_array(key, 1000);
+  if (!list) return shifts;
+  for (size_t i = 0; i < list->size(); ++i) {
+    FieldReader s = in.element(key, *list, i);
+    shifts.push_back({s.required_int("count", 0, planning::kMaxShiftWorkers),
+                      s.required_int("from_ms", -kAnyTime, kAnyTime),
+                      s.required_int("to_ms", -kAnyTime, kAnyTime)});
+  }
+  return shifts;
+}
+
+planning::TaskTime read_task_time(const FieldReader& in, std::string_view key) {
+  planning::TaskTime t;
+  auto object = in.optional_object(key);
+  if (!object) return t;
+  t.per_order_ms = object->optional_int("per_order_ms", 0, planning::kMaxTaskComponentMs).value_or(0);
+  t.per_line_ms = object->optional_int("per_line_ms", 0, planning::kMaxTaskComponentMs).value_or(0);
+  t.per_unit_ms = object->optional_int("per_unit_ms", 0, planning::kMaxTaskComponentMs).value_or(0);
+  t.cv = object->optional_number("cv", 0, planning::kMaxCv).value_or(0);
+  return t;
+}
+
+json::value opt_ms(const std::optional<int64_t>& v) { return v ? json::value(*v) : nullptr; }
+
+}  // namespace
+
+int run_simulate(const std::string& input_json, std::ostream& out) {
+  return run_json_command(input_json, out, [&](const FieldReader& in) {
+    planning::SimulationRequest r;
+    r.start_ms = in.optional_int("start_ms", -kAnyTime, kAnyTime).value_or(0);
+    const json::array& orders = in.required_array("orders", planning::kMaxSimulationOrders);
+    for (size_t i = 0; i < orders.size(); ++i) {
+      FieldReader o = in.element("orders", orders, i);
+      planning::SimOrder order;
+      order.id = o.required_int("id", INT64_MIN, INT64_MAX);
+      order.released_at_ms = o.optional_int("released_at_ms", -kAnyTime, kAnyTime).value_or(r.start_ms);
+      order.ship_by_ms = o.optional_int("ship_by_ms", -kAnyTime, kAnyTime);
+      order.stage = o.optional_string("stage", 16).value_or("released");
+      order.lines = o.optional_int("lines", 1, planning::kMaxLines).value_or(1);
+      order.units = o.optional_int("units", 1, planning::kMaxUnits).value_or(1);
+      order.units_picked = o.optional_int("units_picked", 0, planning::kMaxUnits).value_or(0);
+      r.orders.push_back(std::move(order));
+    }
+    r.pickers = read_shifts(in, "pickers");
+    r.packers = read_shifts(in, "packers");
+    r.loaders = read_shifts(in, "loaders");
+    r.pick = read_task_time(in, "pick");
+    r.pack = read_task_time(in, "pack");
+    r.ship = read_task_time(in, "ship");
+    r.replenish_share = in.optional_number("replenish_share", 0, 10).value_or(0);
+    if (const json::array* pickups = in.optional_array("carrier_pickups_ms", 10000)) {
+      for (size_t i = 0; i < pickups->size(); ++i) {
+        if (!(*pickups)[i].is_int64()) {
+          throw_invalid_field("carrier_pickups_ms[" + std::to_string(i) + "]",
+                              "a time in milliseconds");
+        }
+        r.carrier_pickups_ms.push_back((*pickups)[i].as_int64());
+      }
+    }
+    r.seed = static_cast<uint64_t>(in.optional_int("seed", 0, INT64_MAX).value_or(1));
+    r.sample_interval_ms =
+        in.optional_int("sample_interval_ms", 1, kAnyTime).value_or(r.sample_interval_ms);
+    r.what_if_one_more = in.optional_bool("what_if_one_more").value_or(true);
+    if (const json::array* list = in.optional_array("what_if", planning::kMaxScenarios)) {
+      for (size_t i = 0; i < list->size(); ++i) {
+        FieldReader w = in.element("what_if", *list, i);
+        r.what_if.push_back({w.required_string("name", 64),
+                             w.optional_int("extra_pickers", -planning::kMaxShiftWorkers,
+                                            planning::kMaxShiftWorkers).value_or(0),
+                             w.optional_int("extra_packers", -planning::kMaxShiftWorkers,
+                                            planning::kMaxShiftWorkers).value_or(0),
+                             w.optional_int("extra_loaders", -planning::kMaxShiftWorkers,
+                                            planning::kMaxShiftWorkers).value_or(0)});
+      }
+    }
+    planning::SimulationResult result = planning::simulate(r);
+
+    json::array order_list, stages, what_if;
+    for (const auto& o : result.orders) {
+      order_list.push_back(json::object{{"id", o.id},
+                                        {"pick_start_ms", opt_ms(o.pick_start_ms)},
+                                        {"pick_end_ms", opt_ms(o.pick_end_ms)},
+                                        {"pack_start_ms", opt_ms(o.pack_start_ms)},
+                                        {"pack_end_ms", opt_ms(o.pack_end_ms)},
+                                        {"ready_ms", opt_ms(o.ready_ms)},
+                                        {"shipped_at_ms", opt_ms(o.shipped_at_ms)},
+                                        {"picker", o.picker},
+                                        {"packer", o.packer},
+                                        {"loader", o.loader},
+                                        {"late", o.late},
+                                        {"lateness_ms", opt_ms(o.lateness_ms)}});
+    }
+    for (const auto& s : result.stages) {
+      json::array backlog;
+      for (const auto& b : s.backlog) {
+        backlog.push_back(json::object{
+            {"at_ms", b.at_ms}, {"queued", b.queued}, {"in_progress", b.in_progress}});
+      }
+      stages.push_back(json::object{{"stage", s.stage},
+                                    {"orders", s.orders},
+                                    {"unfinished", s.unfinished},
+                                    {"clear_ms", opt_ms(s.clear_ms)},
+                                    {"utilisation", json_number(s.utilisation)},
+                                    {"backlog", std::move(backlog)}});
+    }
+    for (const auto& w : result.what_if) {
+      what_if.push_back(json::object{{"name", w.name},
+                                     {"extra_pickers", w.extra_pickers},
+                                     {"extra_packers", w.extra_packers},
+                                     {"extra_loaders", w.extra_loaders},
+                                     {"late_orders", w.late_orders},
+                                     {"unshipped_orders", w.unshipped_orders},
+                                     {"pick_clear_ms", opt_ms(w.pick_clear_ms)},
+                                     {"pack_clear_ms", opt_ms(w.pack_clear_ms)},
+                                     {"ship_clear_ms", opt_ms(w.ship_clear_ms)},
+                                     {"makespan_ms", opt_ms(w.makespan_ms)}});
+    }
+    out << json::serialize(json::object{{"orders", std::move(order_list)},
+                                        {"stages", std::move(stages)},
+                                        {"late_orders", result.late_orders},
+                                        {"orders_with_cutoff", result.orders_with_cutoff},
+                                        {"on_time_rate", json_number(result.on_time_rate)},
+                                        {"unshipped_orders", result.unshipped_orders},
+                                        {"makespan_ms", opt_ms(result.makespan_ms)},
+                                        {"what_if", std::move(what_if)}})
         << "\n";
     return 0;
   });

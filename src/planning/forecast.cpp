@@ -986,4 +986,8 @@ std::vector<std::optional<Forecast>> forecast_many(const std::vector<std::vector
   return out;
 }
 
+double mase_denominator(const std::vector<double>& values, size_t n, size_t season_length) {
+  return mase_scale(values.data(), std::min(n, values.size()), season_length);
+}
+
 }  // namespace wareflow::planning

@@ -124,6 +124,13 @@ struct Forecast {
 // values: daily demand, oldest first, every value finite and >= 0.
 Forecast forecast_series(const std::vector<double>& values, const ForecastOptions& options);
 
+// The denominator of MASE as the backtest computes it: the in-sample mean
+// absolute error of the seasonal naive forecast (lag season_length) over the
+// first n values; when that is 0, of the one-step naive forecast; then the
+// mean; never 0 (1 for an all-zero series). For measuring forecasts the same
+// way from outside (bench/).
+double mase_denominator(const std::vector<double>& values, size_t n, size_t season_length);
+
 // Points a model needs (throws unknown_model / invalid_season like
 // forecast_series). `auto` needs what ses needs.
 size_t minimum_length(const std::string& model, int64_t season_length);

@@ -1,4 +1,4 @@
-"""`wareflow optimize route|batch|slot|cartonize|source` and `wareflow forecast|reorder`: the pure
+"""`wareflow optimize route|batch|slot|cartonize|source` and `wareflow forecast|reorder|simulate`: the pure
 cores on the command line, JSON in and out, clear codes for bad input."""
 import json
 import os
@@ -259,3 +259,48 @@ class Reorder(unittest.TestCase):
         self.assertEqual((rc, out["code"]), (1, "invalid_service_level"))
         rc, out = run_json(["reorder"], {"items": [dict(self.ITEM, daily_demand=[])]})
         self.assertEqual((rc, out["code"]), (1, "invalid_forecast"))
+
+
+@skip_without_binary
+class Simulate(unittest.TestCase):
+    """`wareflow simulate`: a day small enough to do on paper."""
+
+    # One picker, one packer. Pick 60 s per order + 10 s per unit, pack 30 s.
+    # The earlier cut-off is picked first: order 1 (2 units) 0-80 s, order 2
+    # (1 unit) 80-150 s; packing 80-110 s and 150-180 s.
+    DAY = {"start_ms": 0,
+           "orders": [{"id": 2, "ship_by_ms": 7200000, "units": 1},
+                      {"id": 1, "ship_by_ms": 150000, "units": 2}],
+           "pickers": [{"count": 1, "from_ms": 0, "to_ms": 7200000}],
+           "packers": [{"count": 1, "from_ms": 0, "to_ms": 7200000}],
+           "pick": {"per_order_ms": 60000, "per_unit_ms": 10000},
+           "pack": {"per_order_ms": 30000}}
+
+    def test_a_day_on_paper(self):
+        rc, out = run_json(["simulate"], self.DAY)
+        self.assertEqual(rc, 0, out)
+        by_id = {o["id"]: o for o in out["orders"]}
+        self.assertEqual([o["id"] for o in out["orders"]], [2, 1])  # request order
+        self.assertEqual((by_id[1]["pick_end_ms"], by_id[1]["pack_end_ms"], by_id[1]["late"]), (80000, 110000, False))
+        self.assertEqual((by_id[2]["pick_start_ms"], by_id[2]["pick_end_ms"], by_id[2]["pack_end_ms"]),
+                         (80000, 150000, 180000))
+        self.assertEqual({s["stage"]: s["clear_ms"] for s in out["stages"]},
+                         {"pick": 150000, "pack": 180000, "ship": 180000})
+        self.assertEqual((out["late_orders"], out["makespan_ms"]), (0, 180000))
+        # a second picker takes order 2 at once: picked 0-70 s, packed 70-100 s; order 1,
+        # picked by 80 s, waits for the packer until 100 s and is done at 130 s
+        plus_picker = [w for w in out["what_if"] if w["name"] == "+1 picker"][0]
+        self.assertEqual(plus_picker["makespan_ms"], 130000)
+        rc2, again = run_json(["simulate"], self.DAY)
+        self.assertEqual(again, out)
+
+    def test_bad_input_is_refused_with_a_code(self):
+        rc, out = run_json(["simulate"], {"orders": [{"id": 1, "stage": "lost"}]})
+        self.assertEqual((rc, out["code"], out["field"]), (1, "invalid_order", "orders[0].stage"))
+        rc, out = run_json(["simulate"], {"orders": [{"id": 1}], "pickers": [{"count": 1, "from_ms": 5, "to_ms": 5}]})
+        self.assertEqual(rc, 1)
+        self.assertIn("pickers[0]", out["field"])
+        rc, out = run_json(["simulate"], {"orders": "none"})
+        self.assertEqual((rc, out["code"], out["field"]), (1, "invalid_field", "orders"))
+        rc, out = run_json(["simulate"], "[1]")
+        self.assertEqual((rc, out["code"]), (1, "malformed_json"))
