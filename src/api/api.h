@@ -37,6 +37,11 @@ class Api {
   // Every route, in registration order.
   std::vector<RouteInfo> routes() const;
 
+  // Returns when work that handlers started on threads of their own (a
+  // forecast refresh) is done: call it after serving stops and before the
+  // database closes.
+  void wait_for_background_work();
+
  private:
   std::optional<auth::Principal> authenticate(const std::string& authorization);
   void register_routes();

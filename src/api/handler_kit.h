@@ -231,6 +231,8 @@ json::value render_purchase_order(const wms::PurchaseOrderView& po);
 void register_execution_routes(Router& r, store::Database& db, oms::OrderService& orders);
 // Registers the planning routes (handlers_planning.cpp).
 void register_planning_routes(Router& r, store::Database& db);
+// Returns when no forecast refresh runs (handlers_planning.cpp).
+void wait_for_planning_jobs();
 // Registers the dashboard and KPI report routes (handlers_reports.cpp).
 void register_report_routes(Router& r, store::Database& db);
 

@@ -257,6 +257,8 @@ Api::Api(store::Database& db, oms::OrderService& orders)
 
 Api::~Api() = default;
 
+void Api::wait_for_background_work() { wait_for_planning_jobs(); }
+
 std::vector<Api::RouteInfo> Api::routes() const {
   std::vector<RouteInfo> list;
   for (const auto& r : router_->routes()) {

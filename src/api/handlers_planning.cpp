@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <atomic>
+#include <chrono>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -292,6 +293,10 @@ json::value render(const wms::BottleneckForecast& f) {
 std::atomic<bool> refresh_running{false};
 
 }  // namespace
+
+void wait_for_planning_jobs() {
+  while (refresh_running) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+}
 
 void register_planning_routes(Router& r, store::Database& db) {
   auto read = [&db](const CallPtr& call, auto fn) { answer_read(db, call, fn); };

@@ -94,6 +94,7 @@ int run_serve(const std::string& db_path, const std::string& listen, int threads
     spdlog::info("wareflow listening on http://{}:{} (database {})", options.host, port, db_path);
     spdlog::default_logger()->flush();
   });
+  api.wait_for_background_work();
   db->close();
   spdlog::info("stopped after {} write commands in {} commits", db->commands_committed(),
                db->groups_committed());
