@@ -207,8 +207,8 @@ std::vector<Product> search_products(store::Tx& tx, std::string_view text,
   std::vector<Product> products;
   {
     auto q = tx.query(std::string("SELECT ") + kColumns +
-                          " FROM products WHERE sku > $1 AND (substr(sku, 1, length($3)) = $3 OR "
-                          "instr(lower(name), lower($3)) > 0) ORDER BY sku LIMIT $2",
+                          " FROM products WHERE sku > $1 AND (lower(substr(sku, 1, length($3))) = "
+                          "lower($3) OR instr(lower(name), lower($3)) > 0) ORDER BY sku LIMIT $2",
                       after_sku, limit, text);
     while (q.next()) products.push_back(read_row(q));
   }

@@ -222,10 +222,10 @@ SalesReport sales(store::Tx& tx, int64_t from_ms, int64_t to_ms, const std::stri
     if (!q.next()) throw_unprocessable("unknown_channel", "no channel " + *channel, "channel");
     channel_id = q.i64(0);
   }
-  // Days compare with a week before; other groups with the window moved back
-  // by its length in whole weeks.
-  const int64_t shift =
-      group == "day" ? kWeekMs : (to_ms - r.from_ms + kWeekMs - 1) / kWeekMs * kWeekMs;
+  // The total, channels and SKUs compare with the window moved back by its
+  // length in whole weeks; each day with the same weekday a week before
+  // (which may lie inside the window).
+  const int64_t shift = (to_ms - r.from_ms + kWeekMs - 1) / kWeekMs * kWeekMs;
   std::map<std::string, SalesRow> rows;
   std::map<std::string, int64_t> prior;  // by key of the row it compares with
   auto key_of = [&](store::Query& q, int64_t at_ms) -> std::string {
@@ -244,14 +244,15 @@ SalesReport sales(store::Tx& tx, int64_t from_ms, int64_t to_ms, const std::stri
   std::map<std::string, int64_t> last_order_of_key;
   while (q.next()) {
     const int64_t at = q.i64(1), units = q.i64(2);
-    if (at < r.from_ms) {
-      // The earlier stretch: counted against the row it compares with (a
-      // window shorter than a week compares with its own days only).
-      if (at + shift >= to_ms) continue;
-      prior[key_of(q, at + shift)] += units;
-      r.prior_units += units;
-      continue;
+    const bool earlier_window = at < to_ms - shift;  // and >= from - shift, by the query
+    if (earlier_window) r.prior_units += units;
+    if (group == "day") {
+      if (at + kWeekMs >= r.from_ms && at + kWeekMs < to_ms)
+        prior[key_of(q, at + kWeekMs)] += units;
+    } else if (earlier_window) {
+      prior[key_of(q, at)] += units;
     }
+    if (at < r.from_ms) continue;
     std::string key = key_of(q, at);
     SalesRow& row = rows[key];
     row.key = key;

@@ -99,5 +99,46 @@ TEST_F(OrderKpisTest, CycleTimesOnTimeRateAndBackorders) {
   EXPECT_FALSE(late.on_time_ship_rate.has_value());
 }
 
+TEST_F(OrderKpisTest, SalesByDayCompareWithTheSameWeekdayBefore) {
+  constexpr int64_t kDayMs = 24 * kHourMs;
+  const int64_t day0 = 1'700'006'400'000;      // a midnight UTC (a Wednesday)
+  order(2, day0 + 10 * kHourMs);               // day 0
+  order(3, day0 + 7 * kDayMs + 9 * kHourMs);   // day 7: the same weekday, one week on
+  order(1, day0 + 9 * kDayMs + 9 * kHourMs);   // day 9
+  order(4, day0 + 16 * kDayMs + 9 * kHourMs);  // day 16: a week after day 9
+  SalesReport r;
+  // Fourteen days from day 3: days 7 and 9 compare with days 0 and 2 (before
+  // the window), day 16 is outside; within the window day 10 compares with 3.
+  t_.db->read([&](store::Tx& tx) {
+    r = sales(tx, day0 + 3 * kDayMs, day0 + 17 * kDayMs, "day", std::nullopt, 100);
+  });
+  ASSERT_EQ(r.rows.size(), 14u);
+  auto row = [&](int day) { return r.rows[static_cast<size_t>(day - 3)]; };
+  EXPECT_EQ(row(7).units, 3);
+  EXPECT_EQ(row(7).prior_units, 2);
+  EXPECT_DOUBLE_EQ(*row(7).change, 0.5);
+  EXPECT_EQ(row(9).units, 1);
+  EXPECT_EQ(row(9).prior_units, 0);
+  EXPECT_FALSE(row(9).change);
+  EXPECT_EQ(row(16).units, 4);
+  EXPECT_EQ(row(16).prior_units, 1);  // day 9, inside the window
+  EXPECT_DOUBLE_EQ(*row(16).change, 3.0);
+  // The total compares with the window two weeks earlier (days -11 to 2): day 0.
+  EXPECT_EQ(r.units, 8);
+  EXPECT_EQ(r.prior_units, 2);
+  EXPECT_DOUBLE_EQ(*r.change, 3.0);
+
+  // By channel over one week (days 7 to 13) against days 0 to 6.
+  t_.db->read([&](store::Tx& tx) {
+    r = sales(tx, day0 + 7 * kDayMs, day0 + 14 * kDayMs, "channel", std::nullopt, 100);
+  });
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_EQ(r.rows[0].key, "web");
+  EXPECT_EQ(r.rows[0].units, 4);
+  EXPECT_EQ(r.rows[0].orders, 2);
+  EXPECT_EQ(r.rows[0].prior_units, 2);
+  EXPECT_DOUBLE_EQ(*r.rows[0].change, 1.0);
+}
+
 }  // namespace
 }  // namespace wareflow::oms

@@ -461,7 +461,8 @@ std::vector<Order> OrderService::list_orders(store::Tx& tx, const OrderFilter& f
     auto q = tx.query(
         "SELECT o.id FROM orders o JOIN channels c ON c.id = o.channel_id WHERE ($1 = 0 OR o.id "
         "< $1) AND ($2 IS NULL OR o.status = $2) AND ($3 IS NULL OR c.code = $3) AND ($5 IS NULL "
-        "OR CAST(o.id AS TEXT) = $5 OR substr(o.channel_order_id, 1, length($5)) = $5 OR "
+        "OR CAST(o.id AS TEXT) = $5 OR lower(substr(o.channel_order_id, 1, length($5))) = "
+        "lower($5) OR "
         "o.customer_id = (SELECT id FROM customers WHERE email = lower(trim($5)))) ORDER BY o.id "
         "DESC LIMIT $4",
         f.before_id, f.status, f.channel, f.limit, f.search);

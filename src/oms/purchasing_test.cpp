@@ -92,7 +92,8 @@ TEST_F(PurchasingTest, TermsAreValidatedAndReplaced) {
       put_supplier_product(tx, terms("NOPE"));
       ADD_FAILURE();
     } catch (const DomainError& e) {
-      EXPECT_EQ((e.http_status(), e.code()), (404, std::string("unknown_supplier")));
+      EXPECT_EQ(e.http_status(), 404);
+      EXPECT_EQ(e.code(), "unknown_supplier");
     }
     SupplierProduct unknown = terms("S1");
     unknown.sku = "NOPE";
@@ -157,8 +158,9 @@ TEST_F(PurchasingTest, FirstChoiceSupplierUnlessOneIsNamed) {
     suggestions(q);
     ADD_FAILURE();
   } catch (const DomainError& e) {
-    EXPECT_EQ((e.http_status(), e.code(), e.field()),
-              (422, std::string("unknown_supplier"), std::string("supplier")));
+    EXPECT_EQ(e.http_status(), 422);
+    EXPECT_EQ(e.code(), "unknown_supplier");
+    EXPECT_EQ(e.field(), "supplier");
   }
 }
 
