@@ -30,6 +30,11 @@ import { PickStart, PickScreen } from './handheld/Pick';
 import { PackStart, PackScreen } from './handheld/Pack';
 import { ReceiveStart, ReceiveScreen } from './handheld/Receive';
 import { CountStart, CountScreen } from './handheld/Count';
+import { PutawayScreen, PutawayStart } from './handheld/Putaway';
+import { ReturnScreen, ReturnsStart } from './handheld/Returns';
+import { Counts } from './screens/Counts';
+import { Reports } from './screens/Reports';
+import { Planning } from './screens/Planning';
 import { ApiError } from './api/client';
 
 export function App() {
@@ -157,6 +162,9 @@ function Shell() {
           {canSee(role, 'inventory') && <NavLink href="/inventory">Inventory</NavLink>}
           {canSee(role, 'map') && <NavLink href="/map">Map</NavLink>}
           {canSee(role, 'waves') && <NavLink href="/waves">Waves</NavLink>}
+          {canSee(role, 'counts') && <NavLink href="/counts">Counts</NavLink>}
+          {canSee(role, 'reports') && <NavLink href="/reports">Reports</NavLink>}
+          {canSee(role, 'planning') && <NavLink href="/planning">Planning</NavLink>}
           {canSee(role, 'handheld') && <NavLink href="/handheld">Handheld</NavLink>}
         </nav>
         <div class="who">
@@ -189,8 +197,11 @@ function Routes(props: { pathname: string }) {
   if (p === '/map') return <MapScreen />;
   if (p === '/waves') return <Waves />;
   if ((m = match('/waves/:id', p))) return <WaveDetail id={Number(m.id)} />;
+  if (p === '/counts') return <Counts />;
+  if (p === '/reports') return <Reports />;
+  if (p === '/planning') return <Planning />;
   if (p.startsWith('/handheld') && !canSee(role, 'handheld')) {
-    return <div class="card narrow"><p>Your role ({role}) may not work on the handheld screens (picking, packing, receiving, counting).</p></div>;
+    return <div class="card narrow"><p>Your role ({role}) may not work on the handheld screens (picking, packing, receiving, putting away, counting, returns).</p></div>;
   }
   if (p === '/handheld') return <HandheldHome />;
   if (p === '/handheld/pick') return <PickStart />;
@@ -201,6 +212,10 @@ function Routes(props: { pathname: string }) {
   if ((m = match('/handheld/receive/:number', p))) return <ReceiveScreen number={m.number} />;
   if (p === '/handheld/count') return <CountStart />;
   if ((m = match('/handheld/count/:id', p))) return <CountScreen id={Number(m.id)} />;
+  if (p === '/handheld/putaway') return <PutawayStart />;
+  if ((m = match('/handheld/putaway/:id', p))) return <PutawayScreen id={Number(m.id)} />;
+  if (p === '/handheld/returns') return <ReturnsStart />;
+  if ((m = match('/handheld/returns/:id', p))) return <ReturnScreen id={Number(m.id)} />;
   return (
     <div class="card narrow">
       <h1>Not found</h1>

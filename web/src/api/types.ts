@@ -422,3 +422,255 @@ export interface Tracking {
     delivered_at: string | null;
   }[];
 }
+
+export interface StockLocation {
+  location: string;
+  on_hand: number;
+  reserved: number;
+  /** How many products lie there. */
+  products: number;
+  /** The product with most units there. */
+  top_sku: string | null;
+  used_cm3: number;
+  max_volume_cm3: number | null;
+}
+
+export interface WarehouseStock {
+  warehouse: string;
+  locations: StockLocation[];
+}
+
+export type ReturnStatus = 'authorized' | 'received' | 'closed';
+export type Disposition = 'restock' | 'quarantine' | 'scrap';
+
+export interface ReturnLine {
+  id: number;
+  order_line_id: number;
+  sku: string;
+  lot: string;
+  authorized: number;
+  received: number;
+  restocked: number;
+  quarantined: number;
+  scrapped: number;
+  awaiting_inspection: number;
+  reason: string | null;
+}
+
+export interface Return {
+  id: number;
+  order_id: number;
+  warehouse: string;
+  status: ReturnStatus;
+  reason: string;
+  created_at: string;
+  lines: ReturnLine[];
+}
+
+export interface CycleTime {
+  mean_ms: number;
+  p50_ms: number;
+  p90_ms: number;
+}
+
+export interface OrdersReport {
+  from: string;
+  to: string;
+  channel: string | null;
+  orders_placed: number;
+  orders_cancelled: number;
+  orders_shipped: number;
+  orders_delivered: number;
+  ship_cycle_time: CycleTime | null;
+  delivery_cycle_time: CycleTime | null;
+  fulfillments_shipped_with_ship_by: number;
+  fulfillments_shipped_on_time: number;
+  on_time_ship_rate: number | null;
+  units_ordered: number;
+  units_backordered_at_capture: number;
+  orders_backordered: number;
+  backorder_rate: number | null;
+  fill_rate_at_capture: number | null;
+  perfect_orders: number;
+  perfect_order_rate: number | null;
+}
+
+export interface ThroughputReport {
+  from: string;
+  to: string;
+  bucket: 'hour' | 'day';
+  units_picked: number;
+  units_shipped: number;
+  orders_shipped: number;
+  units_picked_per_hour: number | null;
+  orders_shipped_per_hour: number | null;
+  buckets: { start: string; units_picked: number; pick_lines: number; units_shipped: number; orders_shipped: number }[];
+}
+
+export interface SalesRow {
+  key: string;
+  orders: number;
+  units: number;
+  revenue_minor: Record<string, number>;
+  prior_units: number;
+  change: number | null;
+}
+
+export interface SalesReport {
+  from: string;
+  to: string;
+  group: 'day' | 'channel' | 'sku';
+  channel: string | null;
+  units: number;
+  prior_units: number;
+  change: number | null;
+  rows: SalesRow[];
+}
+
+export interface SpaceZone {
+  zone: string;
+  locations: number;
+  occupied: number;
+  capacity_cm3: number;
+  used_cm3: number;
+  utilisation: number | null;
+}
+
+export interface SpaceReport {
+  warehouse: string;
+  as_of: string;
+  capacity_cm3: number;
+  used_cm3: number;
+  utilisation: number | null;
+  zones: SpaceZone[];
+}
+
+export interface DockToStockReport {
+  from: string;
+  to: string;
+  receipts: number;
+  units: number;
+  dock_to_stock: CycleTime | null;
+}
+
+export type SimStage = 'pick' | 'pack' | 'ship';
+
+export interface TaskTime {
+  per_order_ms: number;
+  per_line_ms: number;
+  per_unit_ms: number;
+  cv: number;
+  source: 'history' | 'default' | 'request';
+  samples: number;
+}
+
+export interface BacklogPoint {
+  at: string;
+  queued: number;
+  in_progress: number;
+}
+
+export interface StageForecast {
+  stage: SimStage;
+  orders: number;
+  unfinished: number;
+  clear_at: string | null;
+  utilisation: number | null;
+  backlog: BacklogPoint[];
+}
+
+export interface WhatIf {
+  name: string;
+  extra_pickers: number;
+  extra_packers: number;
+  extra_loaders: number;
+  late_orders: number;
+  unshipped_orders: number;
+  pick_clear_at: string | null;
+  pack_clear_at: string | null;
+  ship_clear_at: string | null;
+  makespan_ms: number | null;
+}
+
+export interface Bottlenecks {
+  warehouse: string;
+  start: string;
+  task_times: Record<SimStage, TaskTime>;
+  open: { released: number; picking: number; picked: number; packed: number };
+  late_orders: number;
+  orders_with_cutoff: number;
+  on_time_rate: number | null;
+  unshipped_orders: number;
+  makespan_ms: number | null;
+  stages: StageForecast[];
+  late: { fulfillment_id: number; order_id: number; ship_by: string; predicted_ship_at: string | null }[];
+  what_if: WhatIf[];
+}
+
+export interface ReorderPlan {
+  policy: string;
+  protection_days: number;
+  demand_mean: number;
+  demand_sigma: number;
+  safety_factor: number;
+  safety_stock: number;
+  reorder_point: number;
+  order_up_to: number;
+  eoq: number | null;
+  inventory_position: number;
+  raw_quantity: number;
+  capped_at_maximum: boolean;
+  days_of_cover: number | null;
+  stockout_date: string | null;
+  reason: string;
+}
+
+export interface ReorderLine {
+  sku: string;
+  quantity: number;
+  unit_cost_minor: number | null;
+  value_minor: number | null;
+  abc_class: string | null;
+  forecast_model: string | null;
+  plan: ReorderPlan;
+}
+
+export interface SupplierSuggestion {
+  supplier: string;
+  total_units: number;
+  total_value_minor: number;
+  lines: ReorderLine[];
+}
+
+export interface ReorderSuggestions {
+  warehouse: string;
+  suppliers: SupplierSuggestion[];
+}
+
+export interface PlannedPurchaseOrder {
+  purchase_order: PurchaseOrder;
+  suggestion: SupplierSuggestion;
+}
+
+export interface Forecast {
+  sku: string;
+  warehouse: string | null;
+  channel: string | null;
+  history_days: number;
+  stock_out_days: number;
+  model: string;
+  variant: string;
+  backtest_mase: number | null;
+  dates: string[];
+  values: number[];
+  lower: number[];
+  upper: number[];
+  total: number;
+}
+
+export interface Demand {
+  sku: string;
+  warehouse: string | null;
+  channel: string | null;
+  days: { date: string; units: number; stock_out: boolean }[];
+}

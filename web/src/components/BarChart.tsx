@@ -1,3 +1,22 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+/** The width an element is shown at (0 until known), kept up to date. */
+export function useWidth<E extends HTMLElement>(): [{ current: E | null }, number] {
+  const ref = useRef<E>(null);
+  const [w, setW] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const read = () => setW(Math.round(el.clientWidth));
+    read();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(read);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, w];
+}
+
 export interface Bar {
   label: string;
   value: number;
@@ -5,9 +24,11 @@ export interface Bar {
 }
 
 /** A plain SVG bar chart (one series). */
-export function BarChart(props: { bars: Bar[]; title: string; color?: string; height?: number; unit?: string }) {
+export function BarChart(props: { bars: Bar[]; title: string; color?: string; height?: number; unit?: string; period?: string; empty?: string; testid?: string }) {
   const { bars } = props;
-  const W = 600;
+  // Drawn at the size it is shown, so that the text is not stretched.
+  const [ref, measured] = useWidth<HTMLElement>();
+  const W = measured > 100 ? measured : 600;
   const H = props.height ?? 160;
   const padL = 34;
   const padB = 22;
@@ -20,11 +41,11 @@ export function BarChart(props: { bars: Bar[]; title: string; color?: string; he
   const total = bars.reduce((n, b) => n + b.value, 0);
   const every = Math.max(1, Math.ceil(bars.length / 8));
   return (
-    <figure class="chart">
+    <figure class="chart" data-testid={props.testid} ref={ref}>
       <figcaption>
-        {props.title} <span class="muted">· {total.toLocaleString()} {props.unit ?? ''} today</span>
+        {props.title} <span class="muted">· {total.toLocaleString()} {props.unit ?? ''} {props.period ?? 'today'}</span>
       </figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${props.title}: ${total} in total`} preserveAspectRatio="none">
+      <svg viewBox={`0 0 ${W} ${H}`} style={{ height: `${H}px` }} role="img" aria-label={`${props.title}: ${total} in total`}>
         {[0, 0.5, 1].map((f) => {
           const y = padT + innerH * (1 - f);
           return (
@@ -54,7 +75,7 @@ export function BarChart(props: { bars: Bar[]; title: string; color?: string; he
         })}
         {bars.length === 0 && (
           <text x={W / 2} y={H / 2} text-anchor="middle" class="axis">
-            nothing yet today
+            {props.empty ?? 'nothing yet today'}
           </text>
         )}
       </svg>

@@ -48,3 +48,21 @@ export function CountIcon({ size = 40 }: { size?: number }) {
     </svg>
   );
 }
+
+export function ReturnIcon({ size = 40 }: { size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" {...common}>
+      <path d="M9 14 4 9l5-5" />
+      <path d="M4 9h11a5 5 0 0 1 0 10h-4" />
+    </svg>
+  );
+}
+
+export function ShelfIcon({ size = 40 }: { size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" {...common}>
+      <path d="M4 3v18M20 3v18M4 9h16M4 15h16" />
+      <path d="M8 13V11h3v2M13 19v-2h3v2" />
+    </svg>
+  );
+}

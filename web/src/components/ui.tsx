@@ -1,6 +1,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { ApiError, ProblemError } from '../api/client';
+import { reportCsv } from '../api/endpoints';
 import { actionLabel, type Action } from '../lib/permissions';
 import { humanize } from '../lib/format';
 import { useStore } from '../lib/store';
@@ -96,6 +97,7 @@ const STATUS_TONE: Record<string, string> = {
   pending: 'amber',
   recount: 'amber',
   needs_approval: 'amber',
+  authorized: 'amber',
   short: 'amber',
   exception: 'red',
   cancelled: 'grey',
@@ -105,6 +107,7 @@ const STATUS_TONE: Record<string, string> = {
   counting: 'violet',
   in_progress: 'violet',
   receiving: 'violet',
+  received: 'violet',
   picked: 'teal',
   packed: 'teal',
   partially_shipped: 'teal',
@@ -124,15 +127,15 @@ export function Badge(props: { status: string | null | undefined; tone?: string 
   return <span class={`badge tone-${tone}`}>{humanize(props.status)}</span>;
 }
 
-export function Pager(props: { hasPrev: boolean; hasNext: boolean; onPrev: () => void; onNext: () => void; page: number; busy?: boolean }) {
+export function Pager(props: { hasPrev: boolean; hasNext: boolean; onPrev: () => void; onNext: () => void; page: number; busy?: boolean; prevLabel?: string; nextLabel?: string }) {
   return (
     <div class="pager">
       <button type="button" class="btn" disabled={!props.hasPrev || props.busy} onClick={props.onPrev}>
-        ← Newer
+        {props.prevLabel ?? '← Newer'}
       </button>
       <span class="muted">Page {props.page}</span>
       <button type="button" class="btn" disabled={!props.hasNext || props.busy} onClick={props.onNext}>
-        Older →
+        {props.nextLabel ?? 'Older →'}
       </button>
     </div>
   );
@@ -232,5 +235,49 @@ export function ConfirmButton(props: { label: string; confirm: string; onConfirm
     <button type="button" {...rest} class={cls ?? 'btn'} disabled={busy} onClick={() => setAsking(true)}>
       {busy ? 'Working…' : label}
     </button>
+  );
+}
+
+/** A button that downloads a report as CSV (fetched with the token, saved under `filename`). */
+export function CsvButton(props: { path: string; query?: Record<string, string | number | null | undefined>; filename: string; label?: string; testid?: string }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const get = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const blob = await reportCsv(props.path, props.query ?? {});
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = props.filename;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <span class="pdf-button">
+      <button type="button" class="btn small" disabled={busy} onClick={get} data-testid={props.testid}>
+        {busy ? 'Downloading…' : props.label ?? 'CSV'}
+      </button>
+      {error ? <ProblemBox error={error} compact onClose={() => setError(null)} /> : null}
+    </span>
+  );
+}
+
+/** A figure with its label (a KPI tile). */
+export function Stat(props: { label: string; value: ComponentChildren; hint?: string; tone?: string; testid?: string }) {
+  return (
+    <div class={`stat ${props.tone ? `tone-${props.tone}` : ''}`} data-testid={props.testid} title={props.hint}>
+      <div class="stat-value">{props.value}</div>
+      <div class="stat-label">{props.label}</div>
+    </div>
   );
 }

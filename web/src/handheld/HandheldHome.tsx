@@ -1,7 +1,7 @@
 import { Link } from '../router';
 import { useStore } from '../lib/store';
 import { session, warehouse } from '../session';
-import { BoxIcon, CartIcon, CountIcon, TruckIcon } from '../components/icons';
+import { BoxIcon, CartIcon, CountIcon, ReturnIcon, ShelfIcon, TruckIcon } from '../components/icons';
 
 export function HandheldHome() {
   const s = useStore(session);
@@ -24,8 +24,14 @@ export function HandheldHome() {
         <Link href="/handheld/receive" class="hh-tile">
           <span class="hh-tile-icon"><TruckIcon /></span>Receive
         </Link>
+        <Link href="/handheld/putaway" class="hh-tile">
+          <span class="hh-tile-icon"><ShelfIcon /></span>Put away
+        </Link>
         <Link href="/handheld/count" class="hh-tile">
           <span class="hh-tile-icon"><CountIcon /></span>Count
+        </Link>
+        <Link href="/handheld/returns" class="hh-tile">
+          <span class="hh-tile-icon"><ReturnIcon /></span>Returns
         </Link>
       </div>
     </div>

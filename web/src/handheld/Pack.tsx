@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { isProblem, seg } from '../api/client';
-import type { Box, CartonAdvice, Fulfillment, Order, PickList, Product } from '../api/types';
+import { listFulfillments } from '../api/endpoints';
+import type { Box, CartonAdvice, Fulfillment, PickList, Product } from '../api/types';
 import { fmtMoney, fmtWeight } from '../lib/format';
 import { useAction, useResource } from '../lib/hooks';
 import { can } from '../lib/permissions';
@@ -31,8 +32,8 @@ async function readyToPack(wh: string | null, pickList: string | null, signal: A
     const fs = await Promise.all(ids.map((id) => api.get<Fulfillment>(`/fulfillments/${id}`, { signal })));
     return fs.map((f) => ({ id: f.id, order: f.order_id, status: f.status }));
   }
-  const r = await api.get<{ orders: Order[] }>('/orders', { query: { status: 'in_fulfillment', limit: 200 }, signal });
-  return r.orders.flatMap((o) => o.fulfillments.filter((f) => f.status === 'picked' && (!wh || f.warehouse === wh)).map((f) => ({ id: f.id, order: o.id, status: f.status })));
+  const r = await listFulfillments({ warehouse: wh, status: 'picked', limit: 100 }, signal);
+  return r.fulfillments.map((f) => ({ id: f.id, order: f.order_id, status: f.status }));
 }
 
 export function PackStart() {
@@ -54,7 +55,7 @@ export function PackStart() {
         }}
       />
       <FeedbackPanel fb={fb} />
-      <h2 class="hh-sub">{pl ? `Fulfillments of pick list #${pl}` : 'Picked, waiting to be packed'}</h2>
+      <h2 class="hh-sub">{pl ? `Fulfillments of pick list #${pl}` : 'Picked, waiting to be packed (oldest first)'}</h2>
       <Async r={r}>
         {(items) =>
           items.length === 0 ? (

@@ -3,12 +3,14 @@ import { seg } from '../api/client';
 import type { PurchaseOrder, Receipt } from '../api/types';
 import { fmtDate } from '../lib/format';
 import { useAction, useResource } from '../lib/hooks';
+import { can } from '../lib/permissions';
 import { useStore } from '../lib/store';
 import type { Feedback } from '../logic/pickScan';
 import { Link, navigate } from '../router';
 import { api, session, warehouse } from '../session';
 import { Async, Badge, describeError, Empty } from '../components/ui';
 import { FeedbackPanel, HandheldPage, ScanInput } from './common';
+import { PutawayTask } from './Putaway';
 
 async function openPOs(wh: string | null, signal: AbortSignal): Promise<PurchaseOrder[]> {
   const out: PurchaseOrder[] = [];
@@ -25,6 +27,11 @@ export function ReceiveStart() {
   return (
     <HandheldPage title="Receive">
       <ScanInput placeholder="Scan a purchase order number" onScan={(c) => c.trim() && navigate(`/handheld/receive/${encodeURIComponent(c.trim())}`)} />
+      <p>
+        <Link href="/handheld/putaway" class="btn">
+          Putaway tasks
+        </Link>
+      </p>
       <h2 class="hh-sub">Expected</h2>
       <Async r={r}>
         {(pos) =>
@@ -72,10 +79,14 @@ function Receiver({ po, onChange }: { po: PurchaseOrder; onChange: (p: PurchaseO
   const [damaged, setDamaged] = useState(false);
   const [fb, setFb] = useState<Feedback | null>(null);
   const [log, setLog] = useState<Receipt[]>([]);
+  /** Receipts whose putaway task is not done yet (this session's). */
+  const [pending, setPending] = useState<Receipt[]>([]);
+  const [putaway, setPutaway] = useState<number | null>(null);
   const receive = useAction((key, body: Record<string, unknown>) => api.post<Receipt>(`/purchase-orders/${seg(po.number)}/receipts`, body, { idempotencyKey: key }), {
     onDone: (rc) => {
       onChange(rc.purchase_order_after);
       setLog((l) => [rc, ...l].slice(0, 10));
+      if (rc.putaway_task_id !== null) setPending((p) => [rc, ...p]);
       setFb({
         kind: 'ok',
         text: `Received ${rc.quantity} × ${rc.sku}${rc.lot ? ` lot ${rc.lot}` : ''} on line ${rc.line_no} → ${rc.location}${
@@ -119,6 +130,19 @@ function Receiver({ po, onChange }: { po: PurchaseOrder; onChange: (p: PurchaseO
   };
 
   const closed = po.status === 'closed' || po.status === 'cancelled';
+  if (putaway !== null) {
+    return (
+      <PutawayTask
+        id={putaway}
+        onBack={() => setPutaway(null)}
+        onDone={(t) => {
+          setPending((p) => p.filter((rc) => rc.putaway_task_id !== t.id));
+          setPutaway(null);
+          setFb({ kind: 'ok', text: `Put away ${t.done_quantity ?? t.quantity} × ${t.sku} at ${t.done_location ?? t.to_location}. Scan the next item.` });
+        }}
+      />
+    );
+  }
   return (
     <>
       <div class="hh-progress">
@@ -148,6 +172,23 @@ function Receiver({ po, onChange }: { po: PurchaseOrder; onChange: (p: PurchaseO
           </div>
           <ScanInput placeholder="Scan product, GTIN or GS1 label" onScan={onScan} disabled={receive.busy} />
           <FeedbackPanel fb={fb} />
+        </>
+      )}
+      {pending.length > 0 && can(role, 'tasks.complete') && (
+        <>
+          <h2 class="hh-sub">To put away ({pending.length})</h2>
+          <div class="hh-list" data-testid="putaway-pending">
+            {pending.map((rc) => (
+              <div key={rc.id} class="hh-item">
+                <strong>
+                  {rc.quantity} × {rc.sku} → {rc.suggested_location ?? 'no suggestion'}
+                </strong>
+                <button type="button" class="btn primary" onClick={() => setPutaway(rc.putaway_task_id)}>
+                  Put away now
+                </button>
+              </div>
+            ))}
+          </div>
         </>
       )}
       <table class="table" data-testid="po-lines">

@@ -1,5 +1,6 @@
-// The events feed: finding its head, noticing changes, and the events of one order.
-import type { WfEvent } from '../api/types';
+// The events feed: finding its head, noticing changes, and the history of one order.
+import { returnsOfOrder, subjectEvents } from '../api/endpoints';
+import type { Order, Wave, WfEvent } from '../api/types';
 import { api } from '../session';
 
 interface EventsPage {
@@ -52,45 +53,54 @@ export async function changesSince(after: number, signal?: AbortSignal): Promise
   return { events: p.events, next };
 }
 
-// The feed cannot be filtered by subject: the app keeps the order-related events of the
-// latest WINDOW events in memory and reads new ones as they come.
-export const WINDOW = 20000;
-const log: { from: number; next: number; events: WfEvent[]; loaded: boolean } = { from: 0, next: 0, events: [], loaded: false };
-
-function orderRelated(e: WfEvent): boolean {
-  if (e.subject.startsWith('order:') || e.subject.startsWith('fulfillment:')) return true;
-  const d = e.data ?? {};
-  return 'order_id' in d || 'fulfillment_id' in d;
-}
-
-export async function orderEventLog(signal?: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<{ events: WfEvent[]; from: number }> {
-  if (!log.loaded) {
-    const head = await findHead(signal);
-    log.from = Math.max(0, head - WINDOW);
-    log.next = log.from;
-    log.events = [];
-    log.loaded = true;
-  }
-  const target = Math.max(headHint, log.next);
-  for (;;) {
-    const p = await eventsPage(log.next, 500, signal);
-    if (p.events.length === 0) break;
-    for (const e of p.events) if (orderRelated(e)) log.events.push(e);
-    log.next = p.events[p.events.length - 1].seq;
-    onProgress?.(log.next - log.from, Math.max(target, log.next) - log.from);
-  }
-  return { events: log.events, from: log.from };
-}
-
-export function eventsOfOrder(events: WfEvent[], orderId: number, fulfillmentIds: number[]): WfEvent[] {
+/** The pick lists of some waves that hold lines of the given fulfillments. */
+export function pickListsFor(waves: Wave[], fulfillmentIds: number[]): number[] {
   const fs = new Set(fulfillmentIds);
-  return events.filter((e) => {
-    if (e.subject === `order:${orderId}`) return true;
-    if (fulfillmentIds.some((f) => e.subject === `fulfillment:${f}`)) return true;
-    const d = e.data ?? {};
-    if (d.order_id === orderId) return true;
-    return typeof d.fulfillment_id === 'number' && fs.has(d.fulfillment_id);
-  });
+  const out: number[] = [];
+  for (const w of waves) for (const pl of w.pick_lists) if (pl.lines.some((l) => fs.has(l.fulfillment_id))) out.push(pl.id);
+  return [...new Set(out)];
+}
+
+/** The waves named by `fulfillment.picking` events. */
+export function wavesNamed(events: WfEvent[]): number[] {
+  const out = new Set<number>();
+  for (const e of events) if (e.type === 'fulfillment.picking' && typeof e.data?.wave_id === 'number') out.add(e.data.wave_id);
+  return [...out];
+}
+
+/**
+ * One timeline from several subjects' events: each event once, in feed order. Events of a
+ * pick list count only when they concern one of the fulfillments.
+ */
+export function mergeTimeline(groups: WfEvent[][], fulfillmentIds: number[]): WfEvent[] {
+  const fs = new Set(fulfillmentIds);
+  const bySeq = new Map<number, WfEvent>();
+  for (const g of groups) {
+    for (const e of g) {
+      if (e.subject.startsWith('pick_list:') && !(typeof e.data?.fulfillment_id === 'number' && fs.has(e.data.fulfillment_id))) continue;
+      bySeq.set(e.seq, e);
+    }
+  }
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+/**
+ * The history of an order: its own events, its fulfillments', its returns', and the pick
+ * confirmations of its fulfillments (on the pick lists of the waves that took them).
+ */
+export async function orderTimeline(order: Order, signal?: AbortSignal): Promise<WfEvent[]> {
+  const fids = order.fulfillments.map((f) => f.id);
+  const shipped = order.lines.some((l) => l.shipped > 0);
+  const returns = shipped ? await returnsOfOrder(order.id, signal).catch(() => [] as { id: number }[]) : [];
+  const subjects = [`order:${order.id}`, ...fids.map((f) => `fulfillment:${f}`), ...returns.map((r) => `return:${r.id}`)];
+  const groups = await Promise.all(subjects.map((s) => subjectEvents(s, signal)));
+  const waveIds = wavesNamed(groups.flat()).slice(0, 10);
+  if (waveIds.length > 0) {
+    const waves = await Promise.all(waveIds.map((w) => api.get<Wave>(`/waves/${w}`, { signal })));
+    const lists = pickListsFor(waves, fids).slice(0, 20);
+    groups.push(...(await Promise.all(lists.map((pl) => subjectEvents(`pick_list:${pl}`, signal)))));
+  }
+  return mergeTimeline(groups, fids);
 }
 
 const TEXT: Record<string, string> = {
@@ -131,5 +141,11 @@ export function describeEvent(e: WfEvent): string {
   if (typeof d.tracking_number === 'string') bits.push(d.tracking_number);
   if (typeof d.status === 'string' && e.type === 'fulfillment.tracking') bits.push(d.status);
   if (typeof d.units === 'number') bits.push(units(d.units));
+  if (Array.isArray(d.items)) {
+    for (const it of d.items as { sku?: unknown; quantity?: unknown; disposition?: unknown }[]) {
+      if (typeof it?.sku !== 'string' || typeof it.quantity !== 'number') continue;
+      bits.push(`${it.quantity} × ${it.sku}${typeof it.disposition === 'string' ? ` (${it.disposition})` : ''}`);
+    }
+  }
   return bits.length ? `${base} — ${bits.join(', ')}` : base;
 }

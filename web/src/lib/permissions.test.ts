@@ -13,5 +13,13 @@ describe('roles', () => {
     expect(can(null, 'documents.read')).toBe(false);
     expect(canSee('viewer', 'handheld')).toBe(false);
     expect(canSee('operator', 'handheld')).toBe(true);
+    expect(can('integration', 'returns.create')).toBe(true);
+    expect(can('operator', 'returns.create')).toBe(false);
+    expect(can('operator', 'returns.work')).toBe(true);
+    expect(can('operator', 'planning.order')).toBe(false);
+    expect(can('manager', 'planning.order')).toBe(true);
+    expect(can('operator', 'counts.decide')).toBe(false);
+    expect(canSee('viewer', 'reports')).toBe(true);
+    expect(canSee('viewer', 'planning')).toBe(true);
   });
 });

@@ -25,6 +25,9 @@ export const ACTIONS = {
   'counts.plan': { roles: MGR, label: 'plan counts' },
   'counts.decide': { roles: MGR, label: 'approve or reject counts' },
   'inventory.adjust': { roles: MGR, label: 'adjust stock' },
+  'returns.create': { roles: ['integration', 'manager', 'admin'] as Role[], label: 'authorise returns' },
+  'returns.work': { roles: OPS, label: 'receive and inspect returns' },
+  'planning.order': { roles: MGR, label: 'make purchase orders from suggestions' },
   'documents.read': { roles: ROLES, label: 'print documents' },
 } as const;
 
@@ -46,6 +49,9 @@ export const SCREENS = {
   inventory: ROLES,
   map: ROLES,
   waves: ROLES,
+  counts: ROLES,
+  reports: ROLES,
+  planning: ROLES,
   handheld: OPS,
 } satisfies Record<string, readonly Role[]>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellsOf, geometry, pathLength, walk } from './route';
+import { cellsOf, fillOf, geometry, pathLength, walk } from './route';
 
 const loc = (code: string, aisle: number, bay: number, level: number) => ({
   code,
@@ -37,5 +37,23 @@ describe('map geometry', () => {
 
   it('goes straight within one aisle', () => {
     expect(walk([{ x: 3000, y: 3500 }, { x: 3000, y: 12500 }], g)).toHaveLength(2);
+  });
+});
+
+describe('map fill', () => {
+  const at = (code: string, aisle: number, bay: number, level: number, max: number | null) => ({ ...loc(code, aisle, bay, level), max_volume_cm3: max });
+  const cells = cellsOf([at('A01-001-1', 1, 1, 1, 1000), at('A01-001-2', 1, 1, 2, 1000), at('A01-002-1', 1, 2, 1, 500), at('A01-003-1', 1, 3, 1, null)]);
+
+  it('adds up the volume used in a bay against the capacity of its locations', () => {
+    const fill = fillOf(cells, [
+      { location: 'A01-001-1', on_hand: 4, used_cm3: 500, max_volume_cm3: 1000 },
+      { location: 'A01-001-2', on_hand: 1, used_cm3: 100, max_volume_cm3: 1000 },
+      { location: 'A01-002-1', on_hand: 9, used_cm3: 900, max_volume_cm3: 500 },
+      { location: 'RECV-01', on_hand: 3, used_cm3: 10, max_volume_cm3: null },
+    ]);
+    const byCode = (c: string) => fill.get(cells.find((x) => x.locations.some((l) => l.code === c))!.key)!;
+    expect(byCode('A01-001-1')).toEqual({ units: 5, used_cm3: 600, capacity_cm3: 2000, fraction: 0.3 });
+    expect(byCode('A01-002-1').fraction).toBeCloseTo(1.8); // over capacity shows as such
+    expect(byCode('A01-003-1')).toEqual({ units: 0, used_cm3: 0, capacity_cm3: 0, fraction: null });
   });
 });

@@ -133,3 +133,39 @@ export function ramp(t: number, from: [number, number, number] = [236, 241, 248]
   const v = from.map((f, i) => Math.round(f + (to[i] - f) * c));
   return `rgb(${v[0]},${v[1]},${v[2]})`;
 }
+
+export interface StockAtLocation {
+  location: string;
+  on_hand: number;
+  used_cm3: number;
+  max_volume_cm3: number | null;
+}
+
+export interface CellFill {
+  units: number;
+  used_cm3: number;
+  capacity_cm3: number;
+  /** used / capacity (may pass 1: the cube is units × product cube); null without a capacity. */
+  fraction: number | null;
+}
+
+/** The volume each bay uses, from the stock per location, against the capacity of its locations. */
+export function fillOf<L extends LocLike & { max_volume_cm3: number | null }>(cells: Cell<L>[], stock: StockAtLocation[]): Map<string, CellFill> {
+  const at = new Map(stock.map((s) => [s.location, s]));
+  const out = new Map<string, CellFill>();
+  for (const c of cells) {
+    let units = 0;
+    let used = 0;
+    let cap = 0;
+    for (const l of c.locations) {
+      const s = at.get(l.code);
+      cap += s?.max_volume_cm3 ?? l.max_volume_cm3 ?? 0;
+      if (s) {
+        units += s.on_hand;
+        used += s.used_cm3;
+      }
+    }
+    out.set(c.key, { units, used_cm3: used, capacity_cm3: cap, fraction: cap > 0 ? used / cap : null });
+  }
+  return out;
+}

@@ -46,9 +46,10 @@ export function Dashboard() {
           head = c.next;
           if (c.events.length > 0 || Date.now() - loadedAt.current > MAX_AGE_MS) r.reload();
         }
-        setLive('on');
+        if (!stopped) setLive('on');
       } catch {
-        setLive('off');
+        // A request cancelled because the warehouse changed says nothing about the feed.
+        if (!stopped) setLive('off');
       } finally {
         busy = false;
       }

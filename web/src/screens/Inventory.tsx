@@ -5,36 +5,52 @@ import { fmtDate, fmtDateTime, fmtNum, fmtWeight, humanize } from '../lib/format
 import { useAction, useResource } from '../lib/hooks';
 import { can } from '../lib/permissions';
 import { remember } from '../lib/products';
-import { loadCatalogue } from '../lib/catalogue';
+import { searchProducts } from '../api/endpoints';
+import { ForecastCard } from './ForecastCard';
 import { useStore } from '../lib/store';
 import { Link, navigate, setQuery, useLocation } from '../router';
 import { api, session, warehouse, warehouses } from '../session';
 import { Async, Card, Empty, Field, Pager, ProblemBox } from '../components/ui';
 
-type Found = { kind: 'product'; product: Product; via: 'sku' | 'barcode' } | { kind: 'list'; products: Product[]; total: number };
+type Found = { kind: 'product'; product: Product; via: 'sku' | 'barcode' } | { kind: 'list'; products: Product[]; next_cursor: string | null; q: string };
 
-async function findProducts(q: string, signal: AbortSignal): Promise<Found> {
+/** An exact SKU or barcode opens the product; anything else lists SKUs that start with it and names that hold it. */
+async function findProducts(q: string, cursor: string | null, signal: AbortSignal): Promise<Found> {
   const t = q.trim();
-  for (const via of ['sku', 'barcode'] as const) {
-    try {
-      const p = await api.get<Product>(via === 'sku' ? `/products/${seg(t)}` : `/products/by-barcode/${seg(t)}`, { signal });
-      remember(p);
-      return { kind: 'product', product: p, via };
-    } catch (e) {
-      if (!(isProblem(e) && (e.status === 404 || e.code === 'invalid_field'))) throw e;
+  if (!cursor) {
+    for (const via of ['sku', 'barcode'] as const) {
+      try {
+        const p = await api.get<Product>(via === 'sku' ? `/products/${seg(t)}` : `/products/by-barcode/${seg(t)}`, { signal });
+        remember(p);
+        return { kind: 'product', product: p, via };
+      } catch (e) {
+        if (!(isProblem(e) && (e.status === 404 || e.code === 'invalid_field'))) throw e;
+      }
     }
   }
-  const all = await loadCatalogue(signal);
-  const needle = t.toLowerCase();
-  const hits = all.filter((p) => p.name.toLowerCase().includes(needle) || p.sku.toLowerCase().includes(needle) || p.barcodes.some((b) => b.includes(t)));
-  return { kind: 'list', products: hits.slice(0, 200), total: hits.length };
+  let used = t;
+  let page = await searchProducts(used, { limit: PAGE, cursor }, signal);
+  // SKU prefixes are matched as typed: "sku-001" finds SKU-001… only in capitals.
+  if (!cursor && page.products.length === 0 && t !== t.toUpperCase()) {
+    used = t.toUpperCase();
+    page = await searchProducts(used, { limit: PAGE }, signal);
+  }
+  for (const p of page.products) remember(p);
+  return { kind: 'list', products: page.products, next_cursor: page.next_cursor, q: used };
 }
+
+const PAGE = 50;
 
 export function InventoryScreen({ sku }: { sku?: string }) {
   const { query } = useLocation();
   const q = query.get('q') ?? '';
   const [text, setText] = useState(q);
-  const found = useResource((signal) => findProducts(q, signal), [q], { enabled: !!q && !sku });
+  // Pages of the current search; a new search starts at its first page.
+  const [pages, setPages] = useState<{ q: string; cursors: (string | null)[] }>({ q, cursors: [null] });
+  const cursors = pages.q === q ? pages.cursors : [null];
+  const setCursors = (c: (string | null)[]) => setPages({ q, cursors: c });
+  const cursor = cursors[cursors.length - 1];
+  const found = useResource((signal) => findProducts(q, cursor, signal), [q, cursor], { enabled: !!q && !sku });
 
   // A single exact hit opens the product.
   useEffect(() => {
@@ -81,14 +97,14 @@ export function InventoryScreen({ sku }: { sku?: string }) {
       {sku ? (
         <ProductStock sku={sku} />
       ) : q ? (
-        <Async r={found} label="Searching… (names are searched in the whole catalogue)">
+        <Async r={found} label="Searching…">
           {(f) =>
             f.kind === 'product' ? (
               <p class="muted">Opening {f.product.sku}…</p>
             ) : (
-              <Card title={`${f.total} products match “${q}”`}>
+              <Card title={`Products matching “${f.q}”`}>
                 {f.products.length === 0 ? (
-                  <Empty>No SKU, barcode or name matches.</Empty>
+                  <Empty>No SKU starts with it, no name holds it, and no barcode is it.</Empty>
                 ) : (
                   <table class="table" data-testid="product-results">
                     <thead>
@@ -111,7 +127,18 @@ export function InventoryScreen({ sku }: { sku?: string }) {
                     </tbody>
                   </table>
                 )}
-                {f.total > f.products.length && <p class="muted small">Showing the first {f.products.length}.</p>}
+                {(cursors.length > 1 || f.next_cursor) && (
+                  <Pager
+                    page={cursors.length}
+                    busy={found.loading}
+                    hasPrev={cursors.length > 1}
+                    hasNext={!!f.next_cursor}
+                    onPrev={() => setCursors(cursors.slice(0, -1))}
+                    onNext={() => f.next_cursor && setCursors([...cursors, f.next_cursor])}
+                    prevLabel="← Previous"
+                    nextLabel="Next →"
+                  />
+                )}
               </Card>
             )
           }
@@ -227,6 +254,7 @@ function ProductStock({ sku }: { sku: string }) {
           }}
         />
       )}
+      <ForecastCard sku={sku} />
       <Moves sku={sku} key={movesKey} />
     </>
   );

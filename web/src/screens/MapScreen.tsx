@@ -1,11 +1,11 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { seg } from '../api/client';
-import type { Inventory, Location, PickFace, PickList } from '../api/types';
-import { stockSnapshot, type StockAt } from '../lib/catalogue';
+import { warehouseStock } from '../api/endpoints';
+import type { Inventory, Location, PickFace, PickList, StockLocation } from '../api/types';
 import { fmtMm, fmtNum, humanize } from '../lib/format';
 import { useResource } from '../lib/hooks';
 import { useStore } from '../lib/store';
-import { cellsOf, geometry, pathLength, ramp, walk, type Cell, type Stop } from '../logic/route';
+import { cellsOf, fillOf, geometry, pathLength, ramp, walk, type Cell, type Stop } from '../logic/route';
 import { Link, setQuery, useLocation } from '../router';
 import { api, warehouse } from '../session';
 import { Async, Card, Empty, ProblemBox } from '../components/ui';
@@ -59,21 +59,10 @@ function MapView(props: { wh: string; locs: Location[]; mode: Mode; sku: string;
   const inv = useResource((signal) => api.get<Inventory>(`/inventory/${seg(sku)}`, { signal }), [sku], { enabled: mode === 'sku' && !!sku });
   // Pick faces (fill against their maximum).
   const faces = useResource((signal) => api.get<{ pick_faces: PickFace[] }>(`/warehouses/${seg(wh)}/pick-faces`, { signal }), [wh], { enabled: mode === 'faces' });
-  // Stock of every location (fill): read on request.
-  const [snap, setSnap] = useState<{ data?: Map<string, StockAt[]>; progress?: string; error?: unknown; busy?: boolean }>({});
-  const snapCtl = useRef<AbortController | null>(null);
-  const loadSnapshot = async () => {
-    snapCtl.current?.abort();
-    const ctl = new AbortController();
-    snapCtl.current = ctl;
-    setSnap({ busy: true, progress: 'reading the catalogue…' });
-    try {
-      const data = await stockSnapshot(wh, ctl.signal, (d, t) => setSnap((s) => ({ ...s, progress: `${d} / ${t} products` })));
-      setSnap({ data });
-    } catch (e) {
-      setSnap({ error: e });
-    }
-  };
+  // What every location holds (fill).
+  const stock = useResource((signal) => warehouseStock(wh, signal), [wh], { enabled: mode === 'fill' });
+  const stockAt = useMemo(() => new Map((stock.data?.locations ?? []).map((l) => [l.location, l])), [stock.data]);
+  const fill = useMemo(() => (stock.data ? fillOf(cells, stock.data.locations) : null), [cells, stock.data]);
   const plist = useResource((signal) => api.get<PickList>(`/pick-lists/${seg(pickListId)}`, { signal }), [pickListId], { enabled: !!pickListId });
 
   // Colour of each cell for the chosen mode.
@@ -92,16 +81,15 @@ function MapView(props: { wh: string; locs: Location[]; mode: Mode; sku: string;
         const n = c.locations.reduce((s, l) => s + (qty.get(l.code) ?? 0), 0);
         out.set(c.key, { fill: n > 0 ? ramp(0.25 + (0.75 * n) / max, undefined, [200, 60, 20]) : '#eef1f5', title: `${n} units of ${sku}` });
       }
-    } else if (mode === 'fill' && snap.data) {
+    } else if (mode === 'fill' && fill) {
       for (const c of cells) {
-        let used = 0;
-        let cap = 0;
-        for (const l of c.locations) {
-          cap += l.max_volume_cm3 ?? 0;
-          for (const s of snap.data.get(l.code) ?? []) used += s.volume_cm3;
-        }
-        const f = cap > 0 ? used / cap : 0;
-        out.set(c.key, { fill: ramp(Math.sqrt(Math.min(1, f))), title: `${(f * 100).toFixed(1)} % of the volume used` });
+        const f = fill.get(c.key);
+        if (!f || f.fraction === null) continue;
+        const pct = (f.fraction * 100).toFixed(1);
+        out.set(c.key, {
+          fill: f.fraction > 1 ? '#7a1f1b' : ramp(Math.sqrt(Math.min(1, f.fraction))),
+          title: `${pct} % of the volume used, ${fmtNum(f.units)} units${f.fraction > 1 ? ' (more than the locations hold by volume)' : ''}`,
+        });
       }
     } else if (mode === 'faces' && faces.data) {
       const byLoc = new Map(faces.data.pick_faces.map((f) => [f.location, f]));
@@ -113,7 +101,7 @@ function MapView(props: { wh: string; locs: Location[]; mode: Mode; sku: string;
       }
     }
     return out;
-  }, [mode, cells, inv.data, snap.data, faces.data, sku, wh]);
+  }, [mode, cells, inv.data, fill, faces.data, sku, wh]);
 
   // The pick list's route: from the packing location through its lines in sequence and back.
   const route = useMemo(() => {
@@ -169,17 +157,9 @@ function MapView(props: { wh: string; locs: Location[]; mode: Mode; sku: string;
               </button>
             </form>
           )}
-          {mode === 'fill' && !snap.data && (
-            <span class="inline-form">
-              <button type="button" class="btn small" disabled={snap.busy} onClick={loadSnapshot}>
-                {snap.busy ? `Reading stock… ${snap.progress ?? ''}` : 'Read stock of every location'}
-              </button>
-              {snap.busy && (
-                <button type="button" class="btn small ghost" onClick={() => { snapCtl.current?.abort(); setSnap({}); }}>
-                  Stop
-                </button>
-              )}
-              <span class="muted small">(one request per product: the API has no stock-per-location list)</span>
+          {mode === 'fill' && (
+            <span class="muted small" data-testid="fill-status">
+              {stock.loading && !stock.data ? 'Reading the stock of every location…' : stock.data ? `${fmtNum(stock.data.locations.length)} locations hold stock` : ''}
             </span>
           )}
           <form
@@ -200,7 +180,7 @@ function MapView(props: { wh: string; locs: Location[]; mode: Mode; sku: string;
             )}
           </form>
         </div>
-        <ProblemBox error={inv.error || faces.error || snap.error || plist.error} compact />
+        <ProblemBox error={inv.error || faces.error || stock.error || plist.error} compact />
         <svg class="map" viewBox={`${vb.x} ${vb.y} ${vb.w} ${vb.h}`} role="img" aria-label={`Layout of ${wh}`} data-testid="map">
           <rect x={vb.x} y={vb.y} width={vb.w} height={vb.h} class="floor" />
           {cells.map((c) => {
@@ -296,7 +276,13 @@ function MapView(props: { wh: string; locs: Location[]; mode: Mode; sku: string;
                   <th>Location</th>
                   <th>Type</th>
                   <th>Class</th>
-                  {snap.data && <th>Stock</th>}
+                  {stock.data && (
+                    <>
+                      <th class="num">Units</th>
+                      <th>Holds</th>
+                      <th class="num">Volume</th>
+                    </>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -305,15 +291,7 @@ function MapView(props: { wh: string; locs: Location[]; mode: Mode; sku: string;
                     <td>{l.code}</td>
                     <td>{humanize(l.type)}</td>
                     <td>{l.velocity_class ?? '—'}</td>
-                    {snap.data && (
-                      <td>
-                        {(snap.data.get(l.code) ?? []).map((s) => (
-                          <div key={s.sku + s.lot}>
-                            <Link href={`/inventory/${encodeURIComponent(s.sku)}`}>{s.sku}</Link> × {fmtNum(s.on_hand)}
-                          </div>
-                        ))}
-                      </td>
-                    )}
+                    {stock.data && <StockCells s={stockAt.get(l.code)} />}
                   </tr>
                 ))}
               </tbody>
@@ -326,6 +304,28 @@ function MapView(props: { wh: string; locs: Location[]; mode: Mode; sku: string;
         </Card>
       </div>
     </div>
+  );
+}
+
+function StockCells({ s }: { s: StockLocation | undefined }) {
+  if (!s) {
+    return (
+      <>
+        <td class="num muted">0</td>
+        <td class="muted">empty</td>
+        <td />
+      </>
+    );
+  }
+  return (
+    <>
+      <td class="num">{fmtNum(s.on_hand)}</td>
+      <td>
+        {s.top_sku ? <Link href={`/inventory/${encodeURIComponent(s.top_sku)}`}>{s.top_sku}</Link> : '—'}
+        {s.products > 1 ? <span class="muted"> +{s.products - 1} more</span> : null}
+      </td>
+      <td class="num">{s.max_volume_cm3 ? `${Math.round((s.used_cm3 / s.max_volume_cm3) * 100)} %` : '—'}</td>
+    </>
   );
 }
 
@@ -355,6 +355,9 @@ function Legend({ mode }: { mode: Mode }) {
         </span>
         <span>
           <i style={{ background: ramp(1) }} /> full (volume)
+        </span>
+        <span>
+          <i style={{ background: '#7a1f1b' }} /> over capacity
         </span>
       </div>
     );

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Fulfillment, Order, WfEvent } from '../api/types';
-import { describeEvent, eventsOfOrder, orderEventLog, WINDOW } from '../lib/events';
-import { fmtDateTime, fmtMoney, fmtNum, fmtRelative, fmtWeight, humanize } from '../lib/format';
+import { describeEvent, orderTimeline } from '../lib/events';
+import { fmtDateTime, fmtMoney, fmtRelative, fmtWeight, humanize } from '../lib/format';
+import { Returns } from './OrderReturns';
 import { useAction, useResource } from '../lib/hooks';
 import { can } from '../lib/permissions';
 import { useStore } from '../lib/store';
@@ -205,6 +206,8 @@ function OrderBody({ order, onChange, reload }: { order: Order; onChange: (o: Or
         }
       </Async>
 
+      <Returns order={order} onChange={reload} />
+
       <Timeline order={order} />
     </>
   );
@@ -313,23 +316,11 @@ function FulfillmentCard({ f }: { f: Fulfillment }) {
 }
 
 function Timeline({ order }: { order: Order }) {
-  const [progress, setProgress] = useState<string>('');
-  const r = useResource(
-    async (signal) => {
-      const log = await orderEventLog(signal, (done, total) => setProgress(`${fmtNum(done)} / ${fmtNum(total)} events read`));
-      return { events: eventsOfOrder(log.events, order.id, order.fulfillments.map((f) => f.id)), from: log.from };
-    },
-    [order.id, order.status, order.fulfillments.map((f) => f.status).join()],
-  );
+  const r = useResource((signal) => orderTimeline(order, signal), [order.id, order.status, order.fulfillments.map((f) => f.status).join(), order.lines.map((l) => l.returned).join()]);
   return (
     <Card title="Timeline">
-      <Async r={r} label={`Reading the events feed… ${progress}`}>
-        {({ events, from }) => (
-          <>
-            {events.length === 0 ? <Empty>No events for this order in the latest {WINDOW.toLocaleString()} events.</Empty> : <TimelineList events={events} />}
-            {from > 0 && <p class="muted small">Built from events after #{from} (the latest {WINDOW.toLocaleString()}): the feed cannot be filtered by order.</p>}
-          </>
-        )}
+      <Async r={r} label="Reading the order's events…">
+        {(events) => (events.length === 0 ? <Empty>No events for this order.</Empty> : <TimelineList events={events} />)}
       </Async>
     </Card>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { isProblem } from '../api/client';
+import { listOrders } from '../api/endpoints';
 import type { Channel, Order } from '../api/types';
 import { ORDER_STATUSES } from '../api/types';
 import { fmtDateTime, fmtRelative, humanize } from '../lib/format';
@@ -9,13 +9,6 @@ import { api } from '../session';
 import { Async, Badge, Card, Empty, Pager } from '../components/ui';
 
 const PAGE = 50;
-/** Searching by channel order id reads this many of the newest orders at most. */
-export const SEARCH_SCAN_LIMIT = 5000;
-
-interface OrdersPage {
-  orders: Order[];
-  next_cursor: string | null;
-}
 
 export function Orders() {
   const { query } = useLocation();
@@ -28,12 +21,7 @@ export function Orders() {
   const cursor = cursors[cursors.length - 1];
 
   const channels = useResource((signal) => api.get<{ channels: Channel[] }>('/channels', { query: { limit: 500 }, signal }), []);
-  const list = useResource(
-    (signal) => api.get<OrdersPage>('/orders', { query: { status, channel, limit: PAGE, cursor }, signal }),
-    [status, channel, cursor],
-    { enabled: !q },
-  );
-  const search = useResource((signal) => searchOrders(q, status, channel, signal), [q, status, channel], { enabled: !!q });
+  const list = useResource((signal) => listOrders({ q: q.trim().replace(/^#(?=\d+$)/, ''), status, channel, limit: PAGE, cursor }, signal), [q, status, channel, cursor]);
 
   const filter = (patch: Record<string, string>) => {
     setCursors([null]);
@@ -77,7 +65,7 @@ export function Orders() {
           </label>
           <label class="field inline grow">
             <span class="field-label">Search</span>
-            <input type="search" name="q" placeholder="Order id or channel order id" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+            <input type="search" name="q" placeholder="Order id, channel order id (its start) or e-mail" value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
           </label>
           <button class="btn" type="submit">
             Search
@@ -96,35 +84,21 @@ export function Orders() {
           )}
         </form>
       </Card>
-      {q ? (
-        <Async r={search} label="Searching…">
-          {(res) => (
-            <Card title={`Results for “${q}”`}>
-              <OrderTable orders={res.orders} />
-              <p class="muted small">
-                {res.exact ? 'Order id matched. ' : ''}Channel order ids searched in the {res.scanned.toLocaleString()} newest orders
-                {res.complete ? ' (all of them).' : ` (the API has no search: older ones were not read).`}
-              </p>
-            </Card>
-          )}
-        </Async>
-      ) : (
-        <Async r={list} label="Loading orders…">
-          {(d) => (
-            <Card>
-              <OrderTable orders={d.orders} />
-              <Pager
-                page={page}
-                busy={list.loading}
-                hasPrev={page > 1}
-                hasNext={!!d.next_cursor}
-                onPrev={() => setCursors(cursors.slice(0, -1))}
-                onNext={() => d.next_cursor && setCursors([...cursors, d.next_cursor])}
-              />
-            </Card>
-          )}
-        </Async>
-      )}
+      <Async r={list} label={q ? 'Searching…' : 'Loading orders…'}>
+        {(d) => (
+          <Card title={q ? `Results for “${q}”` : undefined}>
+            <OrderTable orders={d.orders} />
+            <Pager
+              page={page}
+              busy={list.loading}
+              hasPrev={page > 1}
+              hasNext={!!d.next_cursor}
+              onPrev={() => setCursors(cursors.slice(0, -1))}
+              onNext={() => d.next_cursor && setCursors([...cursors, d.next_cursor])}
+            />
+          </Card>
+        )}
+      </Async>
     </div>
   );
 }
@@ -170,35 +144,3 @@ export function OrderTable({ orders }: { orders: Order[] }) {
   );
 }
 
-/** The API lists orders by status and channel only: an id is fetched, a channel order id searched page by page. */
-async function searchOrders(q: string, status: string, channel: string, signal: AbortSignal) {
-  const out: Order[] = [];
-  const seen = new Set<number>();
-  let exact = false;
-  const t = q.trim();
-  if (/^#?\d+$/.test(t)) {
-    try {
-      const o = await api.get<Order>(`/orders/${t.replace('#', '')}`, { signal });
-      out.push(o);
-      seen.add(o.id);
-      exact = true;
-    } catch (e) {
-      if (!isProblem(e) || e.status !== 404) throw e;
-    }
-  }
-  const needle = t.toLowerCase();
-  let cursor: string | null = null;
-  let scanned = 0;
-  let complete = false;
-  while (scanned < SEARCH_SCAN_LIMIT) {
-    const p: OrdersPage = await api.get<OrdersPage>('/orders', { query: { status, channel, limit: 500, cursor }, signal });
-    scanned += p.orders.length;
-    for (const o of p.orders) if (!seen.has(o.id) && o.channel_order_id.toLowerCase().includes(needle)) out.push(o);
-    if (!p.next_cursor) {
-      complete = true;
-      break;
-    }
-    cursor = p.next_cursor;
-  }
-  return { orders: out, scanned, complete, exact };
-}

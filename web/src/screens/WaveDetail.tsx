@@ -1,4 +1,4 @@
-import type { PickList, Wave } from '../api/types';
+import type { Wave } from '../api/types';
 import { fmtDateTime, fmtMm, fmtNum } from '../lib/format';
 import { useResource } from '../lib/hooks';
 import { can } from '../lib/permissions';
@@ -10,15 +10,10 @@ import { fulfillmentsOf, Progress } from './Waves';
 
 export function WaveDetail({ id }: { id: number }) {
   const role = useStore(session)?.me.role;
-  const wave = useResource((signal) => api.get<Wave>(`/waves/${id}`, { signal }), [id]);
-  const ids = wave.data?.pick_lists.map((p) => p.id) ?? [];
-  const lists = useResource(
-    (signal) => Promise.all(ids.map((pl) => api.get<PickList>(`/pick-lists/${pl}`, { signal }))),
-    [id, ids.join()],
-    { enabled: ids.length > 0, pollMs: 5000 },
-  );
+  // The wave holds its pick lists with their lines: reading it again shows the progress.
+  const wave = useResource((signal) => api.get<Wave>(`/waves/${id}`, { signal }), [id], { pollMs: 5000 });
   const fids = wave.data?.fulfillments ?? [];
-  const fuls = useResource((signal) => fulfillmentsOf(fids.slice(0, 200), signal), [id, fids.length, lists.data?.map((l) => l.status).join()], { enabled: fids.length > 0 });
+  const fuls = useResource((signal) => fulfillmentsOf(fids.slice(0, 200), signal), [id, fids.length, wave.data?.pick_lists.map((l) => l.status).join()], { enabled: fids.length > 0 });
 
   return (
     <div class="page">
@@ -65,7 +60,7 @@ export function WaveDetail({ id }: { id: number }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {(lists.data ?? w.pick_lists).map((pl) => {
+                  {w.pick_lists.map((pl) => {
                     const done = pl.lines.filter((l) => l.status !== 'open').length;
                     const units = pl.lines.reduce((n, l) => n + l.quantity, 0);
                     const picked = pl.lines.reduce((n, l) => n + l.picked, 0);

@@ -1,48 +1,37 @@
 import { useState } from 'preact/hooks';
 import { seg } from '../api/client';
-import type { Fulfillment, Order, PickList, Task, Wave } from '../api/types';
-import { fmtNum, fmtRelative } from '../lib/format';
+import { allFulfillments, listOrders, listTasks, listWaves, type OrdersPage } from '../api/endpoints';
+import type { Fulfillment, Order, Wave } from '../api/types';
+import { fmtDateTime, fmtNum, fmtRelative } from '../lib/format';
 import { useAction, useResource } from '../lib/hooks';
 import { can } from '../lib/permissions';
 import { useStore } from '../lib/store';
-import { previewTotals, releasedFulfillments, type PreviewItem } from '../logic/wavePreview';
+import { previewTotals, releasedFulfillments, waveProgress, type PreviewItem } from '../logic/wavePreview';
 import { Link, navigate } from '../router';
 import { api, session, warehouse } from '../session';
-import { Async, Card, Empty, Field, ProblemBox } from '../components/ui';
+import { Async, Badge, Card, Empty, Field, Pager, ProblemBox } from '../components/ui';
 
 const BATCHING = ['auto', 'fcfs', 'seed', 'savings', 'ils', 'alns'];
-const RECENT_KEY = 'wareflow.recentWaves';
-
-export function recentWaves(): number[] {
-  try {
-    return JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]') as number[];
-  } catch {
-    return [];
-  }
-}
-function rememberWave(id: number) {
-  try {
-    localStorage.setItem(RECENT_KEY, JSON.stringify([id, ...recentWaves().filter((x) => x !== id)].slice(0, 10)));
-  } catch {
-    /* storage unavailable */
-  }
-}
 
 async function ordersWithStatus(status: string, signal: AbortSignal): Promise<Order[]> {
   const out: Order[] = [];
   let cursor: string | null = null;
   let pages = 0;
   do {
-    const p: { orders: Order[]; next_cursor: string | null } = await api.get('/orders', { query: { status, limit: 500, cursor }, signal });
+    const p: OrdersPage = await listOrders({ status, limit: 500, cursor }, signal);
     out.push(...p.orders);
     cursor = p.next_cursor;
   } while (cursor && ++pages < 20);
   return out;
 }
 
+/** The released fulfillments (exact units), ordered by their orders' priority, ship-by and age. */
 async function loadPreview(wh: string, signal: AbortSignal): Promise<PreviewItem[]> {
-  const lists = await Promise.all(['allocated', 'backordered', 'in_fulfillment', 'partially_shipped'].map((s) => ordersWithStatus(s, signal)));
-  return releasedFulfillments(lists.flat(), wh);
+  const [released, ...lists] = await Promise.all([
+    allFulfillments(wh, 'released', signal),
+    ...['allocated', 'backordered', 'in_fulfillment', 'partially_shipped'].map((s) => ordersWithStatus(s, signal)),
+  ]);
+  return releasedFulfillments(lists.flat(), wh, released.fulfillments);
 }
 
 export function Waves() {
@@ -67,7 +56,7 @@ export function Waves() {
         </form>
       </div>
       {wh && can(role, 'waves.create') && <PlanWave wh={wh} />}
-      {wh && <ActiveWaves wh={wh} />}
+      {wh && <WaveList wh={wh} />}
     </div>
   );
 }
@@ -94,10 +83,7 @@ function PlanWave({ wh }: { wh: string }) {
     return b;
   };
   const create = useAction((key, b: Record<string, unknown>) => api.post<Wave>('/waves', b, { idempotencyKey: key, timeoutMs: 60000 }), {
-    onDone: (w) => {
-      rememberWave(w.id);
-      navigate(`/waves/${w.id}`);
-    },
+    onDone: (w) => navigate(`/waves/${w.id}`),
   });
 
   return (
@@ -180,7 +166,7 @@ function PlanWave({ wh }: { wh: string }) {
                   </tbody>
                 </table>
               </div>
-              <p class="muted small">Computed here from the orders (the API has no wave preview): the server takes released fulfillments by priority, ship-by and age, and may differ if orders change meanwhile.</p>
+              <p class="muted small">Computed here (the API has no wave preview): the released fulfillments, ordered by their orders' priority, ship-by and age as the server takes them; the wave may differ if orders change meanwhile.</p>
             </>
           )
         }
@@ -189,91 +175,92 @@ function PlanWave({ wh }: { wh: string }) {
   );
 }
 
-interface ActiveList {
-  list: PickList;
-  task: Task;
+interface WaveRows {
+  waves: Wave[];
+  next_cursor: string | null;
+  /** Who holds each pick list being picked. */
+  pickers: Map<number, string>;
 }
 
-async function loadActive(wh: string, signal: AbortSignal): Promise<Map<number, ActiveList[]>> {
-  const tasks: Task[] = [];
-  for (const status of ['open', 'in_progress']) {
-    let cursor: string | null = null;
-    do {
-      const p: { tasks: Task[]; next_cursor: string | null } = await api.get('/tasks', { query: { warehouse: wh, type: 'pick', status, limit: 500, cursor }, signal });
-      tasks.push(...p.tasks);
-      cursor = p.next_cursor;
-    } while (cursor);
-  }
-  const byWave = new Map<number, ActiveList[]>();
-  const picks = tasks.filter((t) => t.ref?.type === 'pick_list').slice(0, 100);
-  for (let i = 0; i < picks.length; i += 6) {
-    const lists = await Promise.all(picks.slice(i, i + 6).map((t) => api.get<PickList>(`/pick-lists/${t.ref!.id}`, { signal })));
-    lists.forEach((list, j) => {
-      const arr = byWave.get(list.wave_id) ?? [];
-      arr.push({ list, task: picks[i + j] });
-      byWave.set(list.wave_id, arr);
-    });
-  }
-  return byWave;
+async function loadWaves(wh: string, cursor: string | null, signal: AbortSignal): Promise<WaveRows> {
+  const [page, tasks] = await Promise.all([
+    listWaves({ warehouse: wh, limit: 20, cursor }, signal),
+    listTasks({ warehouse: wh, type: 'pick', status: 'in_progress', limit: 500 }, signal),
+  ]);
+  const pickers = new Map<number, string>();
+  for (const t of tasks.tasks) if (t.ref?.type === 'pick_list' && t.assigned_to) pickers.set(t.ref.id, t.assigned_to);
+  return { waves: page.waves, next_cursor: page.next_cursor, pickers };
 }
 
-function ActiveWaves({ wh }: { wh: string }) {
-  const r = useResource((signal) => loadActive(wh, signal), [wh], { pollMs: 10000 });
-  const recent = recentWaves();
+function WaveList({ wh }: { wh: string }) {
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const cursor = cursors[cursors.length - 1];
+  const r = useResource((signal) => loadWaves(wh, cursor, signal), [wh, cursor], { pollMs: 10000 });
   return (
-    <Card title="Waves being picked">
-      <Async r={r} label="Reading open pick tasks…">
-        {(byWave) =>
-          byWave.size === 0 ? (
-            <Empty>No pick list is open.</Empty>
+    <Card title="Waves (newest first)">
+      <Async r={r} label="Loading waves…">
+        {(d) =>
+          d.waves.length === 0 ? (
+            <Empty>No wave yet in {wh}.</Empty>
           ) : (
-            <table class="table" data-testid="active-waves">
-              <thead>
-                <tr>
-                  <th>Wave</th>
-                  <th>Pick lists</th>
-                  <th>Progress</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...byWave.entries()]
-                  .sort((a, b) => b[0] - a[0])
-                  .map(([wave, lists]) => {
-                    const all = lists.flatMap((l) => l.list.lines);
-                    const done = all.filter((l) => l.status !== 'open').length;
-                    return (
-                      <tr key={wave}>
-                        <td>
-                          <Link href={`/waves/${wave}`}>Wave #{wave}</Link>
-                        </td>
-                        <td>
-                          {lists.map((l) => (
-                            <span key={l.list.id} class="chip">
-                              #{l.list.id} {l.task.assigned_to ? `· ${l.task.assigned_to}` : '· unclaimed'}
-                            </span>
-                          ))}
-                        </td>
-                        <td>
-                          <Progress done={done} total={all.length} /> {done}/{all.length} lines
-                        </td>
-                      </tr>
-                    );
-                  })}
-              </tbody>
-            </table>
+            <>
+              <div class="scroll-x">
+                <table class="table" data-testid="wave-list">
+                  <thead>
+                    <tr>
+                      <th>Wave</th>
+                      <th>Created</th>
+                      <th class="num">Fulfillments</th>
+                      <th>Pick lists</th>
+                      <th>Lines picked</th>
+                      <th class="num">Units</th>
+                      <th class="num">Short</th>
+                      <th>Batching</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.waves.map((w) => {
+                      const p = waveProgress(w.pick_lists);
+                      return (
+                        <tr key={w.id} data-wave={w.id}>
+                          <td>
+                            <Link href={`/waves/${w.id}`}>Wave #{w.id}</Link> <Badge status={p.done ? 'done' : 'open'} />
+                          </td>
+                          <td title={fmtDateTime(w.created_at)}>{fmtRelative(w.created_at)}</td>
+                          <td class="num">{w.fulfillments.length}</td>
+                          <td>
+                            {w.pick_lists.map((pl) => (
+                              <span key={pl.id} class={`chip ${pl.status === 'done' ? 'muted' : ''}`}>
+                                #{pl.id} {pl.status === 'done' ? '· done' : d.pickers.has(pl.id) ? `· ${d.pickers.get(pl.id)}` : '· unclaimed'}
+                              </span>
+                            ))}
+                          </td>
+                          <td>
+                            <Progress done={p.linesDone} total={p.lines} /> {p.linesDone}/{p.lines}
+                          </td>
+                          <td class="num">
+                            {fmtNum(p.unitsPicked)}/{fmtNum(p.units)}
+                          </td>
+                          <td class={`num ${p.short ? 'risk' : ''}`}>{p.short || ''}</td>
+                          <td class="muted">{w.batching ? w.batching.method : 'one list'}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+              <Pager
+                page={cursors.length}
+                busy={r.loading}
+                hasPrev={cursors.length > 1}
+                hasNext={!!d.next_cursor}
+                onPrev={() => setCursors(cursors.slice(0, -1))}
+                onNext={() => d.next_cursor && setCursors([...cursors, d.next_cursor])}
+              />
+            </>
           )
         }
       </Async>
-      {recent.length > 0 && (
-        <p class="muted small">
-          Created in this browser:{' '}
-          {recent.map((id) => (
-            <Link key={id} href={`/waves/${id}`} class="chip">
-              #{id}
-            </Link>
-          ))}
-        </p>
-      )}
     </Card>
   );
 }
