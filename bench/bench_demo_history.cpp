@@ -18,9 +18,10 @@
 //
 // 2. The bottleneck simulation replayed on the history's waves. For every
 //    wave of the last --replay-days days: its fulfillments (lines, units) as
-//    released at the wave's time, one picker, the pick time per unit measured
-//    from the pick tasks finished before the wave (as GET
-//    /planning/bottlenecks measures it), and planning::simulate's predicted
+//    released at the wave's time, one picker, the pick time measured from the
+//    pick tasks finished before the wave (per unit, and the lists' start-up
+//    per order, as GET /planning/bottlenecks measures it), and
+//    planning::simulate's predicted
 //    end of picking, against the actual end of the wave's pick task. Reports
 //    the median and 90th percentile of the absolute error and the mean signed
 //    error, in minutes and as a share of the actual duration.
@@ -210,7 +211,7 @@ int main(int argc, char** argv) {
   };
   std::vector<Wave> waves;
   struct PickTask {
-    int64_t finished_ms, busy_ms, units;
+    int64_t finished_ms, busy_ms, units, start_up_ms, orders;
   };
   std::vector<PickTask> pick_tasks;
   db->read([&](store::Tx& tx) {
@@ -238,23 +239,29 @@ int main(int argc, char** argv) {
       }
     }
     auto t = tx.query(
-        "SELECT finished_at_ms, finished_at_ms - started_at_ms, quantity FROM tasks WHERE type = "
-        "'pick' AND status = 'done' AND started_at_ms IS NOT NULL AND quantity > 0 ORDER BY "
-        "finished_at_ms");
+        "SELECT t.finished_at_ms, t.finished_at_ms - t.started_at_ms, t.quantity, "
+        "t.started_at_ms - w.created_at_ms, (SELECT COUNT(DISTINCT pl2.fulfillment_id) FROM "
+        "pick_lines pl2 WHERE pl2.pick_list_id = l.id) FROM tasks t JOIN pick_lists l ON "
+        "t.ref_type = 'pick_list' AND l.id = t.ref_id JOIN waves w ON w.id = l.wave_id WHERE "
+        "t.type = 'pick' AND t.status = 'done' AND t.started_at_ms IS NOT NULL AND t.quantity > 0 "
+        "ORDER BY t.finished_at_ms");
     while (t.next()) {
-      pick_tasks.push_back({t.i64(0), t.i64(1), t.i64(2)});
+      pick_tasks.push_back({t.i64(0), t.i64(1), t.i64(2), t.i64(3), t.i64(4)});
     }
   });
   std::vector<double> abs_error_min, signed_error_min, share;
   for (const auto& w : waves) {
     // Pick time per unit from the pick tasks finished before this wave: busy
     // time over units, as wms/bottlenecks.h measures it.
-    double busy = 0, units = 0;
+    double busy = 0, units = 0, start_up = 0, orders = 0;
     size_t tasks = 0;
     for (const auto& task : pick_tasks) {
       if (task.finished_ms >= w.at_ms) break;
       busy += static_cast<double>(task.busy_ms);
       units += static_cast<double>(task.units);
+      // The start-up per order, each gap up to 10 minutes (wms/bottlenecks.cpp).
+      start_up += static_cast<double>(std::clamp<int64_t>(task.start_up_ms, 0, 600'000));
+      orders += static_cast<double>(task.orders);
       ++tasks;
     }
     if (tasks < 5 || w.orders.empty()) continue;
@@ -264,6 +271,7 @@ int main(int argc, char** argv) {
     r.pickers.push_back({1, w.at_ms, w.at_ms + 12 * 3'600'000LL});
     r.packers.push_back({1, w.at_ms, w.at_ms + 12 * 3'600'000LL});
     r.pick.per_unit_ms = static_cast<int64_t>(std::llround(busy / units));
+    r.pick.per_order_ms = static_cast<int64_t>(std::llround(start_up / std::max(1.0, orders)));
     r.pack.per_order_ms = 40'000;
     r.pack.per_unit_ms = 4'000;
     r.what_if_one_more = false;

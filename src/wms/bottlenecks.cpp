@@ -12,19 +12,33 @@ namespace {
 constexpr int64_t kHourMs = 3'600'000;
 constexpr int64_t kDayMs = 24 * kHourMs;
 
-// Per-unit pick time from the done pick tasks of the window.
+// A pick list's start-up (from its wave's release to the first scan: the
+// walk to the first location) is not part of the task's busy time; longer
+// gaps are people busy elsewhere, which the simulation itself reproduces, so
+// a gap counts up to this much.
+constexpr int64_t kMaxStartUpMs = 10 * 60'000;
+
+// Pick time from the done pick tasks of the window: per unit, busy time over
+// units; per order, the pick lists' start-up over the orders they held.
 MeasuredTime measured_pick(store::Tx& tx, int64_t warehouse_id, int64_t since_ms) {
   auto q = tx.query(
-      "SELECT finished_at_ms - started_at_ms, quantity FROM tasks WHERE warehouse_id = $1 AND "
-      "type = 'pick' AND status = 'done' AND finished_at_ms >= $2 AND started_at_ms IS NOT NULL "
-      "AND quantity > 0 AND finished_at_ms >= started_at_ms",
+      "SELECT t.finished_at_ms - t.started_at_ms, t.quantity, t.started_at_ms - w.created_at_ms, "
+      "(SELECT COUNT(DISTINCT pl2.fulfillment_id) FROM pick_lines pl2 WHERE pl2.pick_list_id = "
+      "l.id) FROM tasks t LEFT JOIN pick_lists l ON t.ref_type = 'pick_list' AND l.id = t.ref_id "
+      "LEFT JOIN waves w ON w.id = l.wave_id WHERE t.warehouse_id = $1 AND t.type = 'pick' AND "
+      "t.status = 'done' AND t.finished_at_ms >= $2 AND t.started_at_ms IS NOT NULL AND "
+      "t.quantity > 0 AND t.finished_at_ms >= t.started_at_ms",
       warehouse_id, since_ms);
   std::vector<double> per_unit;
-  double busy = 0, units = 0;
+  double busy = 0, units = 0, start_up = 0, orders = 0;
   while (q.next()) {
     busy += static_cast<double>(q.i64(0));
     units += static_cast<double>(q.i64(1));
     per_unit.push_back(static_cast<double>(q.i64(0)) / static_cast<double>(q.i64(1)));
+    if (!q.is_null(2) && q.i64(3) > 0) {
+      start_up += static_cast<double>(std::clamp<int64_t>(q.i64(2), 0, kMaxStartUpMs));
+      orders += static_cast<double>(q.i64(3));
+    }
   }
   MeasuredTime m;
   if (per_unit.size() < 5 || units <= 0) {
@@ -39,6 +53,10 @@ MeasuredTime measured_pick(store::Tx& tx, int64_t warehouse_id, int64_t since_ms
   for (double v : per_unit) var += (v - plain_mean) * (v - plain_mean);
   var /= static_cast<double>(per_unit.size() - 1);
   m.time.per_unit_ms = std::clamp<int64_t>(std::llround(mean), 1, planning::kMaxTaskComponentMs);
+  if (orders > 0) {
+    m.time.per_order_ms =
+        std::clamp<int64_t>(std::llround(start_up / orders), 0, planning::kMaxTaskComponentMs);
+  }
   m.time.cv = plain_mean > 0 ? std::min(planning::kMaxCv, std::sqrt(var) / plain_mean) : 0;
   m.source = "history";
   m.samples = static_cast<int64_t>(per_unit.size());

@@ -9,9 +9,11 @@
 //    or packed, with their lines, units (picked units of those picking) and
 //    ship-by;
 //  - pick time: from the pick tasks done in the last `history_days` at the
-//    warehouse: per_unit_ms = busy time / units over them, and the spread of
-//    the per-unit time between tasks as the coefficient of variation (at
-//    least 5 tasks, else the defaults below);
+//    warehouse: per_unit_ms = busy time / units over them; per_order_ms = the
+//    pick lists' start-up (wave release to first scan, each counted up to 10
+//    minutes) over the orders they held; the spread of the per-unit time
+//    between tasks as the coefficient of variation (at least 5 tasks, else
+//    the defaults below);
 //  - pack and ship times are not recorded as tasks: configured defaults
 //    (pack 60 s per order + 5 s per unit, ship 30 s per order), overridable;
 //    pick's default is 20 s per order + 8 s per unit.
