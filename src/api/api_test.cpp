@@ -8,6 +8,7 @@
 #include <future>
 #include <set>
 
+#include "api/handler_kit.h"
 #include "auth/tokens.h"
 #include "testing/temp_db.h"
 
@@ -143,6 +144,45 @@ TEST_F(ApiTest, IdempotencyKeyReplaysTheFirstAnswer) {
   auto conflict = send(r);
   EXPECT_EQ(conflict.status, 409);
   EXPECT_EQ(code_of(conflict), "idempotency_conflict");
+}
+
+TEST_F(ApiTest, StoredIdempotentAnswersAreSweptAfterADay) {
+  // An answer stored two days ago and one of an hour ago.
+  t.db->write([&](store::Tx& tx) {
+    const std::pair<const char*, int64_t> keys[] = {{"old", int64_t{48} * 3'600'000},
+                                                    {"recent", int64_t{3'600'000}}};
+    for (const auto& [key, age_ms] : keys) {
+      tx.exec(
+          "INSERT INTO idempotency_keys (token_name, idempotency_key, request_hash, status, "
+          "response_body, created_at_ms) VALUES ('admin', $1, 'x', 200, '{}', $2)",
+          std::string(key), tx.now_ms() - age_ms);
+    }
+  });
+  auto count = [&](const char* key) {
+    int64_t n = 0;
+    t.db->read([&](store::Tx& tx) {
+      auto q = tx.query("SELECT COUNT(*) FROM idempotency_keys WHERE idempotency_key = $1",
+                        std::string(key));
+      q.next();
+      n = q.i64(0);
+    });
+    return n;
+  };
+  Request r;
+  r.method = "PUT";
+  r.authorization = "Bearer " + admin;
+  r.body = R"({"name": "C"})";
+  // Enough keyed writes that one of them sweeps, wherever the counter stands.
+  for (uint64_t i = 0; i < kIdempotencySweepEvery; ++i) {
+    r.path = "/api/v1/channels/c" + std::to_string(i);
+    r.idempotency_key = "k" + std::to_string(i);
+    std::promise<Response> answer;
+    api.handle(r, [&](Response response) { answer.set_value(std::move(response)); });
+    ASSERT_EQ(answer.get_future().get().status, 201);
+  }
+  EXPECT_EQ(count("old"), 0);
+  EXPECT_EQ(count("recent"), 1);
+  EXPECT_EQ(count("k0"), 1);
 }
 
 TEST_F(ApiTest, UnknownResourcesAre404WithTheirCode) {

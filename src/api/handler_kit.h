@@ -5,6 +5,7 @@
 // Internal to api/: included by the handler files only, never by the domain.
 #pragma once
 
+#include <atomic>
 #include <boost/json.hpp>
 #include <charconv>
 #include <memory>
@@ -180,6 +181,13 @@ void answer_read(store::Database& db, const CallPtr& call, Fn fn) {
   call->respond(json_response(200, body));
 }
 
+// Stored answers to Idempotency-Key requests are kept this long; every
+// kIdempotencySweepEvery-th stored answer deletes the older ones in its own
+// transaction (one indexed delete), so the table does not grow without end.
+constexpr int64_t kIdempotencyKeepMs = 24 * 3'600'000LL;
+constexpr uint64_t kIdempotencySweepEvery = 256;
+inline std::atomic<uint64_t> idempotency_answers_stored{0};
+
 // A write: queues fn for the writer; answers after the durable commit. fn
 // returns the JSON and may set the status (201 for creates). With an
 // Idempotency-Key header the first answer is stored and replayed.
@@ -217,6 +225,10 @@ void answer_write(store::Database& db, const CallPtr& call, int status, Fn fn) {
               "response_body, created_at_ms) VALUES ($1, $2, $3, $4, $5, $6)",
               call->principal.name, key, fingerprint, static_cast<int64_t>(answer->status),
               answer->body, tx.now_ms());
+          if (++idempotency_answers_stored % kIdempotencySweepEvery == 0) {
+            tx.exec("DELETE FROM idempotency_keys WHERE created_at_ms < $1",
+                    tx.now_ms() - kIdempotencyKeepMs);
+          }
         }
       },
       [call, answer](std::exception_ptr error) {
