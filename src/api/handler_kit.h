@@ -8,6 +8,7 @@
 #include <atomic>
 #include <boost/json.hpp>
 #include <charconv>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -123,18 +124,29 @@ inline int64_t cursor_id(const Request& request) {
   return value;
 }
 
-// An optional positive integer query parameter; 422 invalid_field naming it
-// when malformed.
-inline std::optional<int64_t> query_positive_int(const Request& request, const std::string& key,
-                                                 const std::string& what) {
+// An optional whole-number query parameter from lo to hi; 422 invalid_field
+// naming it ("KEY must be WHAT", WHAT by default "a whole number from LO to
+// HI") when malformed or out of range.
+inline std::optional<int64_t> query_int(const Request& request, const std::string& key,
+                                        int64_t lo, int64_t hi, const std::string& what = {}) {
   auto text = query_opt(request, key);
   if (!text) return std::nullopt;
   int64_t value = 0;
   auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc() || ptr != text->data() + text->size() || value < 1) {
-    throw_invalid_field(key, key + " must be " + what);
+  if (ec != std::errc() || ptr != text->data() + text->size() || value < lo || value > hi) {
+    throw_invalid_field(key, key + " must be " +
+                                 (what.empty() ? "a whole number from " + std::to_string(lo) +
+                                                     " to " + std::to_string(hi)
+                                               : what));
   }
   return value;
+}
+
+// An optional positive integer query parameter; 422 invalid_field naming it
+// when malformed.
+inline std::optional<int64_t> query_positive_int(const Request& request, const std::string& key,
+                                                 const std::string& what) {
+  return query_int(request, key, 1, INT64_MAX, what);
 }
 
 // A time query parameter (RFC 3339 or YYYY-MM-DD); 422 invalid_field naming it.

@@ -5,9 +5,9 @@
 #include <fmt/format.h>
 
 #include <atomic>
-#include <chrono>
 #include <cctype>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <thread>
 
@@ -174,18 +174,6 @@ json::value render(const oms::ReorderSuggestions& s, int64_t today_ms) {
   }
   return json::object{
       {"warehouse", s.warehouse}, {"suppliers", std::move(suppliers)}, {"items", std::move(items)}};
-}
-
-// An optional whole-number query parameter in [lo, hi]; 422 naming it.
-std::optional<int64_t> query_int(const Request& request, const char* key, int64_t lo, int64_t hi) {
-  auto text = query_opt(request, key);
-  if (!text) return std::nullopt;
-  int64_t value = 0;
-  auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc() || ptr != text->data() + text->size() || value < lo || value > hi) {
-    throw_invalid_field(key, fmt::format("{} must be a whole number from {} to {}", key, lo, hi));
-  }
-  return value;
 }
 
 // Carrier pickups: comma-separated RFC 3339 times, or HH:MM (UTC) for a

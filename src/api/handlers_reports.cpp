@@ -88,7 +88,7 @@ void register_report_routes(Router& r, store::Database& db) {
                                     {"late", f.late}});
       }
       for (const auto& h : d.hours) {
-        hours.push_back(json::object{{"hour", format_rfc3339(h.hour_ms)},
+        hours.push_back(json::object{{"hour", format_rfc3339(h.start_ms)},
                                      {"units_picked", h.units_picked},
                                      {"orders_shipped", h.orders_shipped}});
       }

@@ -62,33 +62,10 @@ Dashboard dashboard(store::Tx& tx, const std::optional<std::string>& warehouse) 
   if (d.late.size() > 50) d.late.resize(50);
 
   d.today_from_ms = now / kDayMs * kDayMs;
-  for (int64_t h = d.today_from_ms; h <= now; h += kHourMs) d.hours.push_back({h});
-  auto hour_index = [&](int64_t at_ms) {
-    int64_t i = (at_ms - d.today_from_ms) / kHourMs;
-    return i >= 0 && i < static_cast<int64_t>(d.hours.size()) ? i : -1;
-  };
-  {
-    auto q = tx.query(
-        "SELECT at_ms, quantity FROM stock_moves WHERE reason = 'pick' AND at_ms >= $1 AND ($2 = 0 "
-        "OR warehouse_id = $2)",
-        d.today_from_ms, warehouse_id);
-    while (q.next()) {
-      int64_t i = hour_index(q.i64(0));
-      if (i >= 0) d.hours[i].units_picked += q.i64(1);
-    }
-  }
-  {
-    // An order counts in the hour of its last shipment from this warehouse
-    // (or any) today, so a split order is not counted twice.
-    auto q = tx.query(
-        "SELECT MAX(shipped_at_ms) FROM fulfillments WHERE shipped_at_ms >= $1 AND ($2 = 0 OR "
-        "warehouse_id = $2) GROUP BY order_id",
-        d.today_from_ms, warehouse_id);
-    while (q.next()) {
-      int64_t i = hour_index(q.i64(0));
-      if (i >= 0) d.hours[i].orders_shipped += 1;
-    }
-  }
+  // Today's hours, up to the current one: the throughput report's buckets.
+  d.hours = throughput(tx, warehouse ? std::optional<int64_t>(warehouse_id) : std::nullopt,
+                       d.today_from_ms, now + 1, kHourMs)
+                .buckets;
 
   {
     auto q = tx.query(

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "oms/kpi.h"
 #include "store/database.h"
 
 namespace wareflow::oms {
@@ -31,11 +32,6 @@ struct LateFulfillment {
   std::string warehouse, status;
   int64_t ship_by_ms = 0;
   bool late = false;  // false: at risk
-};
-
-struct HourCount {
-  int64_t hour_ms = 0;  // start of the UTC hour
-  int64_t units_picked = 0, orders_shipped = 0;
 };
 
 struct BackorderAlert {
@@ -55,7 +51,8 @@ struct Dashboard {
   std::vector<PipelineStage> pipeline;              // the four stages, in flow order
   std::vector<LateFulfillment> late;                // soonest ship-by first, at most 50
   int64_t today_from_ms = 0;
-  std::vector<HourCount> hours;            // each hour of today up to the current one
+  // Each UTC hour of today up to the current one, as throughput() counts it.
+  std::vector<ThroughputBucket> hours;
   std::vector<BackorderAlert> backorders;  // most units first, at most 20
   std::vector<PickFaceAlert> pick_faces_below_min;
 };
