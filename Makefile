@@ -17,7 +17,7 @@ $(BUILD_DIR)/build.ninja:
 
 build: deps $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR)
-	cd web && npm run --silent build
+	cd web && ../scripts/with-node npm run --silent build
 
 run: build
 	./scripts/run-demo "$(BUILD_DIR)/wareflow" "$(DB)" "$(LISTEN)"
