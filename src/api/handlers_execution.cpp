@@ -608,7 +608,7 @@ void register_execution_routes(Router& r, store::Database& db, oms::OrderService
     int64_t order_id = *order;
     read(call, [&](store::Tx& tx) {
       json::array items;
-      for (const auto& r : wms::returns_of_order(tx, order_id)) items.push_back(render(r));
+      for (const auto& ret : wms::returns_of_order(tx, order_id)) items.push_back(render(ret));
       return json::object{{"returns", std::move(items)}};
     });
   });

@@ -429,19 +429,19 @@ void register_planning_routes(Router& r, store::Database& db) {
     std::thread([&db, call, options] {
       Response response;
       try {
-        oms::ForecastRefreshReport r = oms::refresh_forecasts(db, options);
+        oms::ForecastRefreshReport report = oms::refresh_forecasts(db, options);
         json::object models;
-        for (const auto& [m, n] : r.models) models[m] = n;
+        for (const auto& [m, n] : report.models) models[m] = n;
         response =
-            json_response(200, json::object{{"warehouse", r.warehouse},
-                                            {"computed_at", format_rfc3339(r.computed_at_ms)},
-                                            {"products", r.products},
-                                            {"forecasted", r.forecasted},
+            json_response(200, json::object{{"warehouse", report.warehouse},
+                                            {"computed_at", format_rfc3339(report.computed_at_ms)},
+                                            {"products", report.products},
+                                            {"forecasted", report.forecasted},
                                             {"models", std::move(models)},
-                                            {"threads", r.threads},
-                                            {"read_ms", json_number(std::round(r.read_ms))},
-                                            {"fit_ms", json_number(std::round(r.fit_ms))},
-                                            {"write_ms", json_number(std::round(r.write_ms))}});
+                                            {"threads", report.threads},
+                                            {"read_ms", json_number(std::round(report.read_ms))},
+                                            {"fit_ms", json_number(std::round(report.fit_ms))},
+                                            {"write_ms", json_number(std::round(report.write_ms))}});
       } catch (...) {
         response = problem_from(std::current_exception());
       }

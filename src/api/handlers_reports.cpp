@@ -176,22 +176,22 @@ void register_report_routes(Router& r, store::Database& db) {
     report_with(
         call, "shrinkage", "rows", {"sku", "location", "reason", "units_lost", "value_minor"},
         [&](store::Tx& tx) {
-          auto report = wms::shrinkage(tx, query_warehouse(tx, call->request), from, to);
+          auto lost = wms::shrinkage(tx, query_warehouse(tx, call->request), from, to);
           json::array rows, days;
-          for (const auto& row : report.rows) {
+          for (const auto& row : lost.rows) {
             rows.push_back(json::object{{"sku", row.sku},
                                         {"location", row.location},
                                         {"reason", row.reason},
                                         {"units_lost", row.units_lost},
                                         {"value_minor", opt(row.value_minor)}});
           }
-          for (const auto& d : report.days) {
+          for (const auto& d : lost.days) {
             days.push_back(json::object{
                 {"day", d.day}, {"units_lost", d.units_lost}, {"value_minor", d.value_minor}});
           }
           return json::object{
               {"from", format_rfc3339(from)},    {"to", format_rfc3339(to)},
-              {"units_lost", report.units_lost}, {"value_minor", report.value_minor},
+              {"units_lost", lost.units_lost}, {"value_minor", lost.value_minor},
               {"rows", std::move(rows)},         {"days", std::move(days)}};
         });
   });

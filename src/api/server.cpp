@@ -80,8 +80,8 @@ class Session : public std::enable_shared_from_this<Session> {
       auto interim = std::make_shared<http::response<http::empty_body>>(http::status::continue_,
                                                                           11);
       http::async_write(stream_, *interim,
-                        [self = shared_from_this(), interim](beast::error_code ec, size_t) {
-                          if (ec) return self->close();
+                        [self = shared_from_this(), interim](beast::error_code write_ec, size_t) {
+                          if (write_ec) return self->close();
                           self->read_body();
                         });
       return;

@@ -647,9 +647,9 @@ SourcingPlan ExactSourcingPolicy::plan(const SourcingRequest& r) const {
       // stock (as FewestSplitsPolicy), which keeps stock from running out in
       // one place while another sits full.
       auto stock = [&](size_t x) {
-        int64_t units = 0;
-        for (int64_t a : r.warehouses[x].available) units += a;
-        return units;
+        int64_t in_stock = 0;
+        for (int64_t a : r.warehouses[x].available) in_stock += a;
+        return in_stock;
       };
       bool tie =
           best != r.warehouses.size() && !cost_less(cost, best_cost) && !cost_less(best_cost, cost);
