@@ -23,9 +23,11 @@ run: build
 	./scripts/run-demo "$(BUILD_DIR)/wareflow" "$(DB)" "$(LISTEN)"
 
 # The whole suite: a short fuzzing run of the parsers and request handlers
-# (clang, ASan + UBSan), then unit, property, API, race, crash and scenario tests.
+# (clang, ASan + UBSan), the unit and property tests once more under the same
+# sanitizers, then unit, property, API, race, crash and scenario tests.
 test: build
 	SECONDS_PER_TARGET=$(FUZZ_SECONDS) ./scripts/fuzz
+	./scripts/sanitize-tests
 	cd $(BUILD_DIR) && ctest --output-on-failure --timeout 900
 
 fuzz: deps
