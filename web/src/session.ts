@@ -58,13 +58,11 @@ let healthTimer: ReturnType<typeof setTimeout> | null = null;
 /** While the server is down, probe /healthz every few seconds. */
 export function watchHealth(delayMs = 3000) {
   if (healthTimer) return;
-  healthTimer = setTimeout(async () => {
+  healthTimer = setTimeout(() => {
     healthTimer = null;
-    try {
-      await api.get('/healthz', { auth: false, timeoutMs: 5000 });
-    } catch {
+    api.get('/healthz', { auth: false, timeoutMs: 5000 }).catch(() => {
       if (connection.get() !== 'ok') watchHealth(Math.min(delayMs * 1.5, 15000));
-    }
+    });
   }, delayMs);
 }
 

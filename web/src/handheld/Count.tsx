@@ -59,17 +59,17 @@ export function CountStart() {
       />
       <FeedbackPanel fb={fb} />
       {can(role, 'tasks.next') && (
-        <button type="button" class="btn primary huge" disabled={next.busy} onClick={() => next.run()}>
+        <button type="button" class="btn primary huge" disabled={next.busy} onClick={() => void next.run()}>
           {next.busy ? 'Finding work…' : 'Claim the next count task'}
         </button>
       )}
-      <ProblemBox error={next.error} action="tasks.claim" onRetry={() => next.run()} />
+      <ProblemBox error={next.error} action="tasks.claim" onRetry={() => void next.run()} />
       {can(role, 'counts.plan') && (
-        <button type="button" class="btn big" disabled={plan.busy} onClick={() => plan.run()}>
+        <button type="button" class="btn big" disabled={plan.busy} onClick={() => void plan.run()}>
           {plan.busy ? 'Planning…' : 'Plan today’s counts (up to 20)'}
         </button>
       )}
-      <ProblemBox error={plan.error} action="counts.plan" onRetry={() => plan.run()} />
+      <ProblemBox error={plan.error} action="counts.plan" onRetry={() => void plan.run()} />
       <h2 class="hh-sub">Open counts</h2>
       <Async r={r}>
         {(cs) =>
@@ -214,7 +214,7 @@ function Counter({ count, onChange }: { count: Count; onChange: (c: Count) => vo
               <input value={lot} onInput={(e) => setLot((e.target as HTMLInputElement).value)} />
             </label>
           )}
-          <ScanInput placeholder={step === 'location' ? 'Scan the location' : 'Scan each item'} onScan={onScan} disabled={start.busy || submit.busy} />
+          <ScanInput placeholder={step === 'location' ? 'Scan the location' : 'Scan each item'} onScan={(c) => void onScan(c)} disabled={start.busy || submit.busy} />
         </>
       )}
       <FeedbackPanel fb={fb} />
@@ -256,7 +256,7 @@ function Counter({ count, onChange }: { count: Count; onChange: (c: Count) => vo
               </tbody>
             </table>
           )}
-          <button type="button" class="btn primary huge" disabled={submit.busy} onClick={() => submit.run(lines)}>
+          <button type="button" class="btn primary huge" disabled={submit.busy} onClick={() => void submit.run(lines)}>
             {submit.busy ? 'Submitting…' : `Submit count (${countUnits(lines)})`}
           </button>
         </>

@@ -261,12 +261,12 @@ function PackForm({ data, onPacked }: { data: PackData; onPacked: (f: Fulfillmen
           + Package
         </button>
         {can(role, 'fulfillments.pack') && (
-          <button type="button" class="btn primary huge" disabled={!complete || pack.busy} onClick={() => pack.run(packBody(st))} data-testid="pack-button">
+          <button type="button" class="btn primary huge" disabled={!complete || pack.busy} onClick={() => void pack.run(packBody(st))} data-testid="pack-button">
             {pack.busy ? 'Packing…' : complete ? 'Pack' : 'Scan every item first'}
           </button>
         )}
       </div>
-      <ProblemBox error={pack.error} action="fulfillments.pack" onRetry={() => pack.run(packBody(st))} onClose={pack.clear} />
+      <ProblemBox error={pack.error} action="fulfillments.pack" onRetry={() => void pack.run(packBody(st))} onClose={pack.clear} />
     </>
   );
 }
@@ -298,10 +298,10 @@ function ShipForm({ f, onShipped }: { f: Fulfillment; onShipped: (f: Fulfillment
               ))}
             </select>
           </label>
-          <button type="button" class="btn primary huge" disabled={ship.busy} onClick={() => ship.run(body())} data-testid="ship-button">
+          <button type="button" class="btn primary huge" disabled={ship.busy} onClick={() => void ship.run(body())} data-testid="ship-button">
             {ship.busy ? 'Shipping…' : 'Ship'}
           </button>
-          <ProblemBox error={ship.error} action="fulfillments.ship" onRetry={() => ship.run(body())} onClose={ship.clear} />
+          <ProblemBox error={ship.error} action="fulfillments.ship" onRetry={() => void ship.run(body())} onClose={ship.clear} />
         </>
       )}
     </>

@@ -126,7 +126,7 @@ function Receiver({ po, onChange }: { po: PurchaseOrder; onChange: (p: PurchaseO
     if (lot.trim()) body.lot = lot.trim();
     if (expiry) body.expiry = expiry;
     setFb({ kind: 'info', text: `Receiving ${scan}…` });
-    receive.run(body);
+    void receive.run(body);
   };
 
   const closed = po.status === 'closed' || po.status === 'cancelled';

@@ -47,6 +47,8 @@ export function ReturnsStart() {
     if (d.length === 1 && open.length === 1) navigate(`/handheld/returns/${open[0].id}`);
     else if (d.length === 0) setFb({ kind: 'error', text: `No order matches ${q}.`, code: 'unknown_order' });
     else if (open.length === 0) setFb({ kind: 'info', text: 'No open return for this: it must be authorised first (order page).' });
+    // When an answer arrives (it is the answer for the current q); a new q alone has none yet.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [r.data]);
 
   return (
@@ -139,6 +141,8 @@ function ReturnWork({ data, onChange }: { data: ReturnData; onChange: (r: Return
   const canReceive = ret.lines.some((l) => toReceive(l) > 0);
   useEffect(() => {
     if (mode === 'receive' && !canReceive && canInspect) setMode('inspect');
+    // Only when the return changes: the person may still switch to the other mode by hand.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [canReceive, canInspect]);
 
   return (
@@ -237,7 +241,7 @@ function Receiving({ ret, products, onChange }: { ret: Return; products: Record<
             </li>
           ))}
       </ul>
-      <button type="button" class="btn primary huge" disabled={n === 0 || act.busy} onClick={() => act.run(body)} data-testid="receive-return">
+      <button type="button" class="btn primary huge" disabled={n === 0 || act.busy} onClick={() => void act.run(body)} data-testid="receive-return">
         {act.busy ? 'Receiving…' : n === 0 ? 'Scan the items first' : `Receive ${n} unit${n === 1 ? '' : 's'}`}
       </button>
     </>
@@ -301,7 +305,7 @@ function Inspecting({ data, onChange }: { data: ReturnData; onChange: (r: Return
     }
     const r = inspection(line, q, disposition);
     if ('error' in r) return setFb(r.error);
-    act.run(r.body);
+    void act.run(r.body);
   };
 
   return (
@@ -326,7 +330,7 @@ function Inspecting({ data, onChange }: { data: ReturnData; onChange: (r: Return
         <span class="field-label">Quantity</span>
         <input type="number" inputMode="numeric" min={1} value={qty} onInput={(e) => setQty((e.target as HTMLInputElement).value)} />
       </label>
-      <ScanInput placeholder={restock ? `Scan the location for ${restock.line.sku}` : 'Scan an item to inspect'} onScan={onScan} disabled={act.busy} />
+      <ScanInput placeholder={restock ? `Scan the location for ${restock.line.sku}` : 'Scan an item to inspect'} onScan={(c) => void onScan(c)} disabled={act.busy} />
       <FeedbackPanel fb={fb} />
       {restock && (
         <div class="notice" data-testid="restock-to">

@@ -78,7 +78,7 @@ function CountRow({ count, onDecided }: { count: Count; onDecided: () => void })
   const sum = countSummary(c);
   const run = (d: 'approve' | 'reject') => {
     setLast(d);
-    decide.run(d);
+    void decide.run(d);
   };
   const decide = useAction((key, d: 'approve' | 'reject') => decideCount(c.id, d, key), {
     onDone: (after) => {

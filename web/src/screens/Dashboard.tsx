@@ -27,6 +27,7 @@ export function Dashboard() {
   }, [r.data]);
 
   // Watch the events feed; reload when something happened.
+  const reload = r.reload;
   useEffect(() => {
     let head: number | null = null;
     let stopped = false;
@@ -44,7 +45,7 @@ export function Dashboard() {
         else {
           const c = await changesSince(head, ctl.signal);
           head = c.next;
-          if (c.events.length > 0 || Date.now() - loadedAt.current > MAX_AGE_MS) r.reload();
+          if (c.events.length > 0 || Date.now() - loadedAt.current > MAX_AGE_MS) reload();
         }
         if (!stopped) setLive('on');
       } catch {
@@ -54,14 +55,15 @@ export function Dashboard() {
         busy = false;
       }
     };
-    tick();
-    const t = setInterval(tick, POLL_MS);
+    // tick catches everything itself.
+    void tick();
+    const t = setInterval(() => void tick(), POLL_MS);
     return () => {
       stopped = true;
       ctl.abort();
       clearInterval(t);
     };
-  }, [wh]);
+  }, [wh, reload]);
 
   return (
     <div class="page">

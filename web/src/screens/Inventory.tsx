@@ -353,7 +353,7 @@ function AdjustForm(props: { sku: string; lotTracked: boolean; locations: string
         class="form-grid"
         onSubmit={(e) => {
           e.preventDefault();
-          if (valid) act.run(body());
+          if (valid) void act.run(body());
         }}
       >
         <Field label="Warehouse">
@@ -395,7 +395,7 @@ function AdjustForm(props: { sku: string; lotTracked: boolean; locations: string
           </button>
         </div>
       </form>
-      <ProblemBox error={act.error} action="inventory.adjust" onRetry={() => act.run(body())} onClose={act.clear} />
+      <ProblemBox error={act.error} action="inventory.adjust" onRetry={() => void act.run(body())} onClose={act.clear} />
       {done && (
         <div class="notice ok" role="status">
           Move #{done.move_id}: {done.quantity > 0 ? '+' : ''}

@@ -194,7 +194,7 @@ function MapView(props: { wh: string; locs: Location[]; mode: Mode; sku: string;
                 height={ch}
                 fill={col?.fill ?? '#e3e7ee'}
                 class={`cell ${selected?.key === c.key ? 'selected' : ''}`}
-                onClick={() => setSelected(c as Cell<Location>)}
+                onClick={() => setSelected(c)}
               >
                 <title>
                   {c.locations.map((l) => l.code).join(', ')}

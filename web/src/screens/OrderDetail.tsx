@@ -102,7 +102,7 @@ function OrderBody({ order, onChange, reload }: { order: Order; onChange: (o: Or
                 <a href={trackUrl} target="_blank" rel="noopener" data-testid="tracking-link">
                   {trackUrl}
                 </a>{' '}
-                <button type="button" class="btn small ghost" onClick={() => navigator.clipboard?.writeText(trackUrl)}>
+                <button type="button" class="btn small ghost" onClick={() => void navigator.clipboard?.writeText(trackUrl).catch(() => undefined)}>
                   Copy
                 </button>
               </>
@@ -116,7 +116,7 @@ function OrderBody({ order, onChange, reload }: { order: Order; onChange: (o: Or
           <div class="actions-row">
             {order.status === 'on_hold'
               ? can(role, 'orders.release') && (
-                  <button type="button" class="btn primary" disabled={release.busy} onClick={() => release.run()}>
+                  <button type="button" class="btn primary" disabled={release.busy} onClick={() => void release.run()}>
                     {release.busy ? 'Releasing…' : 'Release'}
                   </button>
                 )
@@ -125,7 +125,7 @@ function OrderBody({ order, onChange, reload }: { order: Order; onChange: (o: Or
                     class="inline-form"
                     onSubmit={(e) => {
                       e.preventDefault();
-                      if (reason.trim()) hold.run(reason.trim());
+                      if (reason.trim()) void hold.run(reason.trim());
                     }}
                   >
                     <input
@@ -142,13 +142,13 @@ function OrderBody({ order, onChange, reload }: { order: Order; onChange: (o: Or
                   </form>
                 )}
             {can(role, 'orders.cancel') && !anyPicked && (
-              <ConfirmButton label="Cancel order" confirm="Cancel this order?" class="btn danger" busy={cancel.busy} onConfirm={() => cancel.run()} />
+              <ConfirmButton label="Cancel order" confirm="Cancel this order?" class="btn danger" busy={cancel.busy} onConfirm={() => void cancel.run()} />
             )}
           </div>
         )}
-        <ProblemBox error={hold.error} action="orders.hold" onRetry={() => hold.run(reason.trim())} onClose={hold.clear} />
-        <ProblemBox error={release.error} action="orders.release" onRetry={() => release.run()} onClose={release.clear} />
-        <ProblemBox error={cancel.error} action="orders.cancel" onRetry={() => cancel.run()} onClose={cancel.clear} />
+        <ProblemBox error={hold.error} action="orders.hold" onRetry={() => void hold.run(reason.trim())} onClose={hold.clear} />
+        <ProblemBox error={release.error} action="orders.release" onRetry={() => void release.run()} onClose={release.clear} />
+        <ProblemBox error={cancel.error} action="orders.cancel" onRetry={() => void cancel.run()} onClose={cancel.clear} />
       </Card>
 
       <Card title={`Lines (${order.lines.length}, ${units} units)`}>

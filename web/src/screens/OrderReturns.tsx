@@ -111,7 +111,7 @@ function AuthoriseReturn({ order, returns, onDone }: { order: Order; returns: Re
     const r = returnRequest(order.id, reason, qty, limits);
     if ('error' in r) return setInvalid(r.error);
     setInvalid(null);
-    act.run(r.body);
+    void act.run(r.body);
   };
   return (
     <form

@@ -328,12 +328,12 @@ function SupplierCard({ wh, s, onMade }: { wh: string; s: SupplierSuggestion; on
         </span>
         <span class="grow" />
         {can(role, 'planning.order') && (
-          <button type="button" class="btn small primary" disabled={make.busy} onClick={() => make.run()} data-testid={`make-po-${s.supplier}`}>
+          <button type="button" class="btn small primary" disabled={make.busy} onClick={() => void make.run()} data-testid={`make-po-${s.supplier}`}>
             {make.busy ? 'Making…' : 'Create purchase order'}
           </button>
         )}
       </header>
-      <ProblemBox error={make.error} action="planning.order" onRetry={() => make.run()} onClose={make.clear} />
+      <ProblemBox error={make.error} action="planning.order" onRetry={() => void make.run()} onClose={make.clear} />
       <div class="scroll-x">
         <table class="table" data-testid="reorder-lines">
           <thead>

@@ -92,7 +92,7 @@ function PlanWave({ wh }: { wh: string }) {
         class="form-grid"
         onSubmit={(e) => {
           e.preventDefault();
-          create.run(body());
+          void create.run(body());
         }}
       >
         <Field label="Most fulfillments (1–1000)">
@@ -128,7 +128,7 @@ function PlanWave({ wh }: { wh: string }) {
           </button>
         </div>
       </form>
-      <ProblemBox error={create.error} action="waves.create" onRetry={() => create.run(body())} onClose={create.clear} />
+      <ProblemBox error={create.error} action="waves.create" onRetry={() => void create.run(body())} onClose={create.clear} />
       <h3>Preview</h3>
       <Async r={preview} label="Reading released fulfillments…">
         {(items) =>
