@@ -1,6 +1,6 @@
 // The signed-in token, the connection state and the chosen warehouse.
 import { ApiClient, ProblemError, type ConnState } from './api/client';
-import type { Me, Warehouse } from './api/types';
+import type { Me, Warehouse, ResponseBody } from './api/types';
 import { Bus, Store } from './lib/store';
 
 export const TOKEN_KEY = 'wareflow.token';
@@ -101,7 +101,7 @@ export function chooseWarehouse(code: string) {
 }
 
 export async function loadWarehouses() {
-  const r = await api.get<{ warehouses: Warehouse[] }>('/warehouses', { query: { limit: 500 } });
+  const r = await api.get<ResponseBody<'/api/v1/warehouses', 'get'>>('/warehouses', { query: { limit: 500 } });
   warehouses.set(r.warehouses);
   const cur = warehouse.get();
   if (!cur || !r.warehouses.some((w) => w.code === cur)) {

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import type { Count, Product, Task } from '../api/types';
+import type { Count, Product, ResponseBody } from '../api/types';
 import { humanize } from '../lib/format';
 import { useAction, useResource } from '../lib/hooks';
 import { can } from '../lib/permissions';
@@ -21,7 +21,7 @@ function countUnits(lines: { quantity: number }[]): string {
 async function activeCounts(wh: string | null, signal: AbortSignal): Promise<Count[]> {
   const out: Count[] = [];
   for (const status of ACTIVE) {
-    const r = await api.get<{ counts: Count[] }>('/counts', { query: { warehouse: wh, status, limit: 100 }, signal });
+    const r = await api.get<ResponseBody<'/api/v1/counts', 'get'>>('/counts', { query: { warehouse: wh, status, limit: 100 }, signal });
     out.push(...r.counts);
   }
   return out;
@@ -34,14 +34,14 @@ export function CountStart() {
   const r = useResource((signal) => activeCounts(wh, signal), [wh]);
   const next = useAction(
     async (key) => {
-      const t = await api.get<{ task: Task | null }>('/tasks/next', { query: { warehouse: wh, type: 'count' } });
+      const t = await api.get<ResponseBody<'/api/v1/tasks/next', 'get'>>('/tasks/next', { query: { warehouse: wh, type: 'count' } });
       if (!t.task) return null;
       if (t.task.status === 'open') await api.post(`/tasks/${t.task.id}/claim`, {}, { idempotencyKey: key });
       return t.task;
     },
     { onDone: (t) => (t?.ref ? navigate(`/handheld/count/${t.ref.id}`) : setFb({ kind: 'info', text: 'No count task is waiting.' })) },
   );
-  const plan = useAction((key) => api.post<{ counts: Count[]; locations_due: number }>('/counts/plan', { warehouse: wh, max_locations: 20 }, { idempotencyKey: key }), {
+  const plan = useAction((key) => api.post<ResponseBody<'/api/v1/counts/plan', 'post'>>('/counts/plan', { warehouse: wh, max_locations: 20 }, { idempotencyKey: key }), {
     onDone: (p) => {
       setFb({ kind: 'ok', text: `${p.counts.length} counts opened (${p.locations_due} locations due).` });
       r.reload();

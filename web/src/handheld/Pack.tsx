@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { isProblem, seg } from '../api/client';
 import { listFulfillments } from '../api/endpoints';
-import type { Box, CartonAdvice, Fulfillment, PickList, Product } from '../api/types';
+import type { Box, CartonAdvice, Fulfillment, PickList, Product, ResponseBody, RequestBody } from '../api/types';
 import { fmtMoney, fmtWeight } from '../lib/format';
 import { useAction, useResource } from '../lib/hooks';
 import { can } from '../lib/permissions';
@@ -24,6 +24,8 @@ import { Link, navigate, useLocation } from '../router';
 import { api, session, warehouse } from '../session';
 import { Async, Badge, Empty, PdfButton, ProblemBox } from '../components/ui';
 import { FeedbackPanel, HandheldPage, ScanInput } from './common';
+
+type ShipInput = RequestBody<'/api/v1/fulfillments/{id}/ship', 'post'>;
 
 async function readyToPack(wh: string | null, pickList: string | null, signal: AbortSignal) {
   if (pickList) {
@@ -86,7 +88,7 @@ interface PackData {
 }
 
 async function loadPack(id: number, signal: AbortSignal): Promise<PackData> {
-  const [f, boxes] = await Promise.all([api.get<Fulfillment>(`/fulfillments/${id}`, { signal }), api.get<{ boxes: Box[] }>('/boxes', { signal })]);
+  const [f, boxes] = await Promise.all([api.get<Fulfillment>(`/fulfillments/${id}`, { signal }), api.get<ResponseBody<'/api/v1/boxes', 'get'>>('/boxes', { signal })]);
   let carton: CartonAdvice | null = null;
   if (f.status === 'picked') {
     try {
@@ -273,12 +275,12 @@ function PackForm({ data, onPacked }: { data: PackData; onPacked: (f: Fulfillmen
 
 function ShipForm({ f, onShipped }: { f: Fulfillment; onShipped: (f: Fulfillment) => void }) {
   const role = useStore(session)?.me.role;
-  const carriers = useResource((signal) => api.get<{ carriers: { code: string; name: string; services: { code: string; name: string }[] }[] }>('/carriers', { signal }), []);
+  const carriers = useResource((signal) => api.get<ResponseBody<'/api/v1/carriers', 'get'>>('/carriers', { signal }), []);
   const [carrier, setCarrier] = useState('');
-  const ship = useAction((key, body: Record<string, string>) => api.post<Fulfillment>(`/fulfillments/${f.id}/ship`, body, { idempotencyKey: key, timeoutMs: 30000 }), {
+  const ship = useAction((key, body: ShipInput) => api.post<Fulfillment>(`/fulfillments/${f.id}/ship`, body, { idempotencyKey: key, timeoutMs: 30000 }), {
     onDone: (after) => onShipped(after),
   });
-  const body = (): Record<string, string> => (carrier ? { carrier } : {});
+  const body = (): ShipInput => (carrier ? { carrier } : {});
   return (
     <>
       <div class="notice ok" data-testid="packed-notice">

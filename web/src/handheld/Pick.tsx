@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
-import type { PickList, Product, Task } from '../api/types';
+import type { PickList, Product, Task, ResponseBody } from '../api/types';
 import { useAction, useResource } from '../lib/hooks';
 import { KeyKeeper } from '../lib/keys';
 import { can } from '../lib/permissions';
@@ -30,17 +30,17 @@ export function PickStart() {
   const role = useStore(session)?.me.role;
   const [fb, setFb] = useState<{ kind: 'error' | 'info' | 'ok'; text: string; code?: string } | null>(null);
   const open = useResource(
-    (signal) => api.get<{ tasks: Task[] }>('/tasks', { query: { warehouse: wh, type: 'pick', status: 'open', limit: 20 }, signal }),
+    (signal) => api.get<ResponseBody<'/api/v1/tasks', 'get'>>('/tasks', { query: { warehouse: wh, type: 'pick', status: 'open', limit: 20 }, signal }),
     [wh],
     { enabled: !!wh },
   );
   const mine = useResource(
-    (signal) => api.get<{ tasks: Task[] }>('/tasks', { query: { warehouse: wh, type: 'pick', status: 'in_progress', assigned_to: session.get()?.me.name, limit: 20 }, signal }),
+    (signal) => api.get<ResponseBody<'/api/v1/tasks', 'get'>>('/tasks', { query: { warehouse: wh, type: 'pick', status: 'in_progress', assigned_to: session.get()?.me.name, limit: 20 }, signal }),
     [wh],
     { enabled: !!wh },
   );
   const next = useAction(async (key) => {
-    const r = await api.get<{ task: Task | null }>('/tasks/next', { query: { warehouse: wh, type: 'pick' } });
+    const r = await api.get<ResponseBody<'/api/v1/tasks/next', 'get'>>('/tasks/next', { query: { warehouse: wh, type: 'pick' } });
     if (!r.task) return null;
     if (r.task.status === 'open') await api.post(`/tasks/${r.task.id}/claim`, {}, { idempotencyKey: key });
     return r.task;

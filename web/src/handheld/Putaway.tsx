@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { claimAndComplete, getTask, listTasks } from '../api/endpoints';
-import type { Task } from '../api/types';
+import type { Task, ResponseBody } from '../api/types';
 import { useAction, useResource } from '../lib/hooks';
 import { can } from '../lib/permissions';
 import { cachedProduct } from '../lib/products';
@@ -21,7 +21,7 @@ export function PutawayStart() {
   const open = useResource((signal) => listTasks({ warehouse: wh, type: 'putaway', status: 'open', limit: 50 }, signal), [wh], { enabled: !!wh });
   const next = useAction(
     async (key) => {
-      const r = await api.get<{ task: Task | null }>('/tasks/next', { query: { warehouse: wh, type: 'putaway' } });
+      const r = await api.get<ResponseBody<'/api/v1/tasks/next', 'get'>>('/tasks/next', { query: { warehouse: wh, type: 'putaway' } });
       if (!r.task) return null;
       if (r.task.status === 'open') await api.post(`/tasks/${r.task.id}/claim`, {}, { idempotencyKey: key });
       return r.task;

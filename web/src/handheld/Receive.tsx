@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { seg } from '../api/client';
-import type { PurchaseOrder, Receipt } from '../api/types';
+import type { PurchaseOrder, Receipt, ResponseBody, RequestBody } from '../api/types';
 import { fmtDate } from '../lib/format';
 import { useAction, useResource } from '../lib/hooks';
 import { can } from '../lib/permissions';
@@ -12,10 +12,12 @@ import { Async, Badge, describeError, Empty } from '../components/ui';
 import { FeedbackPanel, HandheldPage, ScanInput } from './common';
 import { PutawayTask } from './Putaway';
 
+type ReceiptInput = RequestBody<'/api/v1/purchase-orders/{number}/receipts', 'post'>;
+
 async function openPOs(wh: string | null, signal: AbortSignal): Promise<PurchaseOrder[]> {
   const out: PurchaseOrder[] = [];
   for (const status of ['receiving', 'open']) {
-    const r = await api.get<{ purchase_orders: PurchaseOrder[] }>('/purchase-orders', { query: { status, limit: 100 }, signal });
+    const r = await api.get<ResponseBody<'/api/v1/purchase-orders', 'get'>>('/purchase-orders', { query: { status, limit: 100 }, signal });
     out.push(...r.purchase_orders.filter((p) => !wh || p.warehouse === wh));
   }
   return out;
@@ -82,7 +84,7 @@ function Receiver({ po, onChange }: { po: PurchaseOrder; onChange: (p: PurchaseO
   /** Receipts whose putaway task is not done yet (this session's). */
   const [pending, setPending] = useState<Receipt[]>([]);
   const [putaway, setPutaway] = useState<number | null>(null);
-  const receive = useAction((key, body: Record<string, unknown>) => api.post<Receipt>(`/purchase-orders/${seg(po.number)}/receipts`, body, { idempotencyKey: key }), {
+  const receive = useAction((key, body: ReceiptInput) => api.post<Receipt>(`/purchase-orders/${seg(po.number)}/receipts`, body, { idempotencyKey: key }), {
     onDone: (rc) => {
       onChange(rc.purchase_order_after);
       setLog((l) => [rc, ...l].slice(0, 10));
@@ -114,7 +116,7 @@ function Receiver({ po, onChange }: { po: PurchaseOrder; onChange: (p: PurchaseO
       setFb({ kind: 'info', text: 'Still sending the last receipt — wait.' });
       return;
     }
-    const body: Record<string, unknown> = { scan, damaged };
+    const body: ReceiptInput = { scan, damaged };
     const q = Number(qty);
     if (!scanCarriesCount(scan)) {
       if (!Number.isInteger(q) || q < 1) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { seg } from '../api/client';
 import { getReturn, inspectReturn, listOrders, receiveReturn, returnsOfOrder } from '../api/endpoints';
-import type { Disposition, Inventory, Location, Order, Product, Return, ReturnLine } from '../api/types';
+import type { Disposition, Inventory, Order, Product, Return, ReturnLine, ResponseBody } from '../api/types';
 import { humanize } from '../lib/format';
 import { useAction, useResource } from '../lib/hooks';
 import { can } from '../lib/permissions';
@@ -114,7 +114,7 @@ async function loadReturn(id: number, signal: AbortSignal): Promise<ReturnData> 
   const ret = await getReturn(id, signal);
   const [products, areas] = await Promise.all([
     getProducts(ret.lines.map((l) => l.sku), signal),
-    Promise.all(NOT_SHELVES.map((type) => api.get<{ locations: Location[] }>(`/warehouses/${seg(ret.warehouse)}/locations`, { query: { type, limit: 500 }, signal }))),
+    Promise.all(NOT_SHELVES.map((type) => api.get<ResponseBody<'/api/v1/warehouses/{code}/locations', 'get'>>(`/warehouses/${seg(ret.warehouse)}/locations`, { query: { type, limit: 500 }, signal }))),
   ]);
   return { ret, products, notShelves: new Set(areas.flatMap((a) => a.locations.map((l) => l.code))) };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isProblem, seg } from '../api/client';
-import type { Inventory, Move, Product } from '../api/types';
+import type { Inventory, Product, ResponseBody, RequestBody } from '../api/types';
 import { fmtDate, fmtDateTime, fmtNum, fmtWeight, humanize } from '../lib/format';
 import { useAction, useResource } from '../lib/hooks';
 import { can } from '../lib/permissions';
@@ -264,7 +264,7 @@ function Moves({ sku }: { sku: string }) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors[cursors.length - 1];
   const r = useResource(
-    (signal) => api.get<{ moves: Move[]; next_cursor: string | null }>(`/inventory/${seg(sku)}/moves`, { query: { limit: 50, cursor }, signal }),
+    (signal) => api.get<ResponseBody<'/api/v1/inventory/{sku}/moves', 'get'>>(`/inventory/${seg(sku)}/moves`, { query: { limit: 50, cursor }, signal }),
     [sku, cursor],
   );
   return (
@@ -312,16 +312,8 @@ function Moves({ sku }: { sku: string }) {
   );
 }
 
-interface AdjustResult {
-  move_id: number;
-  warehouse: string;
-  location: string;
-  sku: string;
-  lot: string;
-  expiry: string | null;
-  quantity: number;
-  on_hand: number;
-}
+type AdjustInput = RequestBody<'/api/v1/inventory/adjustments', 'post'>;
+type AdjustResult = ResponseBody<'/api/v1/inventory/adjustments', 'post'>;
 
 function AdjustForm(props: { sku: string; lotTracked: boolean; locations: string[]; onDone: () => void }) {
   const whs = useStore(warehouses);
@@ -330,7 +322,7 @@ function AdjustForm(props: { sku: string; lotTracked: boolean; locations: string
   const [done, setDone] = useState<AdjustResult | null>(null);
   const set = (k: keyof typeof form) => (e: Event) => setForm({ ...form, [k]: (e.target as HTMLInputElement).value });
   const act = useAction(
-    (key, body: Record<string, unknown>) => api.post<AdjustResult>('/inventory/adjustments', body, { idempotencyKey: key }),
+    (key, body: AdjustInput) => api.post<AdjustResult>('/inventory/adjustments', body, { idempotencyKey: key }),
     {
       onDone: (r) => {
         setDone(r);
@@ -342,7 +334,7 @@ function AdjustForm(props: { sku: string; lotTracked: boolean; locations: string
   const qty = Number(form.quantity);
   const valid = form.location.trim() && Number.isInteger(qty) && qty !== 0 && form.reason.trim() && (form.warehouse || cur);
   const body = () => {
-    const b: Record<string, unknown> = { warehouse: form.warehouse || cur, location: form.location.trim(), sku: props.sku, quantity: qty, reason: form.reason.trim() };
+    const b: AdjustInput = { warehouse: form.warehouse || cur || '', location: form.location.trim(), sku: props.sku, quantity: qty, reason: form.reason.trim() };
     if (form.lot.trim()) b.lot = form.lot.trim();
     if (form.expiry) b.expiry = form.expiry;
     return b;

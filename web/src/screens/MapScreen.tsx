@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { seg } from '../api/client';
 import { warehouseStock } from '../api/endpoints';
-import type { Inventory, Location, PickFace, PickList, StockLocation } from '../api/types';
+import type { Inventory, Location, PickList, StockLocation, ResponseBody } from '../api/types';
 import { fmtMm, fmtNum, humanize } from '../lib/format';
 import { useResource } from '../lib/hooks';
 import { useStore } from '../lib/store';
@@ -58,7 +58,7 @@ function MapView(props: { wh: string; locs: Location[]; mode: Mode; sku: string;
   // Stock of one SKU.
   const inv = useResource((signal) => api.get<Inventory>(`/inventory/${seg(sku)}`, { signal }), [sku], { enabled: mode === 'sku' && !!sku });
   // Pick faces (fill against their maximum).
-  const faces = useResource((signal) => api.get<{ pick_faces: PickFace[] }>(`/warehouses/${seg(wh)}/pick-faces`, { signal }), [wh], { enabled: mode === 'faces' });
+  const faces = useResource((signal) => api.get<ResponseBody<'/api/v1/warehouses/{code}/pick-faces', 'get'>>(`/warehouses/${seg(wh)}/pick-faces`, { signal }), [wh], { enabled: mode === 'faces' });
   // What every location holds (fill).
   const stock = useResource((signal) => warehouseStock(wh, signal), [wh], { enabled: mode === 'fill' });
   const stockAt = useMemo(() => new Map((stock.data?.locations ?? []).map((l) => [l.location, l])), [stock.data]);

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { listOrders } from '../api/endpoints';
-import type { Channel, Order } from '../api/types';
+import type { Order, ResponseBody } from '../api/types';
 import { ORDER_STATUSES } from '../api/types';
 import { fmtDateTime, fmtRelative, humanize } from '../lib/format';
 import { useResource } from '../lib/hooks';
@@ -20,7 +20,7 @@ export function Orders() {
   const page = cursors.length;
   const cursor = cursors[cursors.length - 1];
 
-  const channels = useResource((signal) => api.get<{ channels: Channel[] }>('/channels', { query: { limit: 500 }, signal }), []);
+  const channels = useResource((signal) => api.get<ResponseBody<'/api/v1/channels', 'get'>>('/channels', { query: { limit: 500 }, signal }), []);
   const list = useResource((signal) => listOrders({ q: q.trim().replace(/^#(?=\d+$)/, ''), status, channel, limit: PAGE, cursor }, signal), [q, status, channel, cursor]);
 
   const filter = (patch: Record<string, string>) => {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { seg } from '../api/client';
 import { allFulfillments, listOrders, listTasks, listWaves, type OrdersPage } from '../api/endpoints';
-import type { Fulfillment, Order, Wave } from '../api/types';
+import type { Fulfillment, Order, Wave, RequestBody } from '../api/types';
 import { fmtDateTime, fmtNum, fmtRelative } from '../lib/format';
 import { useAction, useResource } from '../lib/hooks';
 import { can } from '../lib/permissions';
@@ -11,7 +11,6 @@ import { Link, navigate } from '../router';
 import { api, session, warehouse } from '../session';
 import { Async, Badge, Card, Empty, Field, Pager, ProblemBox } from '../components/ui';
 
-const BATCHING = ['auto', 'fcfs', 'seed', 'savings', 'ils', 'alns'];
 
 async function ordersWithStatus(status: string, signal: AbortSignal): Promise<Order[]> {
   const out: Order[] = [];
@@ -61,20 +60,24 @@ export function Waves() {
   );
 }
 
+type WaveInput = RequestBody<'/api/v1/waves', 'post'>;
+type Batching = NonNullable<WaveInput['batching']>;
+const BATCHING: Batching[] = ['auto', 'fcfs', 'seed', 'savings', 'ils', 'alns'];
+
 function PlanWave({ wh }: { wh: string }) {
   const [maxOrders, setMaxOrders] = useState('20');
   const [useCart, setUseCart] = useState(false);
   const [cart, setCart] = useState({ max_items: '40', max_volume_cm3: '', max_orders: '8' });
-  const [batching, setBatching] = useState('auto');
+  const [batching, setBatching] = useState<Batching>('auto');
   const preview = useResource((signal) => loadPreview(wh, signal), [wh]);
   const n = Math.max(1, Math.min(1000, Number(maxOrders) || 100));
   const chosen = preview.data?.slice(0, n) ?? [];
   const totals = previewTotals(chosen);
 
   const body = () => {
-    const b: Record<string, unknown> = { warehouse: wh, max_orders: n };
+    const b: WaveInput = { warehouse: wh, max_orders: n };
     if (useCart) {
-      const c: Record<string, number> = { max_items: Number(cart.max_items) };
+      const c: NonNullable<WaveInput['cart']> = { max_items: Number(cart.max_items) };
       if (cart.max_volume_cm3) c.max_volume_cm3 = Number(cart.max_volume_cm3);
       if (cart.max_orders) c.max_orders = Number(cart.max_orders);
       b.cart = c;
@@ -82,7 +85,7 @@ function PlanWave({ wh }: { wh: string }) {
     }
     return b;
   };
-  const create = useAction((key, b: Record<string, unknown>) => api.post<Wave>('/waves', b, { idempotencyKey: key, timeoutMs: 60000 }), {
+  const create = useAction((key, b: WaveInput) => api.post<Wave>('/waves', b, { idempotencyKey: key, timeoutMs: 60000 }), {
     onDone: (w) => navigate(`/waves/${w.id}`),
   });
 
@@ -114,7 +117,7 @@ function PlanWave({ wh }: { wh: string }) {
               <input type="number" min={1} value={cart.max_volume_cm3} placeholder="any" onInput={(e) => setCart({ ...cart, max_volume_cm3: (e.target as HTMLInputElement).value })} />
             </Field>
             <Field label="Batching">
-              <select value={batching} onChange={(e) => setBatching((e.target as HTMLSelectElement).value)}>
+              <select value={batching} onChange={(e) => setBatching((e.target as HTMLSelectElement).value as Batching)}>
                 {BATCHING.map((b) => (
                   <option key={b}>{b}</option>
                 ))}
@@ -188,7 +191,7 @@ async function loadWaves(wh: string, cursor: string | null, signal: AbortSignal)
     listTasks({ warehouse: wh, type: 'pick', status: 'in_progress', limit: 500 }, signal),
   ]);
   const pickers = new Map<number, string>();
-  for (const t of tasks.tasks) if (t.ref?.type === 'pick_list' && t.assigned_to) pickers.set(t.ref.id, t.assigned_to);
+  for (const t of tasks.tasks) if (t.ref?.type === 'pick_list' && t.ref.id !== null && t.assigned_to) pickers.set(t.ref.id, t.assigned_to);
   return { waves: page.waves, next_cursor: page.next_cursor, pickers };
 }
 
