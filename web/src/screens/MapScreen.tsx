@@ -9,6 +9,7 @@ import { cellsOf, fillOf, geometry, pathLength, ramp, walk, type Cell, type Stop
 import { Link, setQuery, useLocation } from '../router';
 import { api, warehouse } from '../session';
 import { Async, Card, Empty, ProblemBox } from '../components/ui';
+import { Table, type Column } from '../components/Table';
 
 type Mode = 'velocity' | 'fill' | 'sku' | 'faces';
 
@@ -270,32 +271,16 @@ function MapView(props: { wh: string; locs: Location[]; mode: Mode; sku: string;
         )}
         <Card title={selected ? `Bay ${selected.locations[0]?.code.replace(/-\d+$/, '')}` : 'Locations'}>
           {selected ? (
-            <table class="table">
-              <thead>
-                <tr>
-                  <th>Location</th>
-                  <th>Type</th>
-                  <th>Class</th>
-                  {stock.data && (
-                    <>
-                      <th class="num">Units</th>
-                      <th>Holds</th>
-                      <th class="num">Volume</th>
-                    </>
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {selected.locations.map((l) => (
-                  <tr key={l.code}>
-                    <td>{l.code}</td>
-                    <td>{humanize(l.type)}</td>
-                    <td>{l.velocity_class ?? '—'}</td>
-                    {stock.data && <StockCells s={stockAt.get(l.code)} />}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              columns={[
+                { header: 'Location', cell: (l) => l.code },
+                { header: 'Type', cell: (l) => humanize(l.type) },
+                { header: 'Class', cell: (l) => l.velocity_class ?? '—' },
+                ...(stock.data ? stockColumns((l) => stockAt.get(l.code)) : []),
+              ]}
+              rows={selected.locations}
+              rowKey={(l) => l.code}
+            />
           ) : (
             <p class="muted">
               {fmtNum(locs.length)} locations in {fmtNum(cells.length)} bays. Click a bay for its locations.
@@ -307,26 +292,34 @@ function MapView(props: { wh: string; locs: Location[]; mode: Mode; sku: string;
   );
 }
 
-function StockCells({ s }: { s: StockLocation | undefined }) {
-  if (!s) {
-    return (
-      <>
-        <td class="num muted">0</td>
-        <td class="muted">empty</td>
-        <td />
-      </>
-    );
-  }
-  return (
-    <>
-      <td class="num">{fmtNum(s.on_hand)}</td>
-      <td>
-        {s.top_sku ? <Link href={`/inventory/${encodeURIComponent(s.top_sku)}`}>{s.top_sku}</Link> : '—'}
-        {s.products > 1 ? <span class="muted"> +{s.products - 1} more</span> : null}
-      </td>
-      <td class="num">{s.max_volume_cm3 ? `${Math.round((s.used_cm3 / s.max_volume_cm3) * 100)} %` : '—'}</td>
-    </>
-  );
+/** What a location holds, by its stock (none: empty). */
+function stockColumns(stockOf: (l: Location) => StockLocation | undefined): Column<Location>[] {
+  return [
+    { header: 'Units', num: true, class: (l) => !stockOf(l) && 'muted', cell: (l) => fmtNum(stockOf(l)?.on_hand ?? 0) },
+    {
+      header: 'Holds',
+      class: (l) => !stockOf(l) && 'muted',
+      cell: (l) => {
+        const s = stockOf(l);
+        if (!s) return 'empty';
+        return (
+          <>
+            {s.top_sku ? <Link href={`/inventory/${encodeURIComponent(s.top_sku)}`}>{s.top_sku}</Link> : '—'}
+            {s.products > 1 ? <span class="muted"> +{s.products - 1} more</span> : null}
+          </>
+        );
+      },
+    },
+    {
+      header: 'Volume',
+      num: true,
+      cell: (l) => {
+        const s = stockOf(l);
+        if (!s) return null;
+        return s.max_volume_cm3 ? `${Math.round((s.used_cm3 / s.max_volume_cm3) * 100)} %` : '—';
+      },
+    },
+  ];
 }
 
 function Legend({ mode }: { mode: Mode }) {

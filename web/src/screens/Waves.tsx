@@ -10,6 +10,7 @@ import { previewTotals, releasedFulfillments, waveProgress, type PreviewItem } f
 import { Link, navigate } from '../router';
 import { api, session, warehouse } from '../session';
 import { Async, Badge, Card, Empty, Field, Pager, ProblemBox } from '../components/ui';
+import { Table } from '../components/Table';
 
 
 async function ordersWithStatus(status: string, signal: AbortSignal): Promise<Order[]> {
@@ -143,32 +144,18 @@ function PlanWave({ wh }: { wh: string }) {
                 <strong>{totals.fulfillments}</strong> of {items.length} released fulfillments ({totals.orders} orders), <strong>{fmtNum(totals.units)}</strong> units on {fmtNum(totals.lines)} lines
                 {totals.unknown ? ` (+ ${totals.unknown} split orders counted separately)` : ''}.
               </p>
-              <div class="scroll-y short">
-                <table class="table">
-                  <thead>
-                    <tr>
-                      <th>Fulfillment</th>
-                      <th>Order</th>
-                      <th class="num">Priority</th>
-                      <th>Ship by</th>
-                      <th class="num">Units</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {chosen.map((i) => (
-                      <tr key={i.fulfillment_id}>
-                        <td>#{i.fulfillment_id}</td>
-                        <td>
-                          <Link href={`/orders/${i.order_id}`}>{i.channel_order_id}</Link>
-                        </td>
-                        <td class="num">{i.priority}</td>
-                        <td>{i.ship_by ? fmtRelative(i.ship_by) : '—'}</td>
-                        <td class="num">{i.units ?? '?'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                wrap="scroll-y short"
+                columns={[
+                  { header: 'Fulfillment', cell: (i) => `#${i.fulfillment_id}` },
+                  { header: 'Order', cell: (i) => <Link href={`/orders/${i.order_id}`}>{i.channel_order_id}</Link> },
+                  { header: 'Priority', num: true, cell: (i) => i.priority },
+                  { header: 'Ship by', cell: (i) => (i.ship_by ? fmtRelative(i.ship_by) : '—') },
+                  { header: 'Units', num: true, cell: (i) => i.units ?? '?' },
+                ]}
+                rows={chosen}
+                rowKey={(i) => i.fulfillment_id}
+              />
               <p class="muted small">Computed here (the API has no wave preview): the released fulfillments, ordered by their orders' priority, ship-by and age as the server takes them; the wave may differ if orders change meanwhile.</p>
             </>
           )
@@ -207,51 +194,45 @@ function WaveList({ wh }: { wh: string }) {
             <Empty>No wave yet in {wh}.</Empty>
           ) : (
             <>
-              <div class="scroll-x">
-                <table class="table" data-testid="wave-list">
-                  <thead>
-                    <tr>
-                      <th>Wave</th>
-                      <th>Created</th>
-                      <th class="num">Fulfillments</th>
-                      <th>Pick lists</th>
-                      <th>Lines picked</th>
-                      <th class="num">Units</th>
-                      <th class="num">Short</th>
-                      <th>Batching</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.waves.map((w) => {
-                      const p = waveProgress(w.pick_lists);
-                      return (
-                        <tr key={w.id} data-wave={w.id}>
-                          <td>
-                            <Link href={`/waves/${w.id}`}>Wave #{w.id}</Link> <Badge status={p.done ? 'done' : 'open'} />
-                          </td>
-                          <td title={fmtDateTime(w.created_at)}>{fmtRelative(w.created_at)}</td>
-                          <td class="num">{w.fulfillments.length}</td>
-                          <td>
-                            {w.pick_lists.map((pl) => (
-                              <span key={pl.id} class={`chip ${pl.status === 'done' ? 'muted' : ''}`}>
-                                #{pl.id} {pl.status === 'done' ? '· done' : d.pickers.has(pl.id) ? `· ${d.pickers.get(pl.id)}` : '· unclaimed'}
-                              </span>
-                            ))}
-                          </td>
-                          <td>
-                            <Progress done={p.linesDone} total={p.lines} /> {p.linesDone}/{p.lines}
-                          </td>
-                          <td class="num">
-                            {fmtNum(p.unitsPicked)}/{fmtNum(p.units)}
-                          </td>
-                          <td class={`num ${p.short ? 'risk' : ''}`}>{p.short || ''}</td>
-                          <td class="muted">{w.batching ? w.batching.method : 'one list'}</td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                testid="wave-list"
+                wrap="scroll-x"
+                columns={[
+                  {
+                    header: 'Wave',
+                    cell: ({ w, p }) => (
+                      <>
+                        <Link href={`/waves/${w.id}`}>Wave #{w.id}</Link> <Badge status={p.done ? 'done' : 'open'} />
+                      </>
+                    ),
+                  },
+                  { header: 'Created', title: ({ w }) => fmtDateTime(w.created_at), cell: ({ w }) => fmtRelative(w.created_at) },
+                  { header: 'Fulfillments', num: true, cell: ({ w }) => w.fulfillments.length },
+                  {
+                    header: 'Pick lists',
+                    cell: ({ w }) =>
+                      w.pick_lists.map((pl) => (
+                        <span key={pl.id} class={`chip ${pl.status === 'done' ? 'muted' : ''}`}>
+                          #{pl.id} {pl.status === 'done' ? '· done' : d.pickers.has(pl.id) ? `· ${d.pickers.get(pl.id)}` : '· unclaimed'}
+                        </span>
+                      )),
+                  },
+                  {
+                    header: 'Lines picked',
+                    cell: ({ p }) => (
+                      <>
+                        <Progress done={p.linesDone} total={p.lines} /> {p.linesDone}/{p.lines}
+                      </>
+                    ),
+                  },
+                  { header: 'Units', num: true, cell: ({ p }) => `${fmtNum(p.unitsPicked)}/${fmtNum(p.units)}` },
+                  { header: 'Short', num: true, class: ({ p }) => p.short > 0 && 'risk', cell: ({ p }) => p.short || '' },
+                  { header: 'Batching', class: 'muted', cell: ({ w }) => (w.batching ? w.batching.method : 'one list') },
+                ]}
+                rows={d.waves.map((w) => ({ w, p: waveProgress(w.pick_lists) }))}
+                rowKey={({ w }) => w.id}
+                rowData={({ w }) => ({ 'data-wave': w.id })}
+              />
               <Pager
                 page={cursors.length}
                 busy={r.loading}
