@@ -9,6 +9,7 @@ import { norm, type Feedback } from '../logic/pickScan';
 import { Link, navigate } from '../router';
 import { api, session, warehouse } from '../session';
 import { Async, Badge, describeError, Empty, ProblemBox } from '../components/ui';
+import { Table } from '../components/Table';
 import { FeedbackPanel, HandheldPage, ScanInput, Steps } from './common';
 
 const ACTIVE = ['open', 'counting', 'recount'];
@@ -193,6 +194,7 @@ function Counter({ count, onChange }: { count: Count; onChange: (c: Count) => vo
   };
 
   const lines = entries.filter((e) => e.quantity > 0).map((e) => (e.lot ? { sku: e.sku, lot: e.lot, quantity: e.quantity } : { sku: e.sku, quantity: e.quantity }));
+  const withExpected = count.lines.some((l) => l.expected !== undefined && l.expected !== null);
   const stepIndex = step === 'location' ? 0 : step === 'counting' ? 1 : 2;
 
   return (
@@ -220,42 +222,41 @@ function Counter({ count, onChange }: { count: Count; onChange: (c: Count) => vo
       <FeedbackPanel fb={fb} />
       {step === 'counting' && (
         <>
-          {entries.length === 0 ? (
-            <Empty>Nothing counted yet. An empty location is submitted as empty.</Empty>
-          ) : (
-            <table class="table" data-testid="count-entries">
-              <thead>
-                <tr>
-                  <th>Item</th>
-                  <th class="num">Counted</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((e, i) => (
-                  <tr key={`${e.sku}/${e.lot}`}>
-                    <td>
-                      <strong>{e.sku}</strong> {e.lot && <span class="muted">lot {e.lot}</span>}
-                      <div class="muted small">{e.name}</div>
-                    </td>
-                    <td class="num">
-                      <input
-                        class="count-qty"
-                        type="number"
-                        inputMode="numeric"
-                        min={0}
-                        value={e.quantity}
-                        aria-label={`Count of ${e.sku}`}
-                        onInput={(ev) => {
-                          const q = Math.max(0, Math.floor(Number((ev.target as HTMLInputElement).value) || 0));
-                          setEntries(entries.map((x, j) => (j === i ? { ...x, quantity: q } : x)));
-                        }}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <Table
+            testid="count-entries"
+            columns={[
+              {
+                header: 'Item',
+                cell: (e) => (
+                  <>
+                    <strong>{e.sku}</strong> {e.lot && <span class="muted">lot {e.lot}</span>}
+                    <div class="muted small">{e.name}</div>
+                  </>
+                ),
+              },
+              {
+                header: 'Counted',
+                num: true,
+                cell: (e, i) => (
+                  <input
+                    class="count-qty"
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    value={e.quantity}
+                    aria-label={`Count of ${e.sku}`}
+                    onInput={(ev) => {
+                      const q = Math.max(0, Math.floor(Number((ev.target as HTMLInputElement).value) || 0));
+                      setEntries(entries.map((x, j) => (j === i ? { ...x, quantity: q } : x)));
+                    }}
+                  />
+                ),
+              },
+            ]}
+            rows={entries}
+            rowKey={(e) => `${e.sku}/${e.lot}`}
+            empty="Nothing counted yet. An empty location is submitted as empty."
+          />
           <button type="button" class="btn primary huge" disabled={submit.busy} onClick={() => void submit.run(lines)}>
             {submit.busy ? 'Submitting…' : `Submit count (${countUnits(lines)})`}
           </button>
@@ -264,36 +265,24 @@ function Counter({ count, onChange }: { count: Count; onChange: (c: Count) => vo
       {step === 'submitted' && (
         <>
           {count.lines.length > 0 && (
-            <table class="table">
-              <thead>
-                <tr>
-                  <th>Item</th>
-                  <th class="num">Counted</th>
-                  {count.lines.some((l) => l.expected !== undefined && l.expected !== null) && (
+            <Table
+              columns={[
+                {
+                  header: 'Item',
+                  cell: (l) => (
                     <>
-                      <th class="num">Expected</th>
-                      <th class="num">Variance</th>
-                    </>
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {count.lines.map((l) => (
-                  <tr key={`${l.sku}/${l.lot}`}>
-                    <td>
                       {l.sku} {l.lot && <span class="muted">lot {l.lot}</span>}
-                    </td>
-                    <td class="num">{l.counted}</td>
-                    {l.expected !== undefined && l.expected !== null && (
-                      <>
-                        <td class="num">{l.expected}</td>
-                        <td class={`num ${l.variance ? 'risk' : ''}`}>{l.variance}</td>
-                      </>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                { header: 'Counted', num: true, cell: (l) => l.counted },
+                // Expected and variance only for those who may see them (a blind count has none).
+                withExpected && { header: 'Expected', num: true, cell: (l) => l.expected },
+                withExpected && { header: 'Variance', num: true, class: (l) => !!l.variance && 'risk', cell: (l) => l.variance },
+              ]}
+              rows={count.lines}
+              rowKey={(l) => `${l.sku}/${l.lot}`}
+            />
           )}
           {count.status === 'recount' && can(role, 'counts.work') && (
             <button

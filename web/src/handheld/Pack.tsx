@@ -23,6 +23,7 @@ import {
 import { Link, navigate, useLocation } from '../router';
 import { api, session, warehouse } from '../session';
 import { Async, Badge, Empty, PdfButton, ProblemBox } from '../components/ui';
+import { Table } from '../components/Table';
 import { FeedbackPanel, HandheldPage, ScanInput } from './common';
 
 type ShipInput = RequestBody<'/api/v1/fulfillments/{id}/ship', 'post'>;
@@ -135,6 +136,7 @@ function PackForm({ data, onPacked }: { data: PackData; onPacked: (f: Fulfillmen
   const weights = useMemo(() => Object.fromEntries(Object.values(products).map((p) => [p.sku, p.weight_g])), [products]);
   const lines = f.lines.filter((l) => l.picked > 0);
   const complete = allPacked(st, lines);
+  const left = (sku: string) => remainingToPack(st, lines, sku);
 
   const pack = useAction((key, body: ReturnType<typeof packBody>) => api.post<Fulfillment>(`/fulfillments/${f.id}/pack`, body, { idempotencyKey: key }), {
     onDone: (after) => onPacked(after),
@@ -156,40 +158,34 @@ function PackForm({ data, onPacked }: { data: PackData; onPacked: (f: Fulfillmen
       </div>
       <ScanInput placeholder="Scan each item" onScan={(c) => setSt(applyPackScan(st, lines, products, c))} disabled={pack.busy} />
       <FeedbackPanel fb={st.feedback} />
-      <table class="table pack-lines" data-testid="pack-lines">
-        <thead>
-          <tr>
-            <th>SKU</th>
-            <th class="num">Picked</th>
-            <th class="num">Left</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l) => {
-            const left = remainingToPack(st, lines, l.sku);
-            return (
-              <tr key={l.sku} class={left === 0 ? 'row-done' : ''}>
-                <td>
-                  <strong>{l.sku}</strong>
-                  <div class="muted small">{products[l.sku]?.name}</div>
-                </td>
-                <td class="num">{l.picked}</td>
-                <td class="num" data-testid={`left-${l.sku}`}>
-                  {left}
-                </td>
-                <td>
-                  {left > 0 && (
-                    <button type="button" class="btn small" onClick={() => setSt(addUnits(st, l.sku, left))}>
-                      +{left}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <Table
+        class="pack-lines"
+        testid="pack-lines"
+        columns={[
+          {
+            header: 'SKU',
+            cell: (l) => (
+              <>
+                <strong>{l.sku}</strong>
+                <div class="muted small">{products[l.sku]?.name}</div>
+              </>
+            ),
+          },
+          { header: 'Picked', num: true, cell: (l) => l.picked },
+          { header: 'Left', num: true, testid: (l) => `left-${l.sku}`, cell: (l) => left(l.sku) },
+          {
+            cell: (l) =>
+              left(l.sku) > 0 && (
+                <button type="button" class="btn small" onClick={() => setSt(addUnits(st, l.sku, left(l.sku)))}>
+                  +{left(l.sku)}
+                </button>
+              ),
+          },
+        ]}
+        rows={lines}
+        rowKey={(l) => l.sku}
+        rowClass={(l) => left(l.sku) === 0 && 'row-done'}
+      />
       {carton && (
         <div class="carton-advice">
           {carton.suggestion ? (

@@ -9,6 +9,7 @@ import type { Feedback } from '../logic/pickScan';
 import { Link, navigate } from '../router';
 import { api, session, warehouse } from '../session';
 import { Async, Badge, describeError, Empty } from '../components/ui';
+import { Table } from '../components/Table';
 import { FeedbackPanel, HandheldPage, ScanInput } from './common';
 import { PutawayTask } from './Putaway';
 
@@ -193,31 +194,28 @@ function Receiver({ po, onChange }: { po: PurchaseOrder; onChange: (p: PurchaseO
           </div>
         </>
       )}
-      <table class="table" data-testid="po-lines">
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>SKU</th>
-            <th class="num">Expected</th>
-            <th class="num">Received</th>
-            <th class="num">Open</th>
-          </tr>
-        </thead>
-        <tbody>
-          {po.lines.map((l) => (
-            <tr key={l.line_no} class={l.closed ? 'row-done' : ''}>
-              <td>{l.line_no}</td>
-              <td>{l.sku}</td>
-              <td class="num">{l.expected}</td>
-              <td class="num">
+      <Table
+        testid="po-lines"
+        columns={[
+          { header: '#', cell: (l) => l.line_no },
+          { header: 'SKU', cell: (l) => l.sku },
+          { header: 'Expected', num: true, cell: (l) => l.expected },
+          {
+            header: 'Received',
+            num: true,
+            cell: (l) => (
+              <>
                 {l.received}
                 {l.damaged ? <span class="risk"> +{l.damaged} dmg</span> : null}
-              </td>
-              <td class="num">{l.open}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: 'Open', num: true, cell: (l) => l.open },
+        ]}
+        rows={po.lines}
+        rowKey={(l) => l.line_no}
+        rowClass={(l) => l.closed && 'row-done'}
+      />
       {log.length > 0 && (
         <>
           <h2 class="hh-sub">Received now</h2>

@@ -22,6 +22,7 @@ import {
 import { Link, navigate } from '../router';
 import { api, session } from '../session';
 import { Async, Badge, describeError, Empty } from '../components/ui';
+import { Table } from '../components/Table';
 import { FeedbackPanel, HandheldPage, ScanInput, Steps } from './common';
 
 interface Found {
@@ -183,32 +184,24 @@ function ReturnWork({ data, onChange }: { data: ReturnData; onChange: (r: Return
 
 function ReturnLines({ ret }: { ret: Return }) {
   return (
-    <table class="table" data-testid="return-lines">
-      <thead>
-        <tr>
-          <th>SKU</th>
-          <th class="num">Auth.</th>
-          <th class="num">Recv.</th>
-          <th class="num">To inspect</th>
-          <th>Done</th>
-        </tr>
-      </thead>
-      <tbody>
-        {ret.lines.map((l) => (
-          <tr key={l.id} class={l.received === l.authorized && l.awaiting_inspection === 0 ? 'row-done' : ''}>
-            <td>{l.sku}</td>
-            <td class="num">{l.authorized}</td>
-            <td class="num">{l.received}</td>
-            <td class="num" data-testid={`inspect-left-${l.sku}`}>
-              {l.awaiting_inspection}
-            </td>
-            <td class="small">
-              {[l.restocked ? `${l.restocked} restocked` : '', l.quarantined ? `${l.quarantined} quarantined` : '', l.scrapped ? `${l.scrapped} scrapped` : ''].filter(Boolean).join(', ') || '—'}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      testid="return-lines"
+      columns={[
+        { header: 'SKU', cell: (l) => l.sku },
+        { header: 'Auth.', num: true, cell: (l) => l.authorized },
+        { header: 'Recv.', num: true, cell: (l) => l.received },
+        { header: 'To inspect', num: true, testid: (l) => `inspect-left-${l.sku}`, cell: (l) => l.awaiting_inspection },
+        {
+          header: 'Done',
+          class: 'small',
+          cell: (l) =>
+            [l.restocked ? `${l.restocked} restocked` : '', l.quarantined ? `${l.quarantined} quarantined` : '', l.scrapped ? `${l.scrapped} scrapped` : ''].filter(Boolean).join(', ') || '—',
+        },
+      ]}
+      rows={ret.lines}
+      rowKey={(l) => l.id}
+      rowClass={(l) => l.received === l.authorized && l.awaiting_inspection === 0 && 'row-done'}
+    />
   );
 }
 
