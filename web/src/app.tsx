@@ -72,11 +72,14 @@ function Operator() {
 
   useEffect(() => {
     if (restoring) restore();
+    // Once, when the app starts with a stored token; later restores are the Retry button's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  const token = s?.token;
   useEffect(() => {
-    if (s) loadWarehouses().catch(() => undefined);
-  }, [s?.token]);
+    if (token) loadWarehouses().catch(() => undefined);
+  }, [token]);
 
   if (restoring) {
     return (
@@ -106,7 +109,7 @@ function ConnectionBanner() {
     <div class={`conn-banner ${c}`} role="status" data-testid="connection-banner">
       {c === 'down' ? 'The server cannot be reached. Retrying…' : 'The server is slow to answer…'}
       {c === 'down' && (
-        <button type="button" class="btn small" onClick={() => retryNow()}>
+        <button type="button" class="btn small" onClick={() => void retryNow()}>
           Retry now
         </button>
       )}

@@ -1,6 +1,6 @@
 // The signed-in token, the connection state and the chosen warehouse.
 import { ApiClient, ProblemError, type ConnState } from './api/client';
-import type { Me, Warehouse } from './api/types';
+import type { Me, Warehouse, ResponseBody } from './api/types';
 import { Bus, Store } from './lib/store';
 
 export const TOKEN_KEY = 'wareflow.token';
@@ -58,13 +58,11 @@ let healthTimer: ReturnType<typeof setTimeout> | null = null;
 /** While the server is down, probe /healthz every few seconds. */
 export function watchHealth(delayMs = 3000) {
   if (healthTimer) return;
-  healthTimer = setTimeout(async () => {
+  healthTimer = setTimeout(() => {
     healthTimer = null;
-    try {
-      await api.get('/healthz', { auth: false, timeoutMs: 5000 });
-    } catch {
+    api.get('/healthz', { auth: false, timeoutMs: 5000 }).catch(() => {
       if (connection.get() !== 'ok') watchHealth(Math.min(delayMs * 1.5, 15000));
-    }
+    });
   }, delayMs);
 }
 
@@ -103,7 +101,7 @@ export function chooseWarehouse(code: string) {
 }
 
 export async function loadWarehouses() {
-  const r = await api.get<{ warehouses: Warehouse[] }>('/warehouses', { query: { limit: 500 } });
+  const r = await api.get<ResponseBody<'/api/v1/warehouses', 'get'>>('/warehouses', { query: { limit: 500 } });
   warehouses.set(r.warehouses);
   const cur = warehouse.get();
   if (!cur || !r.warehouses.some((w) => w.code === cur)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiClient, NetworkError, ProblemError, TimeoutError, buildQuery } from './client';
+import { ApiClient, ApiError, NetworkError, ProblemError, TimeoutError, buildQuery } from './client';
 import { KeyKeeper } from '../lib/keys';
 import { hang, json, mockFetch, problem } from '../test/fetchMock';
 
@@ -25,7 +25,7 @@ describe('ApiClient', () => {
 
   it('turns problem documents into typed ProblemErrors', async () => {
     const m = mockFetch(() => problem(422, 'invalid_field', 'lines[0].quantity must be a positive integer', 'lines[0].quantity'));
-    const err: any = await client(m.fetch).post('/orders', {}).catch((e) => e);
+    const err = (await client(m.fetch).post('/orders', {}).catch((e: unknown) => e)) as ProblemError;
     expect(err).toBeInstanceOf(ProblemError);
     expect(err.code).toBe('invalid_field');
     expect(err.status).toBe(422);
@@ -48,7 +48,7 @@ describe('ApiClient', () => {
   it('makes a problem of a non-JSON gateway error and calls it retryable', async () => {
     const m = mockFetch(() => new Response('<html>Bad Gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
     const states: string[] = [];
-    const err: any = await client(m.fetch, { onConnection: (s) => states.push(s) }).get('/orders').catch((e) => e);
+    const err = (await client(m.fetch, { onConnection: (s) => states.push(s) }).get('/orders').catch((e: unknown) => e)) as ProblemError;
     expect(err).toBeInstanceOf(ProblemError);
     expect(err.code).toBe('server_unavailable');
     expect(err.retryable).toBe(true);
@@ -60,7 +60,7 @@ describe('ApiClient', () => {
       throw new TypeError('Failed to fetch');
     });
     const states: string[] = [];
-    const err: any = await client(m.fetch, { onConnection: (s) => states.push(s) }).get('/orders').catch((e) => e);
+    const err = (await client(m.fetch, { onConnection: (s) => states.push(s) }).get('/orders').catch((e: unknown) => e)) as ApiError;
     expect(err).toBeInstanceOf(NetworkError);
     expect(err.retryable).toBe(true);
     expect(states).toEqual(['down']);
@@ -68,7 +68,7 @@ describe('ApiClient', () => {
 
   it('times out a request that gets no answer', async () => {
     const m = mockFetch((_c, signal) => hang(signal));
-    const err: any = await client(m.fetch).get('/orders', { timeoutMs: 20 }).catch((e) => e);
+    const err = (await client(m.fetch).get('/orders', { timeoutMs: 20 }).catch((e: unknown) => e)) as ApiError;
     expect(err).toBeInstanceOf(TimeoutError);
     expect(err.retryable).toBe(true);
   });

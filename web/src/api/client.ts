@@ -314,7 +314,7 @@ async function readProblem(res: Response): Promise<ProblemDoc> {
   try {
     const j = JSON.parse(text) as Partial<ProblemDoc>;
     if (j && typeof j === 'object' && typeof j.code === 'string') {
-      return { ...j, status: typeof j.status === 'number' ? j.status : res.status, code: j.code } as ProblemDoc;
+      return { ...j, status: typeof j.status === 'number' ? j.status : res.status, code: j.code };
     }
   } catch {
     /* not JSON */

@@ -29,7 +29,7 @@ function use(handler: Parameters<typeof mockFetch>[0]) {
 
 afterEach(() => api.configure({ fetch: (...a: Parameters<typeof fetch>) => globalThis.fetch(...a) }));
 
-const ev = (seq: number, subject: string, type: string, data: Record<string, unknown> = {}): WfEvent => ({ seq, subject, type, at: '2026-01-01T00:00:00Z', data });
+const ev = (seq: number, subject: string, type: WfEvent['type'], data: Record<string, unknown> = {}): WfEvent => ({ seq, subject, type, at: '2026-01-01T00:00:00Z', data });
 
 describe('API calls', () => {
   it('searches products and orders on the server', async () => {

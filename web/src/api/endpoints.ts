@@ -9,19 +9,19 @@ import type {
   Forecast,
   Fulfillment,
   FulfillmentStatus,
-  Order,
   OrdersReport,
   PlannedPurchaseOrder,
-  Product,
   ReorderSuggestions,
   Return,
   SalesReport,
   SpaceReport,
   Task,
   ThroughputReport,
-  Wave,
   WarehouseStock,
   WfEvent,
+  QueryParams,
+  ResponseBody,
+  RequestBody,
 } from './types';
 import { api } from '../session';
 
@@ -30,30 +30,21 @@ export interface Paged {
   cursor?: string | null;
 }
 
-export interface ProductsPage {
-  products: Product[];
-  next_cursor: string | null;
-}
+export type ProductsPage = ResponseBody<'/api/v1/products', 'get'>;
 
 /** `GET /products?q=`: a SKU prefix (exact case) or a part of the name (any case). */
 export function searchProducts(q: string, page: Paged = {}, signal?: AbortSignal): Promise<ProductsPage> {
   return api.get<ProductsPage>('/products', { query: { q, limit: page.limit ?? 50, cursor: page.cursor }, signal });
 }
 
-export interface OrdersPage {
-  orders: Order[];
-  next_cursor: string | null;
-}
+export type OrdersPage = ResponseBody<'/api/v1/orders', 'get'>;
 
 /** `GET /orders` (newest first); `q` finds an order id, the start of a channel order id or a customer's e-mail. */
 export function listOrders(f: { q?: string; status?: string; channel?: string } & Paged = {}, signal?: AbortSignal): Promise<OrdersPage> {
   return api.get<OrdersPage>('/orders', { query: { q: f.q, status: f.status, channel: f.channel, limit: f.limit ?? 50, cursor: f.cursor }, signal });
 }
 
-export interface EventsPage {
-  events: WfEvent[];
-  next_after: number;
-}
+export type EventsPage = ResponseBody<'/api/v1/events', 'get'>;
 
 /** Every event of one subject (`order:42`, `fulfillment:7`, `pick_list:3`, `return:1`), oldest first. */
 export async function subjectEvents(subject: string, signal?: AbortSignal, max = 5000): Promise<WfEvent[]> {
@@ -68,10 +59,7 @@ export async function subjectEvents(subject: string, signal?: AbortSignal, max =
   return out;
 }
 
-export interface FulfillmentsPage {
-  fulfillments: Fulfillment[];
-  next_cursor: string | null;
-}
+export type FulfillmentsPage = ResponseBody<'/api/v1/fulfillments', 'get'>;
 
 /** `GET /fulfillments` (oldest first). */
 export function listFulfillments(f: { warehouse?: string | null; status?: FulfillmentStatus } & Paged = {}, signal?: AbortSignal): Promise<FulfillmentsPage> {
@@ -90,10 +78,7 @@ export async function allFulfillments(warehouse: string, status: FulfillmentStat
   return { fulfillments: out, complete: !cursor };
 }
 
-export interface WavesPage {
-  waves: Wave[];
-  next_cursor: string | null;
-}
+export type WavesPage = ResponseBody<'/api/v1/waves', 'get'>;
 
 /** `GET /waves` (newest first), each with its pick lists and their lines. */
 export function listWaves(f: { warehouse?: string | null } & Paged = {}, signal?: AbortSignal): Promise<WavesPage> {
@@ -140,14 +125,7 @@ export function reportCsv(path: string, query: Query, signal?: AbortSignal): Pro
 }
 
 // Planning.
-export interface SimulationParams {
-  warehouse: string;
-  hours?: number;
-  pickers?: number;
-  packers?: number;
-  loaders?: number;
-  pickups?: string;
-}
+export type SimulationParams = QueryParams<'/api/v1/planning/bottlenecks', 'get'>;
 
 export function bottlenecks(p: SimulationParams, signal?: AbortSignal): Promise<Bottlenecks> {
   return api.get<Bottlenecks>('/planning/bottlenecks', { query: { ...p }, signal, timeoutMs: 60000 });
@@ -159,7 +137,8 @@ export function reorderSuggestions(warehouse: string, signal?: AbortSignal): Pro
 
 /** A supplier's suggestion made a purchase order (manager). */
 export function createPlannedPurchaseOrder(warehouse: string, supplier: string, key: string): Promise<PlannedPurchaseOrder> {
-  return api.post<PlannedPurchaseOrder>('/planning/purchase-orders', { warehouse, supplier }, { idempotencyKey: key, timeoutMs: 60000 });
+  const body: RequestBody<'/api/v1/planning/purchase-orders', 'post'> = { warehouse, supplier };
+  return api.post<PlannedPurchaseOrder>('/planning/purchase-orders', body, { idempotencyKey: key, timeoutMs: 60000 });
 }
 
 export function forecast(sku: string, warehouse: string | null, signal?: AbortSignal, horizon = 28): Promise<Forecast> {
@@ -172,36 +151,29 @@ export function demand(sku: string, warehouse: string | null, days: number, sign
 
 // Returns.
 export async function returnsOfOrder(orderId: number, signal?: AbortSignal): Promise<Return[]> {
-  return (await api.get<{ returns: Return[] }>('/returns', { query: { order_id: orderId }, signal })).returns;
+  return (await api.get<ResponseBody<'/api/v1/returns', 'get'>>('/returns', { query: { order_id: orderId }, signal })).returns;
 }
 
 export function getReturn(id: number, signal?: AbortSignal): Promise<Return> {
   return api.get<Return>(`/returns/${seg(id)}`, { signal });
 }
 
-export interface ReturnRequest {
-  order_id: number;
-  reason: string;
-  lines: { order_line_id: number; quantity: number; reason?: string }[];
-}
+export type ReturnRequest = RequestBody<'/api/v1/returns', 'post'>;
 
 export function createReturn(body: ReturnRequest, key: string): Promise<Return> {
   return api.post<Return>('/returns', body, { idempotencyKey: key });
 }
 
-export function receiveReturn(id: number, body: { location?: string; lines: { sku: string; quantity: number }[] }, key: string): Promise<Return> {
+export function receiveReturn(id: number, body: RequestBody<'/api/v1/returns/{id}/receive', 'post'>, key: string): Promise<Return> {
   return api.post<Return>(`/returns/${seg(id)}/receive`, body, { idempotencyKey: key });
 }
 
-export function inspectReturn(id: number, body: { lines: { sku: string; quantity: number; disposition: string; location?: string }[] }, key: string): Promise<Return> {
+export function inspectReturn(id: number, body: RequestBody<'/api/v1/returns/{id}/inspect', 'post'>, key: string): Promise<Return> {
   return api.post<Return>(`/returns/${seg(id)}/inspect`, body, { idempotencyKey: key });
 }
 
 // Counts.
-export interface CountsPage {
-  counts: Count[];
-  next_cursor: string | null;
-}
+export type CountsPage = ResponseBody<'/api/v1/counts', 'get'>;
 
 export function listCounts(f: { warehouse?: string | null; status?: string } & Paged, signal?: AbortSignal): Promise<CountsPage> {
   return api.get<CountsPage>('/counts', { query: { warehouse: f.warehouse, status: f.status, limit: f.limit ?? 50, cursor: f.cursor }, signal });
@@ -216,7 +188,7 @@ export function getTask(id: number, signal?: AbortSignal): Promise<Task> {
   return api.get<Task>(`/tasks/${seg(id)}`, { signal });
 }
 
-export function listTasks(f: { warehouse?: string | null; type?: string; status?: string; assigned_to?: string } & Paged, signal?: AbortSignal): Promise<{ tasks: Task[]; next_cursor: string | null }> {
+export function listTasks(f: { warehouse?: string | null; type?: string; status?: string; assigned_to?: string } & Paged, signal?: AbortSignal): Promise<ResponseBody<'/api/v1/tasks', 'get'>> {
   return api.get('/tasks', { query: { warehouse: f.warehouse, type: f.type, status: f.status, assigned_to: f.assigned_to, limit: f.limit ?? 50, cursor: f.cursor }, signal });
 }
 
@@ -226,7 +198,7 @@ export function listTasks(f: { warehouse?: string | null; type?: string; status?
  */
 export async function claimAndComplete(task: Task, location: string, key: string, quantity?: number): Promise<Task> {
   if (task.status === 'open') await api.post<Task>(`/tasks/${seg(task.id)}/claim`, {}, { idempotencyKey: `${key}-claim` });
-  const body: { location: string; quantity?: number } = { location };
+  const body: RequestBody<'/api/v1/tasks/{id}/complete', 'post'> = { location };
   if (quantity !== undefined) body.quantity = quantity;
   return api.post<Task>(`/tasks/${seg(task.id)}/complete`, body, { idempotencyKey: `${key}-complete` });
 }

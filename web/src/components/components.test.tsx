@@ -11,7 +11,7 @@ import { Badge, ProblemBox } from './ui';
 import { json, mockFetch, problem } from '../test/fetchMock';
 
 function scan(text: string) {
-  const input = screen.getByTestId('scan') as HTMLInputElement;
+  const input = screen.getByTestId<HTMLInputElement>('scan');
   fireEvent.input(input, { target: { value: text } });
   fireEvent.submit(input.closest('form')!);
 }
@@ -42,7 +42,7 @@ describe('components', () => {
   it('ScanInput hands over the scan on Enter, clears itself and keeps the focus', () => {
     const onScan = vi.fn();
     render(<ScanInput onScan={onScan} placeholder="Scan" />);
-    const input = screen.getByTestId('scan') as HTMLInputElement;
+    const input = screen.getByTestId<HTMLInputElement>('scan');
     expect(document.activeElement).toBe(input);
     scan('A01-001-1');
     expect(onScan).toHaveBeenCalledWith('A01-001-1');

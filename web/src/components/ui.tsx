@@ -194,7 +194,7 @@ export function PdfButton(props: { path: string; query?: Record<string, string |
   };
   return (
     <span class="pdf-button">
-      <button type="button" class={props.class ?? 'btn'} disabled={busy || props.disabled} onClick={open} title={props.title}>
+      <button type="button" class={props.class ?? 'btn'} disabled={busy || props.disabled} onClick={() => void open()} title={props.title}>
         {busy ? 'Opening…' : (
           <>
             <PrinterIcon /> {props.label}
@@ -264,7 +264,7 @@ export function CsvButton(props: { path: string; query?: Record<string, string |
   };
   return (
     <span class="pdf-button">
-      <button type="button" class="btn small" disabled={busy} onClick={get} data-testid={props.testid}>
+      <button type="button" class="btn small" disabled={busy} onClick={() => void get()} data-testid={props.testid}>
         {busy ? 'Downloading…' : props.label ?? 'CSV'}
       </button>
       {error ? <ProblemBox error={error} compact onClose={() => setError(null)} /> : null}

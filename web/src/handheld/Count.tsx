@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import type { Count, Product, Task } from '../api/types';
+import type { Count, Product, ResponseBody } from '../api/types';
 import { humanize } from '../lib/format';
 import { useAction, useResource } from '../lib/hooks';
 import { can } from '../lib/permissions';
@@ -9,6 +9,7 @@ import { norm, type Feedback } from '../logic/pickScan';
 import { Link, navigate } from '../router';
 import { api, session, warehouse } from '../session';
 import { Async, Badge, describeError, Empty, ProblemBox } from '../components/ui';
+import { Table } from '../components/Table';
 import { FeedbackPanel, HandheldPage, ScanInput, Steps } from './common';
 
 const ACTIVE = ['open', 'counting', 'recount'];
@@ -21,7 +22,7 @@ function countUnits(lines: { quantity: number }[]): string {
 async function activeCounts(wh: string | null, signal: AbortSignal): Promise<Count[]> {
   const out: Count[] = [];
   for (const status of ACTIVE) {
-    const r = await api.get<{ counts: Count[] }>('/counts', { query: { warehouse: wh, status, limit: 100 }, signal });
+    const r = await api.get<ResponseBody<'/api/v1/counts', 'get'>>('/counts', { query: { warehouse: wh, status, limit: 100 }, signal });
     out.push(...r.counts);
   }
   return out;
@@ -34,14 +35,14 @@ export function CountStart() {
   const r = useResource((signal) => activeCounts(wh, signal), [wh]);
   const next = useAction(
     async (key) => {
-      const t = await api.get<{ task: Task | null }>('/tasks/next', { query: { warehouse: wh, type: 'count' } });
+      const t = await api.get<ResponseBody<'/api/v1/tasks/next', 'get'>>('/tasks/next', { query: { warehouse: wh, type: 'count' } });
       if (!t.task) return null;
       if (t.task.status === 'open') await api.post(`/tasks/${t.task.id}/claim`, {}, { idempotencyKey: key });
       return t.task;
     },
     { onDone: (t) => (t?.ref ? navigate(`/handheld/count/${t.ref.id}`) : setFb({ kind: 'info', text: 'No count task is waiting.' })) },
   );
-  const plan = useAction((key) => api.post<{ counts: Count[]; locations_due: number }>('/counts/plan', { warehouse: wh, max_locations: 20 }, { idempotencyKey: key }), {
+  const plan = useAction((key) => api.post<ResponseBody<'/api/v1/counts/plan', 'post'>>('/counts/plan', { warehouse: wh, max_locations: 20 }, { idempotencyKey: key }), {
     onDone: (p) => {
       setFb({ kind: 'ok', text: `${p.counts.length} counts opened (${p.locations_due} locations due).` });
       r.reload();
@@ -59,17 +60,17 @@ export function CountStart() {
       />
       <FeedbackPanel fb={fb} />
       {can(role, 'tasks.next') && (
-        <button type="button" class="btn primary huge" disabled={next.busy} onClick={() => next.run()}>
+        <button type="button" class="btn primary huge" disabled={next.busy} onClick={() => void next.run()}>
           {next.busy ? 'Finding work…' : 'Claim the next count task'}
         </button>
       )}
-      <ProblemBox error={next.error} action="tasks.claim" onRetry={() => next.run()} />
+      <ProblemBox error={next.error} action="tasks.claim" onRetry={() => void next.run()} />
       {can(role, 'counts.plan') && (
-        <button type="button" class="btn big" disabled={plan.busy} onClick={() => plan.run()}>
+        <button type="button" class="btn big" disabled={plan.busy} onClick={() => void plan.run()}>
           {plan.busy ? 'Planning…' : 'Plan today’s counts (up to 20)'}
         </button>
       )}
-      <ProblemBox error={plan.error} action="counts.plan" onRetry={() => plan.run()} />
+      <ProblemBox error={plan.error} action="counts.plan" onRetry={() => void plan.run()} />
       <h2 class="hh-sub">Open counts</h2>
       <Async r={r}>
         {(cs) =>
@@ -193,6 +194,7 @@ function Counter({ count, onChange }: { count: Count; onChange: (c: Count) => vo
   };
 
   const lines = entries.filter((e) => e.quantity > 0).map((e) => (e.lot ? { sku: e.sku, lot: e.lot, quantity: e.quantity } : { sku: e.sku, quantity: e.quantity }));
+  const withExpected = count.lines.some((l) => l.expected !== undefined && l.expected !== null);
   const stepIndex = step === 'location' ? 0 : step === 'counting' ? 1 : 2;
 
   return (
@@ -214,49 +216,48 @@ function Counter({ count, onChange }: { count: Count; onChange: (c: Count) => vo
               <input value={lot} onInput={(e) => setLot((e.target as HTMLInputElement).value)} />
             </label>
           )}
-          <ScanInput placeholder={step === 'location' ? 'Scan the location' : 'Scan each item'} onScan={onScan} disabled={start.busy || submit.busy} />
+          <ScanInput placeholder={step === 'location' ? 'Scan the location' : 'Scan each item'} onScan={(c) => void onScan(c)} disabled={start.busy || submit.busy} />
         </>
       )}
       <FeedbackPanel fb={fb} />
       {step === 'counting' && (
         <>
-          {entries.length === 0 ? (
-            <Empty>Nothing counted yet. An empty location is submitted as empty.</Empty>
-          ) : (
-            <table class="table" data-testid="count-entries">
-              <thead>
-                <tr>
-                  <th>Item</th>
-                  <th class="num">Counted</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((e, i) => (
-                  <tr key={`${e.sku}/${e.lot}`}>
-                    <td>
-                      <strong>{e.sku}</strong> {e.lot && <span class="muted">lot {e.lot}</span>}
-                      <div class="muted small">{e.name}</div>
-                    </td>
-                    <td class="num">
-                      <input
-                        class="count-qty"
-                        type="number"
-                        inputMode="numeric"
-                        min={0}
-                        value={e.quantity}
-                        aria-label={`Count of ${e.sku}`}
-                        onInput={(ev) => {
-                          const q = Math.max(0, Math.floor(Number((ev.target as HTMLInputElement).value) || 0));
-                          setEntries(entries.map((x, j) => (j === i ? { ...x, quantity: q } : x)));
-                        }}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          <button type="button" class="btn primary huge" disabled={submit.busy} onClick={() => submit.run(lines)}>
+          <Table
+            testid="count-entries"
+            columns={[
+              {
+                header: 'Item',
+                cell: (e) => (
+                  <>
+                    <strong>{e.sku}</strong> {e.lot && <span class="muted">lot {e.lot}</span>}
+                    <div class="muted small">{e.name}</div>
+                  </>
+                ),
+              },
+              {
+                header: 'Counted',
+                num: true,
+                cell: (e, i) => (
+                  <input
+                    class="count-qty"
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    value={e.quantity}
+                    aria-label={`Count of ${e.sku}`}
+                    onInput={(ev) => {
+                      const q = Math.max(0, Math.floor(Number((ev.target as HTMLInputElement).value) || 0));
+                      setEntries(entries.map((x, j) => (j === i ? { ...x, quantity: q } : x)));
+                    }}
+                  />
+                ),
+              },
+            ]}
+            rows={entries}
+            rowKey={(e) => `${e.sku}/${e.lot}`}
+            empty="Nothing counted yet. An empty location is submitted as empty."
+          />
+          <button type="button" class="btn primary huge" disabled={submit.busy} onClick={() => void submit.run(lines)}>
             {submit.busy ? 'Submitting…' : `Submit count (${countUnits(lines)})`}
           </button>
         </>
@@ -264,36 +265,24 @@ function Counter({ count, onChange }: { count: Count; onChange: (c: Count) => vo
       {step === 'submitted' && (
         <>
           {count.lines.length > 0 && (
-            <table class="table">
-              <thead>
-                <tr>
-                  <th>Item</th>
-                  <th class="num">Counted</th>
-                  {count.lines.some((l) => l.expected !== undefined && l.expected !== null) && (
+            <Table
+              columns={[
+                {
+                  header: 'Item',
+                  cell: (l) => (
                     <>
-                      <th class="num">Expected</th>
-                      <th class="num">Variance</th>
-                    </>
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {count.lines.map((l) => (
-                  <tr key={`${l.sku}/${l.lot}`}>
-                    <td>
                       {l.sku} {l.lot && <span class="muted">lot {l.lot}</span>}
-                    </td>
-                    <td class="num">{l.counted}</td>
-                    {l.expected !== undefined && l.expected !== null && (
-                      <>
-                        <td class="num">{l.expected}</td>
-                        <td class={`num ${l.variance ? 'risk' : ''}`}>{l.variance}</td>
-                      </>
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                { header: 'Counted', num: true, cell: (l) => l.counted },
+                // Expected and variance only for those who may see them (a blind count has none).
+                withExpected && { header: 'Expected', num: true, cell: (l) => l.expected },
+                withExpected && { header: 'Variance', num: true, class: (l) => !!l.variance && 'risk', cell: (l) => l.variance },
+              ]}
+              rows={count.lines}
+              rowKey={(l) => `${l.sku}/${l.lot}`}
+            />
           )}
           {count.status === 'recount' && can(role, 'counts.work') && (
             <button

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { isProblem, seg } from '../api/client';
 import { listFulfillments } from '../api/endpoints';
-import type { Box, CartonAdvice, Fulfillment, PickList, Product } from '../api/types';
+import type { Box, CartonAdvice, Fulfillment, PickList, Product, ResponseBody, RequestBody } from '../api/types';
 import { fmtMoney, fmtWeight } from '../lib/format';
 import { useAction, useResource } from '../lib/hooks';
 import { can } from '../lib/permissions';
@@ -23,7 +23,10 @@ import {
 import { Link, navigate, useLocation } from '../router';
 import { api, session, warehouse } from '../session';
 import { Async, Badge, Empty, PdfButton, ProblemBox } from '../components/ui';
+import { Table } from '../components/Table';
 import { FeedbackPanel, HandheldPage, ScanInput } from './common';
+
+type ShipInput = RequestBody<'/api/v1/fulfillments/{id}/ship', 'post'>;
 
 async function readyToPack(wh: string | null, pickList: string | null, signal: AbortSignal) {
   if (pickList) {
@@ -86,7 +89,7 @@ interface PackData {
 }
 
 async function loadPack(id: number, signal: AbortSignal): Promise<PackData> {
-  const [f, boxes] = await Promise.all([api.get<Fulfillment>(`/fulfillments/${id}`, { signal }), api.get<{ boxes: Box[] }>('/boxes', { signal })]);
+  const [f, boxes] = await Promise.all([api.get<Fulfillment>(`/fulfillments/${id}`, { signal }), api.get<ResponseBody<'/api/v1/boxes', 'get'>>('/boxes', { signal })]);
   let carton: CartonAdvice | null = null;
   if (f.status === 'picked') {
     try {
@@ -133,6 +136,7 @@ function PackForm({ data, onPacked }: { data: PackData; onPacked: (f: Fulfillmen
   const weights = useMemo(() => Object.fromEntries(Object.values(products).map((p) => [p.sku, p.weight_g])), [products]);
   const lines = f.lines.filter((l) => l.picked > 0);
   const complete = allPacked(st, lines);
+  const left = (sku: string) => remainingToPack(st, lines, sku);
 
   const pack = useAction((key, body: ReturnType<typeof packBody>) => api.post<Fulfillment>(`/fulfillments/${f.id}/pack`, body, { idempotencyKey: key }), {
     onDone: (after) => onPacked(after),
@@ -154,40 +158,34 @@ function PackForm({ data, onPacked }: { data: PackData; onPacked: (f: Fulfillmen
       </div>
       <ScanInput placeholder="Scan each item" onScan={(c) => setSt(applyPackScan(st, lines, products, c))} disabled={pack.busy} />
       <FeedbackPanel fb={st.feedback} />
-      <table class="table pack-lines" data-testid="pack-lines">
-        <thead>
-          <tr>
-            <th>SKU</th>
-            <th class="num">Picked</th>
-            <th class="num">Left</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l) => {
-            const left = remainingToPack(st, lines, l.sku);
-            return (
-              <tr key={l.sku} class={left === 0 ? 'row-done' : ''}>
-                <td>
-                  <strong>{l.sku}</strong>
-                  <div class="muted small">{products[l.sku]?.name}</div>
-                </td>
-                <td class="num">{l.picked}</td>
-                <td class="num" data-testid={`left-${l.sku}`}>
-                  {left}
-                </td>
-                <td>
-                  {left > 0 && (
-                    <button type="button" class="btn small" onClick={() => setSt(addUnits(st, l.sku, left))}>
-                      +{left}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <Table
+        class="pack-lines"
+        testid="pack-lines"
+        columns={[
+          {
+            header: 'SKU',
+            cell: (l) => (
+              <>
+                <strong>{l.sku}</strong>
+                <div class="muted small">{products[l.sku]?.name}</div>
+              </>
+            ),
+          },
+          { header: 'Picked', num: true, cell: (l) => l.picked },
+          { header: 'Left', num: true, testid: (l) => `left-${l.sku}`, cell: (l) => left(l.sku) },
+          {
+            cell: (l) =>
+              left(l.sku) > 0 && (
+                <button type="button" class="btn small" onClick={() => setSt(addUnits(st, l.sku, left(l.sku)))}>
+                  +{left(l.sku)}
+                </button>
+              ),
+          },
+        ]}
+        rows={lines}
+        rowKey={(l) => l.sku}
+        rowClass={(l) => left(l.sku) === 0 && 'row-done'}
+      />
       {carton && (
         <div class="carton-advice">
           {carton.suggestion ? (
@@ -261,24 +259,24 @@ function PackForm({ data, onPacked }: { data: PackData; onPacked: (f: Fulfillmen
           + Package
         </button>
         {can(role, 'fulfillments.pack') && (
-          <button type="button" class="btn primary huge" disabled={!complete || pack.busy} onClick={() => pack.run(packBody(st))} data-testid="pack-button">
+          <button type="button" class="btn primary huge" disabled={!complete || pack.busy} onClick={() => void pack.run(packBody(st))} data-testid="pack-button">
             {pack.busy ? 'Packing…' : complete ? 'Pack' : 'Scan every item first'}
           </button>
         )}
       </div>
-      <ProblemBox error={pack.error} action="fulfillments.pack" onRetry={() => pack.run(packBody(st))} onClose={pack.clear} />
+      <ProblemBox error={pack.error} action="fulfillments.pack" onRetry={() => void pack.run(packBody(st))} onClose={pack.clear} />
     </>
   );
 }
 
 function ShipForm({ f, onShipped }: { f: Fulfillment; onShipped: (f: Fulfillment) => void }) {
   const role = useStore(session)?.me.role;
-  const carriers = useResource((signal) => api.get<{ carriers: { code: string; name: string; services: { code: string; name: string }[] }[] }>('/carriers', { signal }), []);
+  const carriers = useResource((signal) => api.get<ResponseBody<'/api/v1/carriers', 'get'>>('/carriers', { signal }), []);
   const [carrier, setCarrier] = useState('');
-  const ship = useAction((key, body: Record<string, string>) => api.post<Fulfillment>(`/fulfillments/${f.id}/ship`, body, { idempotencyKey: key, timeoutMs: 30000 }), {
+  const ship = useAction((key, body: ShipInput) => api.post<Fulfillment>(`/fulfillments/${f.id}/ship`, body, { idempotencyKey: key, timeoutMs: 30000 }), {
     onDone: (after) => onShipped(after),
   });
-  const body = (): Record<string, string> => (carrier ? { carrier } : {});
+  const body = (): ShipInput => (carrier ? { carrier } : {});
   return (
     <>
       <div class="notice ok" data-testid="packed-notice">
@@ -298,10 +296,10 @@ function ShipForm({ f, onShipped }: { f: Fulfillment; onShipped: (f: Fulfillment
               ))}
             </select>
           </label>
-          <button type="button" class="btn primary huge" disabled={ship.busy} onClick={() => ship.run(body())} data-testid="ship-button">
+          <button type="button" class="btn primary huge" disabled={ship.busy} onClick={() => void ship.run(body())} data-testid="ship-button">
             {ship.busy ? 'Shipping…' : 'Ship'}
           </button>
-          <ProblemBox error={ship.error} action="fulfillments.ship" onRetry={() => ship.run(body())} onClose={ship.clear} />
+          <ProblemBox error={ship.error} action="fulfillments.ship" onRetry={() => void ship.run(body())} onClose={ship.clear} />
         </>
       )}
     </>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
-import type { PickList, Product, Task } from '../api/types';
+import type { PickList, Product, Task, ResponseBody } from '../api/types';
 import { useAction, useResource } from '../lib/hooks';
 import { KeyKeeper } from '../lib/keys';
 import { can } from '../lib/permissions';
@@ -30,17 +30,17 @@ export function PickStart() {
   const role = useStore(session)?.me.role;
   const [fb, setFb] = useState<{ kind: 'error' | 'info' | 'ok'; text: string; code?: string } | null>(null);
   const open = useResource(
-    (signal) => api.get<{ tasks: Task[] }>('/tasks', { query: { warehouse: wh, type: 'pick', status: 'open', limit: 20 }, signal }),
+    (signal) => api.get<ResponseBody<'/api/v1/tasks', 'get'>>('/tasks', { query: { warehouse: wh, type: 'pick', status: 'open', limit: 20 }, signal }),
     [wh],
     { enabled: !!wh },
   );
   const mine = useResource(
-    (signal) => api.get<{ tasks: Task[] }>('/tasks', { query: { warehouse: wh, type: 'pick', status: 'in_progress', assigned_to: session.get()?.me.name, limit: 20 }, signal }),
+    (signal) => api.get<ResponseBody<'/api/v1/tasks', 'get'>>('/tasks', { query: { warehouse: wh, type: 'pick', status: 'in_progress', assigned_to: session.get()?.me.name, limit: 20 }, signal }),
     [wh],
     { enabled: !!wh },
   );
   const next = useAction(async (key) => {
-    const r = await api.get<{ task: Task | null }>('/tasks/next', { query: { warehouse: wh, type: 'pick' } });
+    const r = await api.get<ResponseBody<'/api/v1/tasks/next', 'get'>>('/tasks/next', { query: { warehouse: wh, type: 'pick' } });
     if (!r.task) return null;
     if (r.task.status === 'open') await api.post(`/tasks/${r.task.id}/claim`, {}, { idempotencyKey: key });
     return r.task;
@@ -64,11 +64,11 @@ export function PickStart() {
       />
       <FeedbackPanel fb={fb} />
       {can(role, 'tasks.next') && (
-        <button type="button" class="btn primary huge" disabled={next.busy} onClick={() => next.run()}>
+        <button type="button" class="btn primary huge" disabled={next.busy} onClick={() => void next.run()}>
           {next.busy ? 'Finding work…' : 'Claim the next pick task'}
         </button>
       )}
-      <ProblemBox error={next.error} action="tasks.claim" onRetry={() => next.run()} />
+      <ProblemBox error={next.error} action="tasks.claim" onRetry={() => void next.run()} />
       <h2 class="hh-sub">Mine in progress</h2>
       <Async r={mine}>{(d) => <TaskList tasks={d.tasks} empty="None." />}</Async>
       <h2 class="hh-sub">Waiting</h2>
@@ -184,7 +184,7 @@ function Picker({ initial, products }: { initial: PickList; products: Record<str
       // Lines all done locally: refresh the list's own status.
       api.get<PickList>(`/pick-lists/${list.id}`).then(setList, () => undefined);
     }
-  }, [st.step]);
+  }, [st.step, list.id, list.status]);
 
   return (
     <>
@@ -250,7 +250,7 @@ function Picker({ initial, products }: { initial: PickList; products: Record<str
               onSubmit={(e) => {
                 e.preventDefault();
                 const q = Number(found);
-                if (Number.isInteger(q) && q >= 0 && q < openQty(line)) short.run(line.id, q);
+                if (Number.isInteger(q) && q >= 0 && q < openQty(line)) void short.run(line.id, q);
               }}
             >
               <label class="field">
@@ -267,7 +267,7 @@ function Picker({ initial, products }: { initial: PickList; products: Record<str
                   Cancel
                 </button>
               </div>
-              <ProblemBox error={short.error} action="picks.short" onRetry={() => short.run(line.id, Number(found))} />
+              <ProblemBox error={short.error} action="picks.short" onRetry={() => void short.run(line.id, Number(found))} />
             </form>
           )}
         </>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { claimAndComplete, getTask, listTasks } from '../api/endpoints';
-import type { Task } from '../api/types';
+import type { Task, ResponseBody } from '../api/types';
 import { useAction, useResource } from '../lib/hooks';
 import { can } from '../lib/permissions';
 import { cachedProduct } from '../lib/products';
@@ -21,7 +21,7 @@ export function PutawayStart() {
   const open = useResource((signal) => listTasks({ warehouse: wh, type: 'putaway', status: 'open', limit: 50 }, signal), [wh], { enabled: !!wh });
   const next = useAction(
     async (key) => {
-      const r = await api.get<{ task: Task | null }>('/tasks/next', { query: { warehouse: wh, type: 'putaway' } });
+      const r = await api.get<ResponseBody<'/api/v1/tasks/next', 'get'>>('/tasks/next', { query: { warehouse: wh, type: 'putaway' } });
       if (!r.task) return null;
       if (r.task.status === 'open') await api.post(`/tasks/${r.task.id}/claim`, {}, { idempotencyKey: key });
       return r.task;
@@ -41,11 +41,11 @@ export function PutawayStart() {
       />
       <FeedbackPanel fb={fb} />
       {can(role, 'tasks.next') && (
-        <button type="button" class="btn primary huge" disabled={next.busy} onClick={() => next.run()}>
+        <button type="button" class="btn primary huge" disabled={next.busy} onClick={() => void next.run()}>
           {next.busy ? 'Finding work…' : 'Claim the next putaway task'}
         </button>
       )}
-      <ProblemBox error={next.error} action="tasks.claim" onRetry={() => next.run()} />
+      <ProblemBox error={next.error} action="tasks.claim" onRetry={() => void next.run()} />
       <h2 class="hh-sub">Mine in progress</h2>
       <Async r={mine}>{(d) => <TaskItems tasks={d.tasks} empty="None." />}</Async>
       <h2 class="hh-sub">Waiting</h2>
@@ -112,7 +112,7 @@ export function PutawayTask({ id, onDone, onBack }: { id: number; onDone?: (t: T
           if (!c.location) return;
           const q = putawayQuantity(qty, t.quantity);
           if ('error' in q) return setFb({ kind: 'error', text: q.error, code: 'invalid_field' });
-          act.run(t, c.location, q.quantity);
+          void act.run(t, c.location, q.quantity);
         };
         return (
           <div class="putaway" data-testid="putaway">

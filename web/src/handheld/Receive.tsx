@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { seg } from '../api/client';
-import type { PurchaseOrder, Receipt } from '../api/types';
+import type { PurchaseOrder, Receipt, ResponseBody, RequestBody } from '../api/types';
 import { fmtDate } from '../lib/format';
 import { useAction, useResource } from '../lib/hooks';
 import { can } from '../lib/permissions';
@@ -9,13 +9,16 @@ import type { Feedback } from '../logic/pickScan';
 import { Link, navigate } from '../router';
 import { api, session, warehouse } from '../session';
 import { Async, Badge, describeError, Empty } from '../components/ui';
+import { Table } from '../components/Table';
 import { FeedbackPanel, HandheldPage, ScanInput } from './common';
 import { PutawayTask } from './Putaway';
+
+type ReceiptInput = RequestBody<'/api/v1/purchase-orders/{number}/receipts', 'post'>;
 
 async function openPOs(wh: string | null, signal: AbortSignal): Promise<PurchaseOrder[]> {
   const out: PurchaseOrder[] = [];
   for (const status of ['receiving', 'open']) {
-    const r = await api.get<{ purchase_orders: PurchaseOrder[] }>('/purchase-orders', { query: { status, limit: 100 }, signal });
+    const r = await api.get<ResponseBody<'/api/v1/purchase-orders', 'get'>>('/purchase-orders', { query: { status, limit: 100 }, signal });
     out.push(...r.purchase_orders.filter((p) => !wh || p.warehouse === wh));
   }
   return out;
@@ -82,7 +85,7 @@ function Receiver({ po, onChange }: { po: PurchaseOrder; onChange: (p: PurchaseO
   /** Receipts whose putaway task is not done yet (this session's). */
   const [pending, setPending] = useState<Receipt[]>([]);
   const [putaway, setPutaway] = useState<number | null>(null);
-  const receive = useAction((key, body: Record<string, unknown>) => api.post<Receipt>(`/purchase-orders/${seg(po.number)}/receipts`, body, { idempotencyKey: key }), {
+  const receive = useAction((key, body: ReceiptInput) => api.post<Receipt>(`/purchase-orders/${seg(po.number)}/receipts`, body, { idempotencyKey: key }), {
     onDone: (rc) => {
       onChange(rc.purchase_order_after);
       setLog((l) => [rc, ...l].slice(0, 10));
@@ -114,7 +117,7 @@ function Receiver({ po, onChange }: { po: PurchaseOrder; onChange: (p: PurchaseO
       setFb({ kind: 'info', text: 'Still sending the last receipt — wait.' });
       return;
     }
-    const body: Record<string, unknown> = { scan, damaged };
+    const body: ReceiptInput = { scan, damaged };
     const q = Number(qty);
     if (!scanCarriesCount(scan)) {
       if (!Number.isInteger(q) || q < 1) {
@@ -126,7 +129,7 @@ function Receiver({ po, onChange }: { po: PurchaseOrder; onChange: (p: PurchaseO
     if (lot.trim()) body.lot = lot.trim();
     if (expiry) body.expiry = expiry;
     setFb({ kind: 'info', text: `Receiving ${scan}…` });
-    receive.run(body);
+    void receive.run(body);
   };
 
   const closed = po.status === 'closed' || po.status === 'cancelled';
@@ -191,31 +194,28 @@ function Receiver({ po, onChange }: { po: PurchaseOrder; onChange: (p: PurchaseO
           </div>
         </>
       )}
-      <table class="table" data-testid="po-lines">
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>SKU</th>
-            <th class="num">Expected</th>
-            <th class="num">Received</th>
-            <th class="num">Open</th>
-          </tr>
-        </thead>
-        <tbody>
-          {po.lines.map((l) => (
-            <tr key={l.line_no} class={l.closed ? 'row-done' : ''}>
-              <td>{l.line_no}</td>
-              <td>{l.sku}</td>
-              <td class="num">{l.expected}</td>
-              <td class="num">
+      <Table
+        testid="po-lines"
+        columns={[
+          { header: '#', cell: (l) => l.line_no },
+          { header: 'SKU', cell: (l) => l.sku },
+          { header: 'Expected', num: true, cell: (l) => l.expected },
+          {
+            header: 'Received',
+            num: true,
+            cell: (l) => (
+              <>
                 {l.received}
                 {l.damaged ? <span class="risk"> +{l.damaged} dmg</span> : null}
-              </td>
-              <td class="num">{l.open}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: 'Open', num: true, cell: (l) => l.open },
+        ]}
+        rows={po.lines}
+        rowKey={(l) => l.line_no}
+        rowClass={(l) => l.closed && 'row-done'}
+      />
       {log.length > 0 && (
         <>
           <h2 class="hh-sub">Received now</h2>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { seg } from '../api/client';
 import { getReturn, inspectReturn, listOrders, receiveReturn, returnsOfOrder } from '../api/endpoints';
-import type { Disposition, Inventory, Location, Order, Product, Return, ReturnLine } from '../api/types';
+import type { Disposition, Inventory, Order, Product, Return, ReturnLine, ResponseBody } from '../api/types';
 import { humanize } from '../lib/format';
 import { useAction, useResource } from '../lib/hooks';
 import { can } from '../lib/permissions';
@@ -22,6 +22,7 @@ import {
 import { Link, navigate } from '../router';
 import { api, session } from '../session';
 import { Async, Badge, describeError, Empty } from '../components/ui';
+import { Table } from '../components/Table';
 import { FeedbackPanel, HandheldPage, ScanInput, Steps } from './common';
 
 interface Found {
@@ -47,6 +48,8 @@ export function ReturnsStart() {
     if (d.length === 1 && open.length === 1) navigate(`/handheld/returns/${open[0].id}`);
     else if (d.length === 0) setFb({ kind: 'error', text: `No order matches ${q}.`, code: 'unknown_order' });
     else if (open.length === 0) setFb({ kind: 'info', text: 'No open return for this: it must be authorised first (order page).' });
+    // When an answer arrives (it is the answer for the current q); a new q alone has none yet.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [r.data]);
 
   return (
@@ -112,7 +115,7 @@ async function loadReturn(id: number, signal: AbortSignal): Promise<ReturnData> 
   const ret = await getReturn(id, signal);
   const [products, areas] = await Promise.all([
     getProducts(ret.lines.map((l) => l.sku), signal),
-    Promise.all(NOT_SHELVES.map((type) => api.get<{ locations: Location[] }>(`/warehouses/${seg(ret.warehouse)}/locations`, { query: { type, limit: 500 }, signal }))),
+    Promise.all(NOT_SHELVES.map((type) => api.get<ResponseBody<'/api/v1/warehouses/{code}/locations', 'get'>>(`/warehouses/${seg(ret.warehouse)}/locations`, { query: { type, limit: 500 }, signal }))),
   ]);
   return { ret, products, notShelves: new Set(areas.flatMap((a) => a.locations.map((l) => l.code))) };
 }
@@ -139,6 +142,8 @@ function ReturnWork({ data, onChange }: { data: ReturnData; onChange: (r: Return
   const canReceive = ret.lines.some((l) => toReceive(l) > 0);
   useEffect(() => {
     if (mode === 'receive' && !canReceive && canInspect) setMode('inspect');
+    // Only when the return changes: the person may still switch to the other mode by hand.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [canReceive, canInspect]);
 
   return (
@@ -179,32 +184,24 @@ function ReturnWork({ data, onChange }: { data: ReturnData; onChange: (r: Return
 
 function ReturnLines({ ret }: { ret: Return }) {
   return (
-    <table class="table" data-testid="return-lines">
-      <thead>
-        <tr>
-          <th>SKU</th>
-          <th class="num">Auth.</th>
-          <th class="num">Recv.</th>
-          <th class="num">To inspect</th>
-          <th>Done</th>
-        </tr>
-      </thead>
-      <tbody>
-        {ret.lines.map((l) => (
-          <tr key={l.id} class={l.received === l.authorized && l.awaiting_inspection === 0 ? 'row-done' : ''}>
-            <td>{l.sku}</td>
-            <td class="num">{l.authorized}</td>
-            <td class="num">{l.received}</td>
-            <td class="num" data-testid={`inspect-left-${l.sku}`}>
-              {l.awaiting_inspection}
-            </td>
-            <td class="small">
-              {[l.restocked ? `${l.restocked} restocked` : '', l.quarantined ? `${l.quarantined} quarantined` : '', l.scrapped ? `${l.scrapped} scrapped` : ''].filter(Boolean).join(', ') || '—'}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <Table
+      testid="return-lines"
+      columns={[
+        { header: 'SKU', cell: (l) => l.sku },
+        { header: 'Auth.', num: true, cell: (l) => l.authorized },
+        { header: 'Recv.', num: true, cell: (l) => l.received },
+        { header: 'To inspect', num: true, testid: (l) => `inspect-left-${l.sku}`, cell: (l) => l.awaiting_inspection },
+        {
+          header: 'Done',
+          class: 'small',
+          cell: (l) =>
+            [l.restocked ? `${l.restocked} restocked` : '', l.quarantined ? `${l.quarantined} quarantined` : '', l.scrapped ? `${l.scrapped} scrapped` : ''].filter(Boolean).join(', ') || '—',
+        },
+      ]}
+      rows={ret.lines}
+      rowKey={(l) => l.id}
+      rowClass={(l) => l.received === l.authorized && l.awaiting_inspection === 0 && 'row-done'}
+    />
   );
 }
 
@@ -237,7 +234,7 @@ function Receiving({ ret, products, onChange }: { ret: Return; products: Record<
             </li>
           ))}
       </ul>
-      <button type="button" class="btn primary huge" disabled={n === 0 || act.busy} onClick={() => act.run(body)} data-testid="receive-return">
+      <button type="button" class="btn primary huge" disabled={n === 0 || act.busy} onClick={() => void act.run(body)} data-testid="receive-return">
         {act.busy ? 'Receiving…' : n === 0 ? 'Scan the items first' : `Receive ${n} unit${n === 1 ? '' : 's'}`}
       </button>
     </>
@@ -301,7 +298,7 @@ function Inspecting({ data, onChange }: { data: ReturnData; onChange: (r: Return
     }
     const r = inspection(line, q, disposition);
     if ('error' in r) return setFb(r.error);
-    act.run(r.body);
+    void act.run(r.body);
   };
 
   return (
@@ -326,7 +323,7 @@ function Inspecting({ data, onChange }: { data: ReturnData; onChange: (r: Return
         <span class="field-label">Quantity</span>
         <input type="number" inputMode="numeric" min={1} value={qty} onInput={(e) => setQty((e.target as HTMLInputElement).value)} />
       </label>
-      <ScanInput placeholder={restock ? `Scan the location for ${restock.line.sku}` : 'Scan an item to inspect'} onScan={onScan} disabled={act.busy} />
+      <ScanInput placeholder={restock ? `Scan the location for ${restock.line.sku}` : 'Scan an item to inspect'} onScan={(c) => void onScan(c)} disabled={act.busy} />
       <FeedbackPanel fb={fb} />
       {restock && (
         <div class="notice" data-testid="restock-to">

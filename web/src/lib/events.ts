@@ -1,12 +1,7 @@
 // The events feed: finding its head, noticing changes, and the history of one order.
-import { returnsOfOrder, subjectEvents } from '../api/endpoints';
+import { returnsOfOrder, subjectEvents, type EventsPage } from '../api/endpoints';
 import type { Order, Wave, WfEvent } from '../api/types';
 import { api } from '../session';
-
-interface EventsPage {
-  events: WfEvent[];
-  next_after: number;
-}
 
 export function eventsPage(after: number, limit: number, signal?: AbortSignal): Promise<EventsPage> {
   return api.get<EventsPage>('/events', { query: { after, limit }, signal });

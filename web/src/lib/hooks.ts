@@ -67,6 +67,7 @@ export function useResource<T>(
 }
 
 export interface ActionState<A extends unknown[], R> {
+  /** Never rejects (a failure lands in `error`), so handlers may start it with `void run()`. */
   run: (...args: A) => Promise<R | undefined>;
   busy: boolean;
   error: unknown;

@@ -1,6 +1,9 @@
 // The pack screen's logic: scanned units go into the current package; a package holds
 // only what was picked and not yet packed.
 import { norm, type Feedback, type ProductCodes } from './pickScan';
+import type { RequestBody } from '../api/types';
+
+type PackInput = RequestBody<'/api/v1/fulfillments/{id}/pack', 'post'>;
 
 export interface PackLineLike {
   sku: string;
@@ -88,12 +91,12 @@ export function updatePackage(st: PackState, index: number, patch: Partial<Draft
 }
 
 /** The body of `POST /fulfillments/{id}/pack`. */
-export function packBody(st: PackState): { packages: { box?: string; weight_g?: number; items: { sku: string; quantity: number }[] }[] } {
+export function packBody(st: PackState): PackInput {
   return {
     packages: st.packages
       .filter((p) => Object.keys(p.items).length > 0)
       .map((p) => {
-        const out: { box?: string; weight_g?: number; items: { sku: string; quantity: number }[] } = {
+        const out: PackInput['packages'][number] = {
           items: Object.entries(p.items).map(([sku, quantity]) => ({ sku, quantity })),
         };
         if (p.box) out.box = p.box;

@@ -23,7 +23,7 @@ function ret(lines: Partial<Return['lines'][number]>[], status: Return['status']
     status,
     reason: 'damaged',
     created_at: '2026-01-01T00:00:00Z',
-    lines: lines.map((l, i) => ({ id: i + 1, order_line_id: i + 1, sku: 'TEA', lot: '', authorized: 0, received: 0, restocked: 0, quarantined: 0, scrapped: 0, awaiting_inspection: 0, reason: null, ...l })),
+    lines: lines.map((l, i) => ({ id: i + 1, order_line_id: i + 1, sku: 'TEA', lot: '', authorized: 0, received: 0, restocked: 0, quarantined: 0, scrapped: 0, awaiting_inspection: 0, reason: '', ...l })),
   };
 }
 

@@ -9,6 +9,7 @@ import { countSummary, fmtSigned } from '../logic/counts';
 import { Link, setQuery, useLocation } from '../router';
 import { session, warehouse } from '../session';
 import { Async, Badge, Card, ConfirmButton, Empty, Pager, ProblemBox } from '../components/ui';
+import { Table } from '../components/Table';
 
 const STATUSES = ['needs_approval', 'recount', 'open', 'counting', 'accepted', 'approved', 'rejected'];
 
@@ -78,7 +79,7 @@ function CountRow({ count, onDecided }: { count: Count; onDecided: () => void })
   const sum = countSummary(c);
   const run = (d: 'approve' | 'reject') => {
     setLast(d);
-    decide.run(d);
+    void decide.run(d);
   };
   const decide = useAction((key, d: 'approve' | 'reject') => decideCount(c.id, d, key), {
     onDone: (after) => {
@@ -109,40 +110,29 @@ function CountRow({ count, onDecided }: { count: Count; onDecided: () => void })
       {c.lines.length === 0 ? (
         <p class="muted small">Counted empty.</p>
       ) : (
-        <table class="table compact">
-          <thead>
-            <tr>
-              <th>SKU</th>
-              <th>Lot</th>
-              <th class="num">Counted</th>
-              <th class="num">Expected</th>
-              <th class="num">Variance</th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.lines.map((l) => (
-              <tr key={`${l.sku}/${l.lot}`}>
-                <td>
-                  <Link href={`/inventory/${encodeURIComponent(l.sku)}`}>{l.sku}</Link>
-                </td>
-                <td>{l.lot || '—'}</td>
-                <td class="num">{fmtNum(l.counted)}</td>
-                <td class="num">{l.expected === undefined || l.expected === null ? '—' : fmtNum(l.expected)}</td>
-                <td class={`num ${l.variance ? 'risk' : ''}`}>{fmtSigned(l.variance ?? null)}</td>
-              </tr>
-            ))}
-          </tbody>
-          {sum.netVariance !== null && c.lines.length > 1 && (
-            <tfoot>
+        <Table
+          class="compact"
+          columns={[
+            { header: 'SKU', cell: (l) => <Link href={`/inventory/${encodeURIComponent(l.sku)}`}>{l.sku}</Link> },
+            { header: 'Lot', cell: (l) => l.lot || '—' },
+            { header: 'Counted', num: true, cell: (l) => fmtNum(l.counted) },
+            { header: 'Expected', num: true, cell: (l) => (l.expected === undefined || l.expected === null ? '—' : fmtNum(l.expected)) },
+            { header: 'Variance', num: true, class: (l) => !!l.variance && 'risk', cell: (l) => fmtSigned(l.variance ?? null) },
+          ]}
+          rows={c.lines}
+          rowKey={(l) => `${l.sku}/${l.lot}`}
+          foot={
+            sum.netVariance !== null &&
+            c.lines.length > 1 && (
               <tr>
                 <td colSpan={2}>Total</td>
                 <td class="num">{fmtNum(sum.counted)}</td>
                 <td class="num">{fmtNum(sum.expected)}</td>
                 <td class={`num ${sum.netVariance ? 'risk' : ''}`}>{fmtSigned(sum.netVariance)}</td>
               </tr>
-            </tfoot>
-          )}
-        </table>
+            )
+          }
+        />
       )}
       {sum.expected === null && c.lines.length > 0 && <p class="muted small">Counts are blind to your role: expected figures are shown to managers.</p>}
       <ProblemBox error={decide.error} action="counts.decide" onRetry={() => run(last)} onClose={decide.clear} />

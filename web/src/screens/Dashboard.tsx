@@ -8,7 +8,8 @@ import { useStore } from '../lib/store';
 import { Link } from '../router';
 import { api, warehouse } from '../session';
 import { BarChart } from '../components/BarChart';
-import { Async, Badge, Card, Empty } from '../components/ui';
+import { Table } from '../components/Table';
+import { Async, Badge, Card } from '../components/ui';
 
 const POLL_MS = 5000;
 /** Late and at-risk counts move with the clock too: reload at least this often. */
@@ -27,6 +28,7 @@ export function Dashboard() {
   }, [r.data]);
 
   // Watch the events feed; reload when something happened.
+  const reload = r.reload;
   useEffect(() => {
     let head: number | null = null;
     let stopped = false;
@@ -44,7 +46,7 @@ export function Dashboard() {
         else {
           const c = await changesSince(head, ctl.signal);
           head = c.next;
-          if (c.events.length > 0 || Date.now() - loadedAt.current > MAX_AGE_MS) r.reload();
+          if (c.events.length > 0 || Date.now() - loadedAt.current > MAX_AGE_MS) reload();
         }
         if (!stopped) setLive('on');
       } catch {
@@ -54,14 +56,15 @@ export function Dashboard() {
         busy = false;
       }
     };
-    tick();
-    const t = setInterval(tick, POLL_MS);
+    // tick catches everything itself.
+    void tick();
+    const t = setInterval(() => void tick(), POLL_MS);
     return () => {
       stopped = true;
       ctl.abort();
       clearInterval(t);
     };
-  }, [wh]);
+  }, [wh, reload]);
 
   return (
     <div class="page">
@@ -83,6 +86,7 @@ function DashboardBody({ d }: { d: DashboardData }) {
   const open: OrderStatus[] = ['allocated', 'backordered', 'on_hold', 'in_fulfillment', 'partially_shipped'];
   const tone: Partial<Record<OrderStatus, string>> = { backordered: 'amber', on_hold: 'amber', shipped: 'green', delivered: 'green', cancelled: 'grey' };
   const hours = d.today.hours;
+  const maxStage = Math.max(1, ...d.pipeline.map((x) => x.fulfillments));
   const label = (h: string) => new Date(h).toLocaleTimeString(undefined, { hour: '2-digit' });
   return (
     <>
@@ -99,70 +103,52 @@ function DashboardBody({ d }: { d: DashboardData }) {
 
       <div class="grid2">
         <Card title="Backlog by stage">
-          <table class="table pipeline" data-testid="pipeline">
-            <thead>
-              <tr>
-                <th>Stage</th>
-                <th class="num">Fulfillments</th>
-                <th class="num">Units</th>
-                <th class="num">Late</th>
-                <th class="num">At risk (2 h)</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.pipeline.map((p) => {
-                const max = Math.max(1, ...d.pipeline.map((x) => x.fulfillments));
-                return (
-                  <tr key={p.stage} class={p.late > 0 ? 'row-late' : p.at_risk > 0 ? 'row-risk' : ''}>
-                    <td>
-                      <Badge status={p.stage} />
-                      <div class="meter" aria-hidden="true">
-                        <span style={{ width: `${(p.fulfillments / max) * 100}%` }} />
-                      </div>
-                    </td>
-                    <td class="num">{fmtNum(p.fulfillments)}</td>
-                    <td class="num">{fmtNum(p.units)}</td>
-                    <td class={`num ${p.late ? 'late' : ''}`}>{fmtNum(p.late)}</td>
-                    <td class={`num ${p.at_risk ? 'risk' : ''}`}>{fmtNum(p.at_risk)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <Table
+            class="pipeline"
+            testid="pipeline"
+            columns={[
+              {
+                header: 'Stage',
+                cell: (p) => (
+                  <>
+                    <Badge status={p.stage} />
+                    <div class="meter" aria-hidden="true">
+                      <span style={{ width: `${(p.fulfillments / maxStage) * 100}%` }} />
+                    </div>
+                  </>
+                ),
+              },
+              { header: 'Fulfillments', num: true, cell: (p) => fmtNum(p.fulfillments) },
+              { header: 'Units', num: true, cell: (p) => fmtNum(p.units) },
+              { header: 'Late', num: true, class: (p) => p.late > 0 && 'late', cell: (p) => fmtNum(p.late) },
+              { header: 'At risk (2 h)', num: true, class: (p) => p.at_risk > 0 && 'risk', cell: (p) => fmtNum(p.at_risk) },
+            ]}
+            rows={d.pipeline}
+            rowKey={(p) => p.stage}
+            rowClass={(p) => (p.late > 0 ? 'row-late' : p.at_risk > 0 && 'row-risk')}
+          />
         </Card>
         <Card title="Late and due within 2 hours">
-          {d.late.length === 0 ? (
-            <Empty>Nothing is late or at risk.</Empty>
-          ) : (
-            <div class="scroll-y">
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th>Order</th>
-                    <th>Fulfillment</th>
-                    <th>Status</th>
-                    <th>Ship by</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.late.map((l) => (
-                    <tr key={l.fulfillment_id} class={l.late ? 'row-late' : 'row-risk'}>
-                      <td>
-                        <Link href={`/orders/${l.order_id}`}>#{l.order_id}</Link>
-                      </td>
-                      <td>#{l.fulfillment_id}</td>
-                      <td>
-                        <Badge status={l.status} />
-                      </td>
-                      <td>
-                        <span class={l.late ? 'late' : 'risk'}>{l.late ? 'late' : 'at risk'}</span> · {fmtRelative(l.ship_by)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <Table
+            wrap="scroll-y"
+            columns={[
+              { header: 'Order', cell: (l) => <Link href={`/orders/${l.order_id}`}>#{l.order_id}</Link> },
+              { header: 'Fulfillment', cell: (l) => `#${l.fulfillment_id}` },
+              { header: 'Status', cell: (l) => <Badge status={l.status} /> },
+              {
+                header: 'Ship by',
+                cell: (l) => (
+                  <>
+                    <span class={l.late ? 'late' : 'risk'}>{l.late ? 'late' : 'at risk'}</span> · {fmtRelative(l.ship_by)}
+                  </>
+                ),
+              },
+            ]}
+            rows={d.late}
+            rowKey={(l) => l.fulfillment_id}
+            rowClass={(l) => (l.late ? 'row-late' : 'row-risk')}
+            empty="Nothing is late or at risk."
+          />
         </Card>
       </div>
 
@@ -175,62 +161,30 @@ function DashboardBody({ d }: { d: DashboardData }) {
 
       <div class="grid2">
         <Card title={`Backorders (${d.alerts.backorders.length})`}>
-          {d.alerts.backorders.length === 0 ? (
-            <Empty>No backordered units.</Empty>
-          ) : (
-            <div class="scroll-y">
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th>SKU</th>
-                    <th class="num">Units backordered</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.alerts.backorders.map((b) => (
-                    <tr key={b.sku}>
-                      <td>
-                        <Link href={`/inventory/${encodeURIComponent(b.sku)}`}>{b.sku}</Link>
-                      </td>
-                      <td class="num">{fmtNum(b.units)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <Table
+            wrap="scroll-y"
+            columns={[
+              { header: 'SKU', cell: (b) => <Link href={`/inventory/${encodeURIComponent(b.sku)}`}>{b.sku}</Link> },
+              { header: 'Units backordered', num: true, cell: (b) => fmtNum(b.units) },
+            ]}
+            rows={d.alerts.backorders}
+            rowKey={(b) => b.sku}
+            empty="No backordered units."
+          />
         </Card>
         <Card title={`Pick faces below minimum (${d.alerts.pick_faces_below_min.length})`}>
-          {d.alerts.pick_faces_below_min.length === 0 ? (
-            <Empty>Every pick face is at or above its minimum.</Empty>
-          ) : (
-            <div class="scroll-y">
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th>Location</th>
-                    <th>SKU</th>
-                    <th class="num">On hand</th>
-                    <th class="num">Min / max</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.alerts.pick_faces_below_min.map((f) => (
-                    <tr key={`${f.warehouse}/${f.location}`}>
-                      <td>{f.location}</td>
-                      <td>
-                        <Link href={`/inventory/${encodeURIComponent(f.sku)}`}>{f.sku}</Link>
-                      </td>
-                      <td class="num late">{fmtNum(f.on_hand)}</td>
-                      <td class="num">
-                        {f.min} / {f.max}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <Table
+            wrap="scroll-y"
+            columns={[
+              { header: 'Location', cell: (f) => f.location },
+              { header: 'SKU', cell: (f) => <Link href={`/inventory/${encodeURIComponent(f.sku)}`}>{f.sku}</Link> },
+              { header: 'On hand', num: true, class: 'late', cell: (f) => fmtNum(f.on_hand) },
+              { header: 'Min / max', num: true, cell: (f) => `${f.min} / ${f.max}` },
+            ]}
+            rows={d.alerts.pick_faces_below_min}
+            rowKey={(f) => `${f.warehouse}/${f.location}`}
+            empty="Every pick face is at or above its minimum."
+          />
         </Card>
       </div>
     </>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isProblem, seg } from '../api/client';
-import type { Inventory, Move, Product } from '../api/types';
+import type { Inventory, Product, ResponseBody, RequestBody } from '../api/types';
 import { fmtDate, fmtDateTime, fmtNum, fmtWeight, humanize } from '../lib/format';
 import { useAction, useResource } from '../lib/hooks';
 import { can } from '../lib/permissions';
@@ -11,6 +11,7 @@ import { useStore } from '../lib/store';
 import { Link, navigate, setQuery, useLocation } from '../router';
 import { api, session, warehouse, warehouses } from '../session';
 import { Async, Card, Empty, Field, Pager, ProblemBox } from '../components/ui';
+import { Table } from '../components/Table';
 
 type Found = { kind: 'product'; product: Product; via: 'sku' | 'barcode' } | { kind: 'list'; products: Product[]; next_cursor: string | null; q: string };
 
@@ -103,30 +104,17 @@ export function InventoryScreen({ sku }: { sku?: string }) {
               <p class="muted">Opening {f.product.sku}…</p>
             ) : (
               <Card title={`Products matching “${f.q}”`}>
-                {f.products.length === 0 ? (
-                  <Empty>No SKU starts with it, no name holds it, and no barcode is it.</Empty>
-                ) : (
-                  <table class="table" data-testid="product-results">
-                    <thead>
-                      <tr>
-                        <th>SKU</th>
-                        <th>Name</th>
-                        <th>Barcodes</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {f.products.map((p) => (
-                        <tr key={p.sku}>
-                          <td>
-                            <Link href={`/inventory/${encodeURIComponent(p.sku)}`}>{p.sku}</Link>
-                          </td>
-                          <td>{p.name}</td>
-                          <td class="mono">{p.barcodes.join(', ')}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                )}
+                <Table
+                  testid="product-results"
+                  columns={[
+                    { header: 'SKU', cell: (p) => <Link href={`/inventory/${encodeURIComponent(p.sku)}`}>{p.sku}</Link> },
+                    { header: 'Name', cell: (p) => p.name },
+                    { header: 'Barcodes', class: 'mono', cell: (p) => p.barcodes.join(', ') },
+                  ]}
+                  rows={f.products}
+                  rowKey={(p) => p.sku}
+                  empty="No SKU starts with it, no name holds it, and no barcode is it."
+                />
                 {(cursors.length > 1 || f.next_cursor) && (
                   <Pager
                     page={cursors.length}
@@ -212,30 +200,17 @@ function ProductStock({ sku }: { sku: string }) {
                       <div class="stat-label">available</div>
                     </div>
                   </div>
-                  <table class="table">
-                    <thead>
-                      <tr>
-                        <th>Location</th>
-                        <th>Lot</th>
-                        <th>Expiry</th>
-                        <th class="num">On hand</th>
-                        <th class="num">Reserved</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {w.locations.map((l) => (
-                        <tr key={`${l.location}/${l.lot}`}>
-                          <td>
-                            <Link href={`/map?sku=${encodeURIComponent(sku)}`}>{l.location}</Link>
-                          </td>
-                          <td>{l.lot || '—'}</td>
-                          <td class={l.expiry && new Date(l.expiry).getTime() < Date.now() + 30 * 86400_000 ? 'risk' : ''}>{fmtDate(l.expiry)}</td>
-                          <td class="num">{fmtNum(l.on_hand)}</td>
-                          <td class="num">{l.reserved || ''}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <Table
+                    columns={[
+                      { header: 'Location', cell: (l) => <Link href={`/map?sku=${encodeURIComponent(sku)}`}>{l.location}</Link> },
+                      { header: 'Lot', cell: (l) => l.lot || '—' },
+                      { header: 'Expiry', class: (l) => !!l.expiry && new Date(l.expiry).getTime() < Date.now() + 30 * 86400_000 && 'risk', cell: (l) => fmtDate(l.expiry) },
+                      { header: 'On hand', num: true, cell: (l) => fmtNum(l.on_hand) },
+                      { header: 'Reserved', num: true, cell: (l) => l.reserved || '' },
+                    ]}
+                    rows={w.locations}
+                    rowKey={(l) => `${l.location}/${l.lot}`}
+                  />
                 </div>
               ))
             )}
@@ -264,7 +239,7 @@ function Moves({ sku }: { sku: string }) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const cursor = cursors[cursors.length - 1];
   const r = useResource(
-    (signal) => api.get<{ moves: Move[]; next_cursor: string | null }>(`/inventory/${seg(sku)}/moves`, { query: { limit: 50, cursor }, signal }),
+    (signal) => api.get<ResponseBody<'/api/v1/inventory/{sku}/moves', 'get'>>(`/inventory/${seg(sku)}/moves`, { query: { limit: 50, cursor }, signal }),
     [sku, cursor],
   );
   return (
@@ -272,38 +247,22 @@ function Moves({ sku }: { sku: string }) {
       <Async r={r} label="Loading moves…">
         {(d) => (
           <>
-            {d.moves.length === 0 ? (
-              <Empty>No moves.</Empty>
-            ) : (
-              <div class="scroll-x">
-                <table class="table" data-testid="moves">
-                  <thead>
-                    <tr>
-                      <th>When</th>
-                      <th>From</th>
-                      <th>To</th>
-                      <th>Lot</th>
-                      <th class="num">Qty</th>
-                      <th>Reason</th>
-                      <th>Ref</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.moves.map((m) => (
-                      <tr key={m.id}>
-                        <td>{fmtDateTime(m.at)}</td>
-                        <td>{m.from_location}</td>
-                        <td>{m.to_location}</td>
-                        <td>{m.lot || '—'}</td>
-                        <td class="num">{m.quantity}</td>
-                        <td>{humanize(m.reason)}</td>
-                        <td class="muted">{m.ref ? `${humanize(m.ref.type)}${m.ref.id !== null ? ` #${m.ref.id}` : ''}` : ''}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <Table
+              testid="moves"
+              wrap="scroll-x"
+              columns={[
+                { header: 'When', cell: (m) => fmtDateTime(m.at) },
+                { header: 'From', cell: (m) => m.from_location },
+                { header: 'To', cell: (m) => m.to_location },
+                { header: 'Lot', cell: (m) => m.lot || '—' },
+                { header: 'Qty', num: true, cell: (m) => m.quantity },
+                { header: 'Reason', cell: (m) => humanize(m.reason) },
+                { header: 'Ref', class: 'muted', cell: (m) => (m.ref ? `${humanize(m.ref.type)}${m.ref.id !== null ? ` #${m.ref.id}` : ''}` : '') },
+              ]}
+              rows={d.moves}
+              rowKey={(m) => m.id}
+              empty="No moves."
+            />
             <Pager page={cursors.length} busy={r.loading} hasPrev={cursors.length > 1} hasNext={!!d.next_cursor} onPrev={() => setCursors(cursors.slice(0, -1))} onNext={() => d.next_cursor && setCursors([...cursors, d.next_cursor])} />
           </>
         )}
@@ -312,16 +271,8 @@ function Moves({ sku }: { sku: string }) {
   );
 }
 
-interface AdjustResult {
-  move_id: number;
-  warehouse: string;
-  location: string;
-  sku: string;
-  lot: string;
-  expiry: string | null;
-  quantity: number;
-  on_hand: number;
-}
+type AdjustInput = RequestBody<'/api/v1/inventory/adjustments', 'post'>;
+type AdjustResult = ResponseBody<'/api/v1/inventory/adjustments', 'post'>;
 
 function AdjustForm(props: { sku: string; lotTracked: boolean; locations: string[]; onDone: () => void }) {
   const whs = useStore(warehouses);
@@ -330,7 +281,7 @@ function AdjustForm(props: { sku: string; lotTracked: boolean; locations: string
   const [done, setDone] = useState<AdjustResult | null>(null);
   const set = (k: keyof typeof form) => (e: Event) => setForm({ ...form, [k]: (e.target as HTMLInputElement).value });
   const act = useAction(
-    (key, body: Record<string, unknown>) => api.post<AdjustResult>('/inventory/adjustments', body, { idempotencyKey: key }),
+    (key, body: AdjustInput) => api.post<AdjustResult>('/inventory/adjustments', body, { idempotencyKey: key }),
     {
       onDone: (r) => {
         setDone(r);
@@ -342,7 +293,7 @@ function AdjustForm(props: { sku: string; lotTracked: boolean; locations: string
   const qty = Number(form.quantity);
   const valid = form.location.trim() && Number.isInteger(qty) && qty !== 0 && form.reason.trim() && (form.warehouse || cur);
   const body = () => {
-    const b: Record<string, unknown> = { warehouse: form.warehouse || cur, location: form.location.trim(), sku: props.sku, quantity: qty, reason: form.reason.trim() };
+    const b: AdjustInput = { warehouse: form.warehouse || cur || '', location: form.location.trim(), sku: props.sku, quantity: qty, reason: form.reason.trim() };
     if (form.lot.trim()) b.lot = form.lot.trim();
     if (form.expiry) b.expiry = form.expiry;
     return b;
@@ -353,7 +304,7 @@ function AdjustForm(props: { sku: string; lotTracked: boolean; locations: string
         class="form-grid"
         onSubmit={(e) => {
           e.preventDefault();
-          if (valid) act.run(body());
+          if (valid) void act.run(body());
         }}
       >
         <Field label="Warehouse">
@@ -395,7 +346,7 @@ function AdjustForm(props: { sku: string; lotTracked: boolean; locations: string
           </button>
         </div>
       </form>
-      <ProblemBox error={act.error} action="inventory.adjust" onRetry={() => act.run(body())} onClose={act.clear} />
+      <ProblemBox error={act.error} action="inventory.adjust" onRetry={() => void act.run(body())} onClose={act.clear} />
       {done && (
         <div class="notice ok" role="status">
           Move #{done.move_id}: {done.quantity > 0 ? '+' : ''}

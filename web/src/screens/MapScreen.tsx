@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { seg } from '../api/client';
 import { warehouseStock } from '../api/endpoints';
-import type { Inventory, Location, PickFace, PickList, StockLocation } from '../api/types';
+import type { Inventory, Location, PickList, StockLocation, ResponseBody } from '../api/types';
 import { fmtMm, fmtNum, humanize } from '../lib/format';
 import { useResource } from '../lib/hooks';
 import { useStore } from '../lib/store';
@@ -9,6 +9,7 @@ import { cellsOf, fillOf, geometry, pathLength, ramp, walk, type Cell, type Stop
 import { Link, setQuery, useLocation } from '../router';
 import { api, warehouse } from '../session';
 import { Async, Card, Empty, ProblemBox } from '../components/ui';
+import { Table, type Column } from '../components/Table';
 
 type Mode = 'velocity' | 'fill' | 'sku' | 'faces';
 
@@ -58,7 +59,7 @@ function MapView(props: { wh: string; locs: Location[]; mode: Mode; sku: string;
   // Stock of one SKU.
   const inv = useResource((signal) => api.get<Inventory>(`/inventory/${seg(sku)}`, { signal }), [sku], { enabled: mode === 'sku' && !!sku });
   // Pick faces (fill against their maximum).
-  const faces = useResource((signal) => api.get<{ pick_faces: PickFace[] }>(`/warehouses/${seg(wh)}/pick-faces`, { signal }), [wh], { enabled: mode === 'faces' });
+  const faces = useResource((signal) => api.get<ResponseBody<'/api/v1/warehouses/{code}/pick-faces', 'get'>>(`/warehouses/${seg(wh)}/pick-faces`, { signal }), [wh], { enabled: mode === 'faces' });
   // What every location holds (fill).
   const stock = useResource((signal) => warehouseStock(wh, signal), [wh], { enabled: mode === 'fill' });
   const stockAt = useMemo(() => new Map((stock.data?.locations ?? []).map((l) => [l.location, l])), [stock.data]);
@@ -194,7 +195,7 @@ function MapView(props: { wh: string; locs: Location[]; mode: Mode; sku: string;
                 height={ch}
                 fill={col?.fill ?? '#e3e7ee'}
                 class={`cell ${selected?.key === c.key ? 'selected' : ''}`}
-                onClick={() => setSelected(c as Cell<Location>)}
+                onClick={() => setSelected(c)}
               >
                 <title>
                   {c.locations.map((l) => l.code).join(', ')}
@@ -270,32 +271,16 @@ function MapView(props: { wh: string; locs: Location[]; mode: Mode; sku: string;
         )}
         <Card title={selected ? `Bay ${selected.locations[0]?.code.replace(/-\d+$/, '')}` : 'Locations'}>
           {selected ? (
-            <table class="table">
-              <thead>
-                <tr>
-                  <th>Location</th>
-                  <th>Type</th>
-                  <th>Class</th>
-                  {stock.data && (
-                    <>
-                      <th class="num">Units</th>
-                      <th>Holds</th>
-                      <th class="num">Volume</th>
-                    </>
-                  )}
-                </tr>
-              </thead>
-              <tbody>
-                {selected.locations.map((l) => (
-                  <tr key={l.code}>
-                    <td>{l.code}</td>
-                    <td>{humanize(l.type)}</td>
-                    <td>{l.velocity_class ?? '—'}</td>
-                    {stock.data && <StockCells s={stockAt.get(l.code)} />}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Table
+              columns={[
+                { header: 'Location', cell: (l) => l.code },
+                { header: 'Type', cell: (l) => humanize(l.type) },
+                { header: 'Class', cell: (l) => l.velocity_class ?? '—' },
+                ...(stock.data ? stockColumns((l) => stockAt.get(l.code)) : []),
+              ]}
+              rows={selected.locations}
+              rowKey={(l) => l.code}
+            />
           ) : (
             <p class="muted">
               {fmtNum(locs.length)} locations in {fmtNum(cells.length)} bays. Click a bay for its locations.
@@ -307,26 +292,34 @@ function MapView(props: { wh: string; locs: Location[]; mode: Mode; sku: string;
   );
 }
 
-function StockCells({ s }: { s: StockLocation | undefined }) {
-  if (!s) {
-    return (
-      <>
-        <td class="num muted">0</td>
-        <td class="muted">empty</td>
-        <td />
-      </>
-    );
-  }
-  return (
-    <>
-      <td class="num">{fmtNum(s.on_hand)}</td>
-      <td>
-        {s.top_sku ? <Link href={`/inventory/${encodeURIComponent(s.top_sku)}`}>{s.top_sku}</Link> : '—'}
-        {s.products > 1 ? <span class="muted"> +{s.products - 1} more</span> : null}
-      </td>
-      <td class="num">{s.max_volume_cm3 ? `${Math.round((s.used_cm3 / s.max_volume_cm3) * 100)} %` : '—'}</td>
-    </>
-  );
+/** What a location holds, by its stock (none: empty). */
+function stockColumns(stockOf: (l: Location) => StockLocation | undefined): Column<Location>[] {
+  return [
+    { header: 'Units', num: true, class: (l) => !stockOf(l) && 'muted', cell: (l) => fmtNum(stockOf(l)?.on_hand ?? 0) },
+    {
+      header: 'Holds',
+      class: (l) => !stockOf(l) && 'muted',
+      cell: (l) => {
+        const s = stockOf(l);
+        if (!s) return 'empty';
+        return (
+          <>
+            {s.top_sku ? <Link href={`/inventory/${encodeURIComponent(s.top_sku)}`}>{s.top_sku}</Link> : '—'}
+            {s.products > 1 ? <span class="muted"> +{s.products - 1} more</span> : null}
+          </>
+        );
+      },
+    },
+    {
+      header: 'Volume',
+      num: true,
+      cell: (l) => {
+        const s = stockOf(l);
+        if (!s) return null;
+        return s.max_volume_cm3 ? `${Math.round((s.used_cm3 / s.max_volume_cm3) * 100)} %` : '—';
+      },
+    },
+  ];
 }
 
 function Legend({ mode }: { mode: Mode }) {

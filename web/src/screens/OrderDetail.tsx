@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Fulfillment, Order, WfEvent } from '../api/types';
+import type { Fulfillment, FulfillmentLine, Order, OrderLine, WfEvent } from '../api/types';
 import { describeEvent, orderTimeline } from '../lib/events';
 import { fmtDateTime, fmtMoney, fmtRelative, fmtWeight, humanize } from '../lib/format';
 import { Returns } from './OrderReturns';
@@ -9,6 +9,7 @@ import { useStore } from '../lib/store';
 import { Link } from '../router';
 import { api, session } from '../session';
 import { Async, Badge, Card, ConfirmButton, Empty, PdfButton, ProblemBox } from '../components/ui';
+import { Table, type Column } from '../components/Table';
 
 export function OrderDetail({ id }: { id: number }) {
   const r = useResource((signal) => api.get<Order>(`/orders/${id}`, { signal }), [id]);
@@ -102,7 +103,7 @@ function OrderBody({ order, onChange, reload }: { order: Order; onChange: (o: Or
                 <a href={trackUrl} target="_blank" rel="noopener" data-testid="tracking-link">
                   {trackUrl}
                 </a>{' '}
-                <button type="button" class="btn small ghost" onClick={() => navigator.clipboard?.writeText(trackUrl)}>
+                <button type="button" class="btn small ghost" onClick={() => void navigator.clipboard?.writeText(trackUrl).catch(() => undefined)}>
                   Copy
                 </button>
               </>
@@ -116,7 +117,7 @@ function OrderBody({ order, onChange, reload }: { order: Order; onChange: (o: Or
           <div class="actions-row">
             {order.status === 'on_hold'
               ? can(role, 'orders.release') && (
-                  <button type="button" class="btn primary" disabled={release.busy} onClick={() => release.run()}>
+                  <button type="button" class="btn primary" disabled={release.busy} onClick={() => void release.run()}>
                     {release.busy ? 'Releasing…' : 'Release'}
                   </button>
                 )
@@ -125,7 +126,7 @@ function OrderBody({ order, onChange, reload }: { order: Order; onChange: (o: Or
                     class="inline-form"
                     onSubmit={(e) => {
                       e.preventDefault();
-                      if (reason.trim()) hold.run(reason.trim());
+                      if (reason.trim()) void hold.run(reason.trim());
                     }}
                   >
                     <input
@@ -142,52 +143,30 @@ function OrderBody({ order, onChange, reload }: { order: Order; onChange: (o: Or
                   </form>
                 )}
             {can(role, 'orders.cancel') && !anyPicked && (
-              <ConfirmButton label="Cancel order" confirm="Cancel this order?" class="btn danger" busy={cancel.busy} onConfirm={() => cancel.run()} />
+              <ConfirmButton label="Cancel order" confirm="Cancel this order?" class="btn danger" busy={cancel.busy} onConfirm={() => void cancel.run()} />
             )}
           </div>
         )}
-        <ProblemBox error={hold.error} action="orders.hold" onRetry={() => hold.run(reason.trim())} onClose={hold.clear} />
-        <ProblemBox error={release.error} action="orders.release" onRetry={() => release.run()} onClose={release.clear} />
-        <ProblemBox error={cancel.error} action="orders.cancel" onRetry={() => cancel.run()} onClose={cancel.clear} />
+        <ProblemBox error={hold.error} action="orders.hold" onRetry={() => void hold.run(reason.trim())} onClose={hold.clear} />
+        <ProblemBox error={release.error} action="orders.release" onRetry={() => void release.run()} onClose={release.clear} />
+        <ProblemBox error={cancel.error} action="orders.cancel" onRetry={() => void cancel.run()} onClose={cancel.clear} />
       </Card>
 
       <Card title={`Lines (${order.lines.length}, ${units} units)`}>
-        <div class="scroll-x">
-          <table class="table" data-testid="order-lines">
-            <thead>
-              <tr>
-                <th>SKU</th>
-                <th class="num">Qty</th>
-                <th class="num">Allocated</th>
-                <th class="num">Picked</th>
-                <th class="num">Packed</th>
-                <th class="num">Shipped</th>
-                <th class="num">Backordered</th>
-                <th class="num">Cancelled</th>
-                <th class="num">Returned</th>
-                <th class="num">Price</th>
-              </tr>
-            </thead>
-            <tbody>
-              {order.lines.map((l) => (
-                <tr key={l.id}>
-                  <td>
-                    <Link href={`/inventory/${encodeURIComponent(l.sku)}`}>{l.sku}</Link>
-                  </td>
-                  <td class="num">{l.quantity}</td>
-                  <td class="num">{l.allocated || ''}</td>
-                  <td class="num">{l.picked || ''}</td>
-                  <td class="num">{l.packed || ''}</td>
-                  <td class="num">{l.shipped || ''}</td>
-                  <td class={`num ${l.backordered ? 'risk' : ''}`}>{l.backordered || ''}</td>
-                  <td class="num">{l.cancelled || ''}</td>
-                  <td class="num">{l.returned || ''}</td>
-                  <td class="num">{fmtMoney(l.unit_price)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          testid="order-lines"
+          wrap="scroll-x"
+          columns={[
+            { header: 'SKU', cell: (l) => <Link href={`/inventory/${encodeURIComponent(l.sku)}`}>{l.sku}</Link> },
+            ...lineProgressColumns<OrderLine>(),
+            { header: 'Backordered', num: true, class: (l) => l.backordered > 0 && 'risk', cell: (l) => l.backordered || '' },
+            { header: 'Cancelled', num: true, cell: (l) => l.cancelled || '' },
+            { header: 'Returned', num: true, cell: (l) => l.returned || '' },
+            { header: 'Price', num: true, cell: (l) => fmtMoney(l.unit_price) },
+          ]}
+          rows={order.lines}
+          rowKey={(l) => l.id}
+        />
       </Card>
 
       <Async r={fulfillments} label="Loading fulfillments…">
@@ -254,61 +233,23 @@ function FulfillmentCard({ f }: { f: Fulfillment }) {
         <dt>Delivered</dt>
         <dd>{fmtDateTime(f.delivered_at)}</dd>
       </dl>
-      <div class="scroll-x">
-        <table class="table">
-          <thead>
-            <tr>
-              <th>SKU</th>
-              <th class="num">Qty</th>
-              <th class="num">Allocated</th>
-              <th class="num">Picked</th>
-              <th class="num">Packed</th>
-              <th class="num">Shipped</th>
-            </tr>
-          </thead>
-          <tbody>
-            {f.lines.map((l) => (
-              <tr key={l.sku}>
-                <td>{l.sku}</td>
-                <td class="num">{l.quantity}</td>
-                <td class="num">{l.allocated || ''}</td>
-                <td class="num">{l.picked || ''}</td>
-                <td class="num">{l.packed || ''}</td>
-                <td class="num">{l.shipped || ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table wrap="scroll-x" columns={[{ header: 'SKU', cell: (l) => l.sku }, ...lineProgressColumns<FulfillmentLine>()]} rows={f.lines} rowKey={(l) => l.sku} />
       {f.packages.length > 0 && (
         <>
           <h3>Packages</h3>
-          <div class="scroll-x">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th>#</th>
-                  <th>Box</th>
-                  <th>SSCC</th>
-                  <th class="num">Weight</th>
-                  <th class="num">Expected</th>
-                  <th>Items</th>
-                </tr>
-              </thead>
-              <tbody>
-                {f.packages.map((p, i) => (
-                  <tr key={p.id}>
-                    <td>{i + 1}</td>
-                    <td>{p.box ?? '—'}</td>
-                    <td class="mono">{p.sscc}</td>
-                    <td class="num">{fmtWeight(p.weight_g)}</td>
-                    <td class="num">{fmtWeight(p.expected_weight_g)}</td>
-                    <td>{p.items.map((it) => `${it.quantity} × ${it.sku}`).join(', ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            wrap="scroll-x"
+            columns={[
+              { header: '#', cell: (_p, i) => i + 1 },
+              { header: 'Box', cell: (p) => p.box ?? '—' },
+              { header: 'SSCC', class: 'mono', cell: (p) => p.sscc },
+              { header: 'Weight', num: true, cell: (p) => fmtWeight(p.weight_g) },
+              { header: 'Expected', num: true, cell: (p) => fmtWeight(p.expected_weight_g) },
+              { header: 'Items', cell: (p) => p.items.map((it) => `${it.quantity} × ${it.sku}`).join(', ') },
+            ]}
+            rows={f.packages}
+            rowKey={(p) => p.id}
+          />
         </>
       )}
     </Card>
@@ -338,4 +279,15 @@ function TimelineList({ events }: { events: WfEvent[] }) {
       ))}
     </ol>
   );
+}
+
+/** How far an order's or a fulfillment's lines have come: the ordered quantity, then each step (blank for none). */
+function lineProgressColumns<L extends { quantity: number; allocated: number; picked: number; packed: number; shipped: number }>(): Column<L>[] {
+  return [
+    { header: 'Qty', num: true, cell: (l) => l.quantity },
+    { header: 'Allocated', num: true, cell: (l) => l.allocated || '' },
+    { header: 'Picked', num: true, cell: (l) => l.picked || '' },
+    { header: 'Packed', num: true, cell: (l) => l.packed || '' },
+    { header: 'Shipped', num: true, cell: (l) => l.shipped || '' },
+  ];
 }

@@ -9,6 +9,7 @@ import { returnable, returnRequest } from '../logic/returns';
 import { Link } from '../router';
 import { session } from '../session';
 import { Async, Badge, Card, ProblemBox } from '../components/ui';
+import { Table } from '../components/Table';
 
 /** An order's returns, and the form that authorises a new one. */
 export function Returns({ order, onChange }: { order: Order; onChange: () => void }) {
@@ -52,34 +53,20 @@ function ReturnTable({ r }: { r: Return }) {
           </Link>
         )}
       </h3>
-      <div class="scroll-x">
-        <table class="table">
-          <thead>
-            <tr>
-              <th>SKU</th>
-              <th class="num">Authorised</th>
-              <th class="num">Received</th>
-              <th class="num">To inspect</th>
-              <th class="num">Restocked</th>
-              <th class="num">Quarantined</th>
-              <th class="num">Scrapped</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.lines.map((l) => (
-              <tr key={l.id}>
-                <td>{l.sku}</td>
-                <td class="num">{l.authorized}</td>
-                <td class="num">{l.received}</td>
-                <td class={`num ${l.awaiting_inspection ? 'risk' : ''}`}>{l.awaiting_inspection || ''}</td>
-                <td class="num">{l.restocked || ''}</td>
-                <td class="num">{l.quarantined || ''}</td>
-                <td class="num">{l.scrapped || ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        wrap="scroll-x"
+        columns={[
+          { header: 'SKU', cell: (l) => l.sku },
+          { header: 'Authorised', num: true, cell: (l) => l.authorized },
+          { header: 'Received', num: true, cell: (l) => l.received },
+          { header: 'To inspect', num: true, class: (l) => l.awaiting_inspection > 0 && 'risk', cell: (l) => l.awaiting_inspection || '' },
+          { header: 'Restocked', num: true, cell: (l) => l.restocked || '' },
+          { header: 'Quarantined', num: true, cell: (l) => l.quarantined || '' },
+          { header: 'Scrapped', num: true, cell: (l) => l.scrapped || '' },
+        ]}
+        rows={r.lines}
+        rowKey={(l) => l.id}
+      />
     </div>
   );
 }
@@ -111,7 +98,7 @@ function AuthoriseReturn({ order, returns, onDone }: { order: Order; returns: Re
     const r = returnRequest(order.id, reason, qty, limits);
     if ('error' in r) return setInvalid(r.error);
     setInvalid(null);
-    act.run(r.body);
+    void act.run(r.body);
   };
   return (
     <form
@@ -123,36 +110,30 @@ function AuthoriseReturn({ order, returns, onDone }: { order: Order; returns: Re
       }}
     >
       <h3>Authorise a return</h3>
-      <table class="table">
-        <thead>
-          <tr>
-            <th>SKU</th>
-            <th class="num">Shipped</th>
-            <th class="num">May return</th>
-            <th class="num">Returning</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((l) => (
-            <tr key={l.id}>
-              <td>{l.sku}</td>
-              <td class="num">{l.shipped}</td>
-              <td class="num">{limits[l.id]}</td>
-              <td class="num">
-                <input
-                  class="count-qty"
-                  type="number"
-                  min={0}
-                  max={limits[l.id]}
-                  aria-label={`Units of ${l.sku} coming back`}
-                  value={qty[l.id] ?? ''}
-                  onInput={(e) => setQty({ ...qty, [l.id]: (e.target as HTMLInputElement).value })}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        columns={[
+          { header: 'SKU', cell: (l) => l.sku },
+          { header: 'Shipped', num: true, cell: (l) => l.shipped },
+          { header: 'May return', num: true, cell: (l) => limits[l.id] },
+          {
+            header: 'Returning',
+            num: true,
+            cell: (l) => (
+              <input
+                class="count-qty"
+                type="number"
+                min={0}
+                max={limits[l.id]}
+                aria-label={`Units of ${l.sku} coming back`}
+                value={qty[l.id] ?? ''}
+                onInput={(e) => setQty({ ...qty, [l.id]: (e.target as HTMLInputElement).value })}
+              />
+            ),
+          },
+        ]}
+        rows={lines}
+        rowKey={(l) => l.id}
+      />
       <div class="inline-form">
         <input placeholder="Reason (damaged, wrong size, …)" aria-label="Return reason" value={reason} maxLength={200} onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
         <button class="btn primary" type="submit" disabled={act.busy}>

@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import { listOrders } from '../api/endpoints';
-import type { Channel, Order } from '../api/types';
+import type { Order, ResponseBody } from '../api/types';
 import { ORDER_STATUSES } from '../api/types';
 import { fmtDateTime, fmtRelative, humanize } from '../lib/format';
 import { useResource } from '../lib/hooks';
 import { Link, navigate, setQuery, useLocation } from '../router';
 import { api } from '../session';
-import { Async, Badge, Card, Empty, Pager } from '../components/ui';
+import { Async, Badge, Card, Pager } from '../components/ui';
+import { Table } from '../components/Table';
 
 const PAGE = 50;
 
@@ -20,7 +21,7 @@ export function Orders() {
   const page = cursors.length;
   const cursor = cursors[cursors.length - 1];
 
-  const channels = useResource((signal) => api.get<{ channels: Channel[] }>('/channels', { query: { limit: 500 }, signal }), []);
+  const channels = useResource((signal) => api.get<ResponseBody<'/api/v1/channels', 'get'>>('/channels', { query: { limit: 500 }, signal }), []);
   const list = useResource((signal) => listOrders({ q: q.trim().replace(/^#(?=\d+$)/, ''), status, channel, limit: PAGE, cursor }, signal), [q, status, channel, cursor]);
 
   const filter = (patch: Record<string, string>) => {
@@ -104,43 +105,40 @@ export function Orders() {
 }
 
 export function OrderTable({ orders }: { orders: Order[] }) {
-  if (orders.length === 0) return <Empty>No orders match.</Empty>;
   return (
-    <div class="scroll-x">
-      <table class="table orders" data-testid="orders-table">
-        <thead>
-          <tr>
-            <th>Order</th>
-            <th>Channel order</th>
-            <th>Status</th>
-            <th>Customer</th>
-            <th class="num">Units</th>
-            <th>Ship by</th>
-            <th>Created</th>
-          </tr>
-        </thead>
-        <tbody>
-          {orders.map((o) => (
-            <tr key={o.id} class="clickable" onClick={(e) => { if (!(e.target as HTMLElement).closest('a')) navigate(`/orders/${o.id}`); }}>
-              <td>
-                <Link href={`/orders/${o.id}`}>#{o.id}</Link>
-              </td>
-              <td>
-                {o.channel_order_id} <span class="muted small">{o.channel}</span>
-              </td>
-              <td>
-                <Badge status={o.status} />
-                {o.priority > 0 && <span class="badge tone-red" title="priority">P{o.priority}</span>}
-              </td>
-              <td>{o.customer?.name}</td>
-              <td class="num">{o.lines.reduce((n, l) => n + l.quantity, 0)}</td>
-              <td title={fmtDateTime(o.ship_by)}>{o.ship_by ? fmtRelative(o.ship_by) : '—'}</td>
-              <td>{fmtDateTime(o.created_at)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      class="orders"
+      testid="orders-table"
+      wrap="scroll-x"
+      columns={[
+        { header: 'Order', cell: (o) => <Link href={`/orders/${o.id}`}>#{o.id}</Link> },
+        {
+          header: 'Channel order',
+          cell: (o) => (
+            <>
+              {o.channel_order_id} <span class="muted small">{o.channel}</span>
+            </>
+          ),
+        },
+        {
+          header: 'Status',
+          cell: (o) => (
+            <>
+              <Badge status={o.status} />
+              {o.priority > 0 && <span class="badge tone-red" title="priority">P{o.priority}</span>}
+            </>
+          ),
+        },
+        { header: 'Customer', cell: (o) => o.customer?.name },
+        { header: 'Units', num: true, cell: (o) => o.lines.reduce((n, l) => n + l.quantity, 0) },
+        { header: 'Ship by', title: (o) => fmtDateTime(o.ship_by), cell: (o) => (o.ship_by ? fmtRelative(o.ship_by) : '—') },
+        { header: 'Created', cell: (o) => fmtDateTime(o.created_at) },
+      ]}
+      rows={orders}
+      rowKey={(o) => o.id}
+      onRowClick={(o) => navigate(`/orders/${o.id}`)}
+      empty="No orders match."
+    />
   );
 }
 

@@ -10,6 +10,7 @@ import { fmtRate } from '../logic/reports';
 import { Link, navigate } from '../router';
 import { session, warehouse } from '../session';
 import { LineChart } from '../components/LineChart';
+import { Table } from '../components/Table';
 import { Async, Badge, Card, Empty, Field, ProblemBox, Stat } from '../components/ui';
 
 export function Planning() {
@@ -187,91 +188,74 @@ function SimulationResult({ b }: { b: Bottlenecks }) {
       <div class="grid2">
         <div>
           <h3>Stages</h3>
-          <table class="table" data-testid="sim-stages">
-            <thead>
-              <tr>
-                <th>Stage</th>
-                <th class="num">Orders</th>
-                <th class="num">Unfinished</th>
-                <th>Clears</th>
-                <th class="num">Busy</th>
-              </tr>
-            </thead>
-            <tbody>
-              {b.stages.map((s) => (
-                <tr key={s.stage} class={worst?.stage === s.stage ? 'row-risk' : ''}>
-                  <td>{humanize(s.stage)}</td>
-                  <td class="num">{fmtNum(s.orders)}</td>
-                  <td class={`num ${s.unfinished ? 'risk' : ''}`}>{fmtNum(s.unfinished)}</td>
-                  <td title={fmtDateTime(s.clear_at)}>{s.clear_at ? `${fmtTime(s.clear_at)} (${fmtRelative(s.clear_at, Date.parse(b.start))})` : 'not in the window'}</td>
-                  <td class="num">{fmtRate(s.utilisation, 0)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Table
+            testid="sim-stages"
+            columns={[
+              { header: 'Stage', cell: (s) => humanize(s.stage) },
+              { header: 'Orders', num: true, cell: (s) => fmtNum(s.orders) },
+              { header: 'Unfinished', num: true, class: (s) => s.unfinished > 0 && 'risk', cell: (s) => fmtNum(s.unfinished) },
+              {
+                header: 'Clears',
+                title: (s) => fmtDateTime(s.clear_at),
+                cell: (s) => (s.clear_at ? `${fmtTime(s.clear_at)} (${fmtRelative(s.clear_at, Date.parse(b.start))})` : 'not in the window'),
+              },
+              { header: 'Busy', num: true, cell: (s) => fmtRate(s.utilisation, 0) },
+            ]}
+            rows={b.stages}
+            rowKey={(s) => s.stage}
+            rowClass={(s) => worst?.stage === s.stage && 'row-risk'}
+          />
         </div>
         <div>
           <h3>What if</h3>
-          <table class="table" data-testid="what-if">
-            <thead>
-              <tr>
-                <th />
-                <th class="num">Late</th>
-                <th class="num">Unshipped</th>
-                <th>Pick clear</th>
-                <th>Pack clear</th>
-                <th>All done in</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((w, i) => (
-                <tr key={w.name} class={i === 0 ? 'base' : ''}>
-                  <td>{w.name}</td>
-                  <td class="num">
+          <Table
+            testid="what-if"
+            columns={[
+              { cell: (w) => w.name },
+              {
+                header: 'Late',
+                num: true,
+                cell: (w, i) => (
+                  <>
                     {fmtNum(w.late)} {i > 0 && w.lateDelta !== 0 && <span class={w.lateDelta < 0 ? 'change up' : 'change down'}>({w.lateDelta > 0 ? '+' : '−'}{Math.abs(w.lateDelta)})</span>}
-                  </td>
-                  <td class="num">{fmtNum(w.unshipped)}</td>
-                  <td>{w.pickClear ? fmtTime(w.pickClear) : '—'}</td>
-                  <td>{w.packClear ? fmtTime(w.packClear) : '—'}</td>
-                  <td>
+                  </>
+                ),
+              },
+              { header: 'Unshipped', num: true, cell: (w) => fmtNum(w.unshipped) },
+              { header: 'Pick clear', cell: (w) => (w.pickClear ? fmtTime(w.pickClear) : '—') },
+              { header: 'Pack clear', cell: (w) => (w.packClear ? fmtTime(w.packClear) : '—') },
+              {
+                header: 'All done in',
+                cell: (w, i) => (
+                  <>
                     {fmtDuration(w.makespanMs)}{' '}
                     {i > 0 && w.makespanDeltaMs !== null && w.makespanDeltaMs !== 0 && (
                       <span class={w.makespanDeltaMs < 0 ? 'change up' : 'change down'}>({w.makespanDeltaMs < 0 ? '' : '+'}{fmtDuration(w.makespanDeltaMs)})</span>
                     )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+            ]}
+            rows={rows}
+            rowKey={(w) => w.name}
+            rowClass={(_w, i) => i === 0 && 'base'}
+          />
         </div>
       </div>
       {b.late.length > 0 && (
         <>
           <h3>Predicted to miss their ship-by ({b.late.length})</h3>
-          <div class="scroll-y short">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th>Order</th>
-                  <th>Fulfillment</th>
-                  <th>Ship by</th>
-                  <th>Predicted shipment</th>
-                </tr>
-              </thead>
-              <tbody>
-                {b.late.slice(0, 100).map((l) => (
-                  <tr key={l.fulfillment_id}>
-                    <td>
-                      <Link href={`/orders/${l.order_id}`}>#{l.order_id}</Link>
-                    </td>
-                    <td>#{l.fulfillment_id}</td>
-                    <td>{fmtDateTime(l.ship_by)}</td>
-                    <td class="late">{l.predicted_ship_at ? fmtDateTime(l.predicted_ship_at) : 'not in the window'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            wrap="scroll-y short"
+            columns={[
+              { header: 'Order', cell: (l) => <Link href={`/orders/${l.order_id}`}>#{l.order_id}</Link> },
+              { header: 'Fulfillment', cell: (l) => `#${l.fulfillment_id}` },
+              { header: 'Ship by', cell: (l) => fmtDateTime(l.ship_by) },
+              { header: 'Predicted shipment', class: 'late', cell: (l) => (l.predicted_ship_at ? fmtDateTime(l.predicted_ship_at) : 'not in the window') },
+            ]}
+            rows={b.late.slice(0, 100)}
+            rowKey={(l) => l.fulfillment_id}
+          />
         </>
       )}
     </div>
@@ -328,55 +312,44 @@ function SupplierCard({ wh, s, onMade }: { wh: string; s: SupplierSuggestion; on
         </span>
         <span class="grow" />
         {can(role, 'planning.order') && (
-          <button type="button" class="btn small primary" disabled={make.busy} onClick={() => make.run()} data-testid={`make-po-${s.supplier}`}>
+          <button type="button" class="btn small primary" disabled={make.busy} onClick={() => void make.run()} data-testid={`make-po-${s.supplier}`}>
             {make.busy ? 'Making…' : 'Create purchase order'}
           </button>
         )}
       </header>
-      <ProblemBox error={make.error} action="planning.order" onRetry={() => make.run()} onClose={make.clear} />
-      <div class="scroll-x">
-        <table class="table" data-testid="reorder-lines">
-          <thead>
-            <tr>
-              <th>SKU</th>
-              <th class="num">Order</th>
-              <th class="num">Unit cost</th>
-              <th class="num">Value</th>
-              <th>Class</th>
-              <th class="num">Position</th>
-              <th class="num">Reorder point</th>
-              <th class="num">Order up to</th>
-              <th>Runs out</th>
-              <th>Why</th>
-              <th>Forecast</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.lines.map((l) => (
-              <tr key={l.sku}>
-                <td>
-                  <Link href={`/inventory/${encodeURIComponent(l.sku)}`}>{l.sku}</Link>
-                </td>
-                <td class="num">
-                  <strong>{fmtNum(l.quantity)}</strong>
-                  {l.plan.capped_at_maximum && <span class="muted small" title="capped at the supplier's maximum"> max</span>}
-                </td>
-                <td class="num">{minor(l.unit_cost_minor)}</td>
-                <td class="num">{minor(l.value_minor)}</td>
-                <td>{l.abc_class ?? '—'}</td>
-                <td class={`num ${l.plan.inventory_position < 0 ? 'late' : ''}`}>{fmtNum(l.plan.inventory_position)}</td>
-                <td class="num">{fmtNum(l.plan.reorder_point)}</td>
-                <td class="num">{fmtNum(l.plan.order_up_to)}</td>
-                <td class={l.plan.stockout_date && Date.parse(l.plan.stockout_date) <= Date.now() ? 'late' : ''}>{l.plan.stockout_date ? fmtDate(l.plan.stockout_date) : '—'}</td>
-                <td>
-                  <Badge status={l.plan.reason} tone="amber" />
-                </td>
-                <td class="muted">{l.forecast_model ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ProblemBox error={make.error} action="planning.order" onRetry={() => void make.run()} onClose={make.clear} />
+      <Table
+        testid="reorder-lines"
+        wrap="scroll-x"
+        columns={[
+          { header: 'SKU', cell: (l) => <Link href={`/inventory/${encodeURIComponent(l.sku)}`}>{l.sku}</Link> },
+          {
+            header: 'Order',
+            num: true,
+            cell: (l) => (
+              <>
+                <strong>{fmtNum(l.quantity)}</strong>
+                {l.plan.capped_at_maximum && <span class="muted small" title="capped at the supplier's maximum"> max</span>}
+              </>
+            ),
+          },
+          { header: 'Unit cost', num: true, cell: (l) => minor(l.unit_cost_minor) },
+          { header: 'Value', num: true, cell: (l) => minor(l.value_minor) },
+          { header: 'Class', cell: (l) => l.abc_class ?? '—' },
+          { header: 'Position', num: true, class: (l) => l.plan.inventory_position < 0 && 'late', cell: (l) => fmtNum(l.plan.inventory_position) },
+          { header: 'Reorder point', num: true, cell: (l) => fmtNum(l.plan.reorder_point) },
+          { header: 'Order up to', num: true, cell: (l) => fmtNum(l.plan.order_up_to) },
+          {
+            header: 'Runs out',
+            class: (l) => !!l.plan.stockout_date && Date.parse(l.plan.stockout_date) <= Date.now() && 'late',
+            cell: (l) => (l.plan.stockout_date ? fmtDate(l.plan.stockout_date) : '—'),
+          },
+          { header: 'Why', cell: (l) => <Badge status={l.plan.reason} tone="amber" /> },
+          { header: 'Forecast', class: 'muted', cell: (l) => l.forecast_model ?? '—' },
+        ]}
+        rows={s.lines}
+        rowKey={(l) => l.sku}
+      />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { changeTone, fmtChange, fmtRate, fmtVolume, lastDays, revenueText, shift
 import { setQuery, useLocation } from '../router';
 import { warehouse } from '../session';
 import { BarChart } from '../components/BarChart';
+import { Table, type Column } from '../components/Table';
 import { Async, Card, CsvButton, Empty, Stat } from '../components/ui';
 
 const WINDOWS = [7, 14, 30, 56, 90];
@@ -146,25 +147,7 @@ function SalesByDay({ rows: all, days, csvQuery }: { rows: SalesRow[]; days: num
       ) : (
         <>
           <BarChart title="Units ordered" unit="units" period={`in ${days} days`} testid="sales-chart" bars={rows.map((r) => ({ label: r.key.slice(5), value: r.units, title: `${dayLabel(r.key)}: ${r.units} units (${fmtChange(r.change)} on the week before)` }))} />
-          <div class="scroll-y">
-            <table class="table" data-testid="sales-by-day">
-              <thead>
-                <tr>
-                  <th>Day</th>
-                  <th class="num">Orders</th>
-                  <th class="num">Units</th>
-                  <th class="num">Revenue</th>
-                  <th class="num">Same day last week</th>
-                  <th class="num">Change</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...rows].reverse().map((r) => (
-                  <SalesTr key={r.key} r={r} label={dayLabel(r.key)} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table testid="sales-by-day" wrap="scroll-y" columns={salesColumns('Day', (r) => dayLabel(r.key), 'Same day last week')} rows={[...rows].reverse()} rowKey={(r) => r.key} />
           <p class="muted small">Orders placed each UTC day, less cancelled units; each day against the same weekday a week before.</p>
         </>
       )}
@@ -172,45 +155,28 @@ function SalesByDay({ rows: all, days, csvQuery }: { rows: SalesRow[]; days: num
   );
 }
 
-function SalesTr({ r, label }: { r: SalesRow; label: string }) {
-  return (
-    <tr>
-      <td>{label}</td>
-      <td class="num">{fmtNum(r.orders)}</td>
-      <td class="num">{fmtNum(r.units)}</td>
-      <td class="num">{revenueText(r, money)}</td>
-      <td class="num">{fmtNum(r.prior_units)}</td>
-      <td class="num">
-        <Change v={r.change} />
-      </td>
-    </tr>
-  );
+/** The columns of sales by day and by channel: the first names the row. */
+function salesColumns(first: string, label: (r: SalesRow) => string, prior: string): Column<SalesRow>[] {
+  return [
+    { header: first, cell: label },
+    { header: 'Orders', num: true, cell: (r) => fmtNum(r.orders) },
+    { header: 'Units', num: true, cell: (r) => fmtNum(r.units) },
+    { header: 'Revenue', num: true, cell: (r) => revenueText(r, money) },
+    { header: prior, num: true, cell: (r) => fmtNum(r.prior_units) },
+    { header: 'Change', num: true, cell: (r) => <Change v={r.change} /> },
+  ];
 }
 
 function SalesByChannel({ s, csvQuery }: { s: SalesReport; csvQuery: CsvQuery }) {
   return (
     <Card title="Sales by channel" actions={<CsvButton path="/reports/sales" query={{ ...csvQuery, group: 'channel' }} filename={`sales-by-channel-${csvQuery.from}.csv`} />}>
-      {s.rows.length === 0 ? (
-        <Empty>No orders in this window.</Empty>
-      ) : (
-        <table class="table" data-testid="sales-by-channel">
-          <thead>
-            <tr>
-              <th>Channel</th>
-              <th class="num">Orders</th>
-              <th class="num">Units</th>
-              <th class="num">Revenue</th>
-              <th class="num">Prior window</th>
-              <th class="num">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.rows.map((r) => (
-              <SalesTr key={r.key} r={r} label={r.key} />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Table
+        testid="sales-by-channel"
+        columns={salesColumns('Channel', (r) => r.key, 'Prior window')}
+        rows={s.rows}
+        rowKey={(r) => r.key}
+        empty="No orders in this window."
+      />
     </Card>
   );
 }
@@ -229,35 +195,29 @@ function Throughput({ t, days, csvQuery }: { t: ThroughputReport; days: number; 
 function Space({ s }: { s: SpaceReport }) {
   return (
     <Card title={`Space in ${s.warehouse}`} actions={<CsvButton path="/reports/space" query={{ warehouse: s.warehouse }} filename={`space-${s.warehouse}.csv`} />}>
-      <table class="table" data-testid="space">
-        <thead>
-          <tr>
-            <th>Zone</th>
-            <th class="num">Locations</th>
-            <th class="num">Occupied</th>
-            <th class="num">Capacity</th>
-            <th class="num">Used</th>
-            <th>Utilisation</th>
-          </tr>
-        </thead>
-        <tbody>
-          {s.zones.map((z) => (
-            <tr key={z.zone}>
-              <td>{z.zone}</td>
-              <td class="num">{fmtNum(z.locations)}</td>
-              <td class="num">{fmtNum(z.occupied)}</td>
-              <td class="num">{fmtVolume(z.capacity_cm3)}</td>
-              <td class="num">{fmtVolume(z.used_cm3)}</td>
-              <td>
+      <Table
+        testid="space"
+        columns={[
+          { header: 'Zone', cell: (z) => z.zone },
+          { header: 'Locations', num: true, cell: (z) => fmtNum(z.locations) },
+          { header: 'Occupied', num: true, cell: (z) => fmtNum(z.occupied) },
+          { header: 'Capacity', num: true, cell: (z) => fmtVolume(z.capacity_cm3) },
+          { header: 'Used', num: true, cell: (z) => fmtVolume(z.used_cm3) },
+          {
+            header: 'Utilisation',
+            cell: (z) => (
+              <>
                 <span class="meter" aria-hidden="true">
                   <span style={{ width: `${Math.min(100, (z.utilisation ?? 0) * 100)}%` }} />
                 </span>{' '}
                 {fmtRate(z.utilisation)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+        rows={s.zones}
+        rowKey={(z) => z.zone}
+      />
     </Card>
   );
 }

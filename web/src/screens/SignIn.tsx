@@ -39,7 +39,7 @@ export function SignIn() {
 
   return (
     <div class="center-page">
-      <form class="card narrow signin" onSubmit={submit}>
+      <form class="card narrow signin" onSubmit={(e) => void submit(e)}>
         <h1>Wareflow</h1>
         <p class="muted">Sign in with an API token.</p>
         {reason && <div class="notice warn" role="status">{reason}</div>}

@@ -4,6 +4,7 @@ import { fmtDate, fmtDateTime, humanize } from '../lib/format';
 import { useResource } from '../lib/hooks';
 import { api } from '../session';
 import { Badge, Loading, ProblemBox } from '../components/ui';
+import { Table } from '../components/Table';
 
 const STEPS = ['received', 'in_fulfillment', 'shipped', 'delivered'];
 
@@ -91,24 +92,15 @@ function TrackingBody({ t }: { t: Tracking }) {
       )}
       <section class="card">
         <h2>Items</h2>
-        <table class="table">
-          <thead>
-            <tr>
-              <th>Item</th>
-              <th class="num">Ordered</th>
-              <th class="num">Shipped</th>
-            </tr>
-          </thead>
-          <tbody>
-            {o.lines.map((l) => (
-              <tr key={l.sku}>
-                <td>{l.name}</td>
-                <td class="num">{l.quantity}</td>
-                <td class="num">{l.shipped}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          columns={[
+            { header: 'Item', cell: (l) => l.name },
+            { header: 'Ordered', num: true, cell: (l) => l.quantity },
+            { header: 'Shipped', num: true, cell: (l) => l.shipped },
+          ]}
+          rows={o.lines}
+          rowKey={(l) => l.sku}
+        />
       </section>
     </>
   );

@@ -1,4 +1,4 @@
-import type { Wave } from '../api/types';
+import type { PickList, Wave } from '../api/types';
 import { fmtDateTime, fmtMm, fmtNum } from '../lib/format';
 import { useResource } from '../lib/hooks';
 import { can } from '../lib/permissions';
@@ -6,6 +6,7 @@ import { useStore } from '../lib/store';
 import { Link } from '../router';
 import { api, session } from '../session';
 import { Async, Badge, Card, PdfButton } from '../components/ui';
+import { Table } from '../components/Table';
 import { fulfillmentsOf, Progress } from './Waves';
 
 export function WaveDetail({ id }: { id: number }) {
@@ -47,54 +48,55 @@ export function WaveDetail({ id }: { id: number }) {
               </dl>
             </Card>
             <Card title="Pick lists">
-              <table class="table" data-testid="wave-pick-lists">
-                <thead>
-                  <tr>
-                    <th>List</th>
-                    <th>Status</th>
-                    <th>Lines</th>
-                    <th class="num">Units</th>
-                    <th class="num">Short</th>
-                    <th>Route</th>
-                    <th />
-                  </tr>
-                </thead>
-                <tbody>
-                  {w.pick_lists.map((pl) => {
-                    const done = pl.lines.filter((l) => l.status !== 'open').length;
-                    const units = pl.lines.reduce((n, l) => n + l.quantity, 0);
-                    const picked = pl.lines.reduce((n, l) => n + l.picked, 0);
-                    const short = pl.lines.reduce((n, l) => n + l.short, 0);
-                    return (
-                      <tr key={pl.id} data-pick-list={pl.id}>
-                        <td>#{pl.id}</td>
-                        <td>
-                          <Badge status={pl.status} />
-                        </td>
-                        <td>
+              <Table
+                testid="wave-pick-lists"
+                columns={[
+                  { header: 'List', cell: (pl) => `#${pl.id}` },
+                  { header: 'Status', cell: (pl) => <Badge status={pl.status} /> },
+                  {
+                    header: 'Lines',
+                    cell: (pl) => {
+                      const done = pl.lines.filter((l) => l.status !== 'open').length;
+                      return (
+                        <>
                           <Progress done={done} total={pl.lines.length} /> {done}/{pl.lines.length}
-                        </td>
-                        <td class="num">
-                          {fmtNum(picked)}/{fmtNum(units)}
-                        </td>
-                        <td class={`num ${short ? 'risk' : ''}`}>{short || ''}</td>
-                        <td>
-                          {pl.route ? `${fmtMm(pl.route.length_mm)}${pl.route.optimal ? ' (optimal)' : ''}` : '—'}{' '}
-                          <Link href={`/map?pick_list=${pl.id}`}>map</Link>
-                        </td>
-                        <td class="row-actions">
-                          {pl.status === 'open' && can(role, 'picks.confirm') && (
-                            <Link class="btn small primary" href={`/handheld/pick/${pl.id}`}>
-                              Pick
-                            </Link>
-                          )}
-                          <PdfButton class="btn small" path={`/pick-lists/${pl.id}/document`} label="Pick list" />
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+                        </>
+                      );
+                    },
+                  },
+                  {
+                    header: 'Units',
+                    num: true,
+                    cell: (pl) => `${fmtNum(pl.lines.reduce((n, l) => n + l.picked, 0))}/${fmtNum(pl.lines.reduce((n, l) => n + l.quantity, 0))}`,
+                  },
+                  { header: 'Short', num: true, class: (pl) => shortOf(pl) > 0 && 'risk', cell: (pl) => shortOf(pl) || '' },
+                  {
+                    header: 'Route',
+                    cell: (pl) => (
+                      <>
+                        {pl.route ? `${fmtMm(pl.route.length_mm)}${pl.route.optimal ? ' (optimal)' : ''}` : '—'}{' '}
+                        <Link href={`/map?pick_list=${pl.id}`}>map</Link>
+                      </>
+                    ),
+                  },
+                  {
+                    class: 'row-actions',
+                    cell: (pl) => (
+                      <>
+                        {pl.status === 'open' && can(role, 'picks.confirm') && (
+                          <Link class="btn small primary" href={`/handheld/pick/${pl.id}`}>
+                            Pick
+                          </Link>
+                        )}
+                        <PdfButton class="btn small" path={`/pick-lists/${pl.id}/document`} label="Pick list" />
+                      </>
+                    ),
+                  },
+                ]}
+                rows={w.pick_lists}
+                rowKey={(pl) => pl.id}
+                rowData={(pl) => ({ 'data-pick-list': pl.id })}
+              />
             </Card>
             <Card title="Fulfillments">
               <Async r={fuls} label="Loading fulfillments…">
@@ -120,3 +122,5 @@ export function WaveDetail({ id }: { id: number }) {
     </div>
   );
 }
+
+const shortOf = (pl: PickList) => pl.lines.reduce((n, l) => n + l.short, 0);

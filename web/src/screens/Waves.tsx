@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { seg } from '../api/client';
 import { allFulfillments, listOrders, listTasks, listWaves, type OrdersPage } from '../api/endpoints';
-import type { Fulfillment, Order, Wave } from '../api/types';
+import type { Fulfillment, Order, Wave, RequestBody } from '../api/types';
 import { fmtDateTime, fmtNum, fmtRelative } from '../lib/format';
 import { useAction, useResource } from '../lib/hooks';
 import { can } from '../lib/permissions';
@@ -10,8 +10,8 @@ import { previewTotals, releasedFulfillments, waveProgress, type PreviewItem } f
 import { Link, navigate } from '../router';
 import { api, session, warehouse } from '../session';
 import { Async, Badge, Card, Empty, Field, Pager, ProblemBox } from '../components/ui';
+import { Table } from '../components/Table';
 
-const BATCHING = ['auto', 'fcfs', 'seed', 'savings', 'ils', 'alns'];
 
 async function ordersWithStatus(status: string, signal: AbortSignal): Promise<Order[]> {
   const out: Order[] = [];
@@ -61,20 +61,24 @@ export function Waves() {
   );
 }
 
+type WaveInput = RequestBody<'/api/v1/waves', 'post'>;
+type Batching = NonNullable<WaveInput['batching']>;
+const BATCHING: Batching[] = ['auto', 'fcfs', 'seed', 'savings', 'ils', 'alns'];
+
 function PlanWave({ wh }: { wh: string }) {
   const [maxOrders, setMaxOrders] = useState('20');
   const [useCart, setUseCart] = useState(false);
   const [cart, setCart] = useState({ max_items: '40', max_volume_cm3: '', max_orders: '8' });
-  const [batching, setBatching] = useState('auto');
+  const [batching, setBatching] = useState<Batching>('auto');
   const preview = useResource((signal) => loadPreview(wh, signal), [wh]);
   const n = Math.max(1, Math.min(1000, Number(maxOrders) || 100));
   const chosen = preview.data?.slice(0, n) ?? [];
   const totals = previewTotals(chosen);
 
   const body = () => {
-    const b: Record<string, unknown> = { warehouse: wh, max_orders: n };
+    const b: WaveInput = { warehouse: wh, max_orders: n };
     if (useCart) {
-      const c: Record<string, number> = { max_items: Number(cart.max_items) };
+      const c: NonNullable<WaveInput['cart']> = { max_items: Number(cart.max_items) };
       if (cart.max_volume_cm3) c.max_volume_cm3 = Number(cart.max_volume_cm3);
       if (cart.max_orders) c.max_orders = Number(cart.max_orders);
       b.cart = c;
@@ -82,7 +86,7 @@ function PlanWave({ wh }: { wh: string }) {
     }
     return b;
   };
-  const create = useAction((key, b: Record<string, unknown>) => api.post<Wave>('/waves', b, { idempotencyKey: key, timeoutMs: 60000 }), {
+  const create = useAction((key, b: WaveInput) => api.post<Wave>('/waves', b, { idempotencyKey: key, timeoutMs: 60000 }), {
     onDone: (w) => navigate(`/waves/${w.id}`),
   });
 
@@ -92,7 +96,7 @@ function PlanWave({ wh }: { wh: string }) {
         class="form-grid"
         onSubmit={(e) => {
           e.preventDefault();
-          create.run(body());
+          void create.run(body());
         }}
       >
         <Field label="Most fulfillments (1–1000)">
@@ -114,7 +118,7 @@ function PlanWave({ wh }: { wh: string }) {
               <input type="number" min={1} value={cart.max_volume_cm3} placeholder="any" onInput={(e) => setCart({ ...cart, max_volume_cm3: (e.target as HTMLInputElement).value })} />
             </Field>
             <Field label="Batching">
-              <select value={batching} onChange={(e) => setBatching((e.target as HTMLSelectElement).value)}>
+              <select value={batching} onChange={(e) => setBatching((e.target as HTMLSelectElement).value as Batching)}>
                 {BATCHING.map((b) => (
                   <option key={b}>{b}</option>
                 ))}
@@ -128,7 +132,7 @@ function PlanWave({ wh }: { wh: string }) {
           </button>
         </div>
       </form>
-      <ProblemBox error={create.error} action="waves.create" onRetry={() => create.run(body())} onClose={create.clear} />
+      <ProblemBox error={create.error} action="waves.create" onRetry={() => void create.run(body())} onClose={create.clear} />
       <h3>Preview</h3>
       <Async r={preview} label="Reading released fulfillments…">
         {(items) =>
@@ -140,32 +144,18 @@ function PlanWave({ wh }: { wh: string }) {
                 <strong>{totals.fulfillments}</strong> of {items.length} released fulfillments ({totals.orders} orders), <strong>{fmtNum(totals.units)}</strong> units on {fmtNum(totals.lines)} lines
                 {totals.unknown ? ` (+ ${totals.unknown} split orders counted separately)` : ''}.
               </p>
-              <div class="scroll-y short">
-                <table class="table">
-                  <thead>
-                    <tr>
-                      <th>Fulfillment</th>
-                      <th>Order</th>
-                      <th class="num">Priority</th>
-                      <th>Ship by</th>
-                      <th class="num">Units</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {chosen.map((i) => (
-                      <tr key={i.fulfillment_id}>
-                        <td>#{i.fulfillment_id}</td>
-                        <td>
-                          <Link href={`/orders/${i.order_id}`}>{i.channel_order_id}</Link>
-                        </td>
-                        <td class="num">{i.priority}</td>
-                        <td>{i.ship_by ? fmtRelative(i.ship_by) : '—'}</td>
-                        <td class="num">{i.units ?? '?'}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                wrap="scroll-y short"
+                columns={[
+                  { header: 'Fulfillment', cell: (i) => `#${i.fulfillment_id}` },
+                  { header: 'Order', cell: (i) => <Link href={`/orders/${i.order_id}`}>{i.channel_order_id}</Link> },
+                  { header: 'Priority', num: true, cell: (i) => i.priority },
+                  { header: 'Ship by', cell: (i) => (i.ship_by ? fmtRelative(i.ship_by) : '—') },
+                  { header: 'Units', num: true, cell: (i) => i.units ?? '?' },
+                ]}
+                rows={chosen}
+                rowKey={(i) => i.fulfillment_id}
+              />
               <p class="muted small">Computed here (the API has no wave preview): the released fulfillments, ordered by their orders' priority, ship-by and age as the server takes them; the wave may differ if orders change meanwhile.</p>
             </>
           )
@@ -188,7 +178,7 @@ async function loadWaves(wh: string, cursor: string | null, signal: AbortSignal)
     listTasks({ warehouse: wh, type: 'pick', status: 'in_progress', limit: 500 }, signal),
   ]);
   const pickers = new Map<number, string>();
-  for (const t of tasks.tasks) if (t.ref?.type === 'pick_list' && t.assigned_to) pickers.set(t.ref.id, t.assigned_to);
+  for (const t of tasks.tasks) if (t.ref?.type === 'pick_list' && t.ref.id !== null && t.assigned_to) pickers.set(t.ref.id, t.assigned_to);
   return { waves: page.waves, next_cursor: page.next_cursor, pickers };
 }
 
@@ -204,51 +194,45 @@ function WaveList({ wh }: { wh: string }) {
             <Empty>No wave yet in {wh}.</Empty>
           ) : (
             <>
-              <div class="scroll-x">
-                <table class="table" data-testid="wave-list">
-                  <thead>
-                    <tr>
-                      <th>Wave</th>
-                      <th>Created</th>
-                      <th class="num">Fulfillments</th>
-                      <th>Pick lists</th>
-                      <th>Lines picked</th>
-                      <th class="num">Units</th>
-                      <th class="num">Short</th>
-                      <th>Batching</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.waves.map((w) => {
-                      const p = waveProgress(w.pick_lists);
-                      return (
-                        <tr key={w.id} data-wave={w.id}>
-                          <td>
-                            <Link href={`/waves/${w.id}`}>Wave #{w.id}</Link> <Badge status={p.done ? 'done' : 'open'} />
-                          </td>
-                          <td title={fmtDateTime(w.created_at)}>{fmtRelative(w.created_at)}</td>
-                          <td class="num">{w.fulfillments.length}</td>
-                          <td>
-                            {w.pick_lists.map((pl) => (
-                              <span key={pl.id} class={`chip ${pl.status === 'done' ? 'muted' : ''}`}>
-                                #{pl.id} {pl.status === 'done' ? '· done' : d.pickers.has(pl.id) ? `· ${d.pickers.get(pl.id)}` : '· unclaimed'}
-                              </span>
-                            ))}
-                          </td>
-                          <td>
-                            <Progress done={p.linesDone} total={p.lines} /> {p.linesDone}/{p.lines}
-                          </td>
-                          <td class="num">
-                            {fmtNum(p.unitsPicked)}/{fmtNum(p.units)}
-                          </td>
-                          <td class={`num ${p.short ? 'risk' : ''}`}>{p.short || ''}</td>
-                          <td class="muted">{w.batching ? w.batching.method : 'one list'}</td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+              <Table
+                testid="wave-list"
+                wrap="scroll-x"
+                columns={[
+                  {
+                    header: 'Wave',
+                    cell: ({ w, p }) => (
+                      <>
+                        <Link href={`/waves/${w.id}`}>Wave #{w.id}</Link> <Badge status={p.done ? 'done' : 'open'} />
+                      </>
+                    ),
+                  },
+                  { header: 'Created', title: ({ w }) => fmtDateTime(w.created_at), cell: ({ w }) => fmtRelative(w.created_at) },
+                  { header: 'Fulfillments', num: true, cell: ({ w }) => w.fulfillments.length },
+                  {
+                    header: 'Pick lists',
+                    cell: ({ w }) =>
+                      w.pick_lists.map((pl) => (
+                        <span key={pl.id} class={`chip ${pl.status === 'done' ? 'muted' : ''}`}>
+                          #{pl.id} {pl.status === 'done' ? '· done' : d.pickers.has(pl.id) ? `· ${d.pickers.get(pl.id)}` : '· unclaimed'}
+                        </span>
+                      )),
+                  },
+                  {
+                    header: 'Lines picked',
+                    cell: ({ p }) => (
+                      <>
+                        <Progress done={p.linesDone} total={p.lines} /> {p.linesDone}/{p.lines}
+                      </>
+                    ),
+                  },
+                  { header: 'Units', num: true, cell: ({ p }) => `${fmtNum(p.unitsPicked)}/${fmtNum(p.units)}` },
+                  { header: 'Short', num: true, class: ({ p }) => p.short > 0 && 'risk', cell: ({ p }) => p.short || '' },
+                  { header: 'Batching', class: 'muted', cell: ({ w }) => (w.batching ? w.batching.method : 'one list') },
+                ]}
+                rows={d.waves.map((w) => ({ w, p: waveProgress(w.pick_lists) }))}
+                rowKey={({ w }) => w.id}
+                rowData={({ w }) => ({ 'data-wave': w.id })}
+              />
               <Pager
                 page={cursors.length}
                 busy={r.loading}

@@ -96,7 +96,7 @@ describe('new screens against a mocked server', () => {
     render(<ReturnScreen id={4} />);
     await waitFor(() => screen.getByTestId('scan'));
     const scan = (v: string) => {
-      const input = screen.getByTestId('scan') as HTMLInputElement;
+      const input = screen.getByTestId<HTMLInputElement>('scan');
       fireEvent.input(input, { target: { value: v } });
       fireEvent.submit(input.closest('form')!);
     };

@@ -14,7 +14,7 @@ export function mockFetch(handler: Handler) {
   const calls: Call[] = [];
   const fn = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const call: Call = {
-      url: String(input),
+      url: input instanceof Request ? input.url : String(input),
       method: init.method ?? 'GET',
       headers: { ...(init.headers as Record<string, string>) },
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
