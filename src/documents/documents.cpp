@@ -12,6 +12,7 @@
 
 #include "core/error.h"
 #include "core/time.h"
+#include "gs1/gs1.h"
 
 namespace wareflow::documents {
 namespace {
@@ -142,20 +143,8 @@ bool all_digits(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// GS1 mod-10: weights 3, 1, 3, ... from the rightmost data digit leftwards.
-int gs1_check_digit(std::string_view data_digits) {
-  int sum = 0;
-  int weight = 3;
-  for (size_t i = data_digits.size(); i-- > 0;) {
-    sum += (data_digits[i] - '0') * weight;
-    weight = 4 - weight;
-  }
-  return (10 - sum % 10) % 10;
-}
-
 bool is_valid_gs1_key(const std::string& digits, size_t length) {
-  if (digits.size() != length || !all_digits(digits)) return false;
-  return gs1_check_digit(std::string_view(digits).substr(0, length - 1)) == digits.back() - '0';
+  return digits.size() == length && gs1::has_valid_check_digit(digits);
 }
 
 // "2026-11-26T15:04:05Z": what the PDF CreationDate accepts (no fraction).
@@ -811,9 +800,9 @@ void check_label(const ShippingLabel& label) {
     refuse("sscc", "must be exactly 18 digits");
   }
   if (!is_valid_sscc(label.sscc)) {
-    refuse("sscc", "has a wrong check digit (expected " +
-                       std::to_string(gs1_check_digit(std::string_view(label.sscc).substr(0, 17))) +
-                       ")");
+    refuse("sscc",
+           "has a wrong check digit (expected " +
+               std::string(1, gs1::check_digit(std::string_view(label.sscc).substr(0, 17))) + ")");
   }
   check_timestamp(label.printed_at_ms, "printed_at_ms");
   check_non_negative(label.weight_g, "weight_g");

@@ -10,12 +10,10 @@
 #include <unordered_map>
 #include <utility>
 
+#include "numeric/splitmix64.h"
 #include "optimize/aisle_states.h"
 
 namespace wareflow::optimize {
-
-BatchingError::BatchingError(std::string code, const std::string& message, std::string field)
-    : std::invalid_argument(message), code_(std::move(code)), field_(std::move(field)) {}
 
 namespace {
 
@@ -102,22 +100,9 @@ struct Group {
   bool changed = false;  // ALNS: changed since the local search last saw it
 };
 
-// splitmix64: tiny, and the same sequence on every platform and library,
-// unlike the standard distributions.
-class Rng {
- public:
-  explicit Rng(uint64_t seed) : state_(seed) {}
-  uint64_t next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  size_t below(size_t n) { return static_cast<size_t>(next() % n); }
-
- private:
-  uint64_t state_;
-};
+// Seeded searches draw from splitmix64: the same sequence on every platform
+// and library, unlike the standard distributions.
+using Rng = numeric::SplitMix64;
 
 // ---------------------------------------------------------------------------
 // The search's length of a set of orders.
@@ -1289,82 +1274,79 @@ class Batcher {
 void validate(const BatchingRequest& r) {
   const CartCapacity& c = r.capacity;
   if (c.max_items < 1) {
-    throw BatchingError("invalid_capacity", "capacity.max_items must be at least 1",
-                        "capacity.max_items");
+    throw inputs::InputError("invalid_capacity", "capacity.max_items",
+                             "capacity.max_items must be at least 1");
   }
   if (c.max_volume_cm3 && *c.max_volume_cm3 < 1) {
-    throw BatchingError("invalid_capacity", "capacity.max_volume_cm3 must be at least 1",
-                        "capacity.max_volume_cm3");
+    throw inputs::InputError("invalid_capacity", "capacity.max_volume_cm3",
+                             "capacity.max_volume_cm3 must be at least 1");
   }
   if (c.max_orders && *c.max_orders < 1) {
-    throw BatchingError("invalid_capacity", "capacity.max_orders must be at least 1",
-                        "capacity.max_orders");
+    throw inputs::InputError("invalid_capacity", "capacity.max_orders",
+                             "capacity.max_orders must be at least 1");
   }
   static const char* const kMethods[] = {"auto", "fcfs", "seed", "savings", "ils", "alns"};
   if (std::find(std::begin(kMethods), std::end(kMethods), r.method) == std::end(kMethods)) {
-    throw BatchingError(
-        "unsupported_method",
-        "unknown batching method \"" + r.method + "\"; use auto, fcfs, seed, savings, ils or alns",
-        "method");
+    throw inputs::InputError(
+        "unsupported_method", "method",
+        "unknown batching method \"" + r.method + "\"; use auto, fcfs, seed, savings, ils or alns");
   }
   if (r.max_iterations < 0 || r.max_iterations > kMaxIterations) {
-    throw BatchingError("invalid_parameter",
-                        "max_iterations must be between 0 and " + std::to_string(kMaxIterations),
-                        "max_iterations");
+    throw inputs::InputError(
+        "invalid_parameter", "max_iterations",
+        "max_iterations must be between 0 and " + std::to_string(kMaxIterations));
   }
   if (r.max_rounds_without_improvement < 1) {
-    throw BatchingError("invalid_parameter", "max_rounds_without_improvement must be at least 1",
-                        "max_rounds_without_improvement");
+    throw inputs::InputError("invalid_parameter", "max_rounds_without_improvement",
+                             "max_rounds_without_improvement must be at least 1");
   }
   try {
     validate_route_request(RouteRequest{r.layout, {}, "auto"});
-  } catch (const RoutingError& e) {
-    throw BatchingError(e.code(), e.what(), "layout");
+  } catch (const inputs::InputError& e) {
+    throw inputs::InputError(e.code(), "layout", e.what());
   }
   if (r.orders.size() > kMaxBatchingOrders) {
-    throw BatchingError("too_many_orders",
-                        "at most " + std::to_string(kMaxBatchingOrders) +
-                            " orders per batching request, got " + std::to_string(r.orders.size()),
-                        "orders");
+    throw inputs::InputError("too_many_orders", "orders",
+                             "at most " + std::to_string(kMaxBatchingOrders) +
+                                 " orders per batching request, got " +
+                                 std::to_string(r.orders.size()));
   }
   std::unordered_map<int64_t, size_t> seen;
   for (size_t i = 0; i < r.orders.size(); ++i) {
     const BatchOrder& o = r.orders[i];
     const std::string field = "orders[" + std::to_string(i) + "]";
     if (auto [it, inserted] = seen.emplace(o.id, i); !inserted) {
-      throw BatchingError("duplicate_order_id",
-                          "order id " + std::to_string(o.id) + " is given twice (orders[" +
-                              std::to_string(it->second) + "] and " + field + ")",
-                          field + ".id");
+      throw inputs::InputError("duplicate_order_id", field + ".id",
+                               "order id " + std::to_string(o.id) + " is given twice (orders[" +
+                                   std::to_string(it->second) + "] and " + field + ")");
     }
     if (o.picks.empty()) {
-      throw BatchingError("invalid_order", field + " has no picks", field + ".picks");
+      throw inputs::InputError("invalid_order", field + ".picks", field + " has no picks");
     }
     if (o.items < 1) {
-      throw BatchingError("invalid_order", field + ".items must be at least 1", field + ".items");
+      throw inputs::InputError("invalid_order", field + ".items",
+                               field + ".items must be at least 1");
     }
     if (o.volume_cm3 < 0) {
-      throw BatchingError("invalid_order", field + ".volume_cm3 must not be negative",
-                          field + ".volume_cm3");
+      throw inputs::InputError("invalid_order", field + ".volume_cm3",
+                               field + ".volume_cm3 must not be negative");
     }
     try {
       validate_route_request(RouteRequest{r.layout, o.picks, "auto"});
-    } catch (const RoutingError& e) {
-      throw BatchingError(e.code(), field + ": " + e.what(), field + ".picks");
+    } catch (const inputs::InputError& e) {
+      throw inputs::InputError(e.code(), field + ".picks", field + ": " + e.what());
     }
     if (o.items > c.max_items) {
-      throw BatchingError("order_exceeds_capacity",
-                          field + " has " + std::to_string(o.items) +
-                              " items, more than a cart holds (" + std::to_string(c.max_items) +
-                              ")",
-                          field + ".items");
+      throw inputs::InputError("order_exceeds_capacity", field + ".items",
+                               field + " has " + std::to_string(o.items) +
+                                   " items, more than a cart holds (" +
+                                   std::to_string(c.max_items) + ")");
     }
     if (c.max_volume_cm3 && o.volume_cm3 > *c.max_volume_cm3) {
-      throw BatchingError("order_exceeds_capacity",
-                          field + " has " + std::to_string(o.volume_cm3) +
-                              " cm3, more than a cart holds (" + std::to_string(*c.max_volume_cm3) +
-                              ")",
-                          field + ".volume_cm3");
+      throw inputs::InputError("order_exceeds_capacity", field + ".volume_cm3",
+                               field + " has " + std::to_string(o.volume_cm3) +
+                                   " cm3, more than a cart holds (" +
+                                   std::to_string(*c.max_volume_cm3) + ")");
     }
   }
 }

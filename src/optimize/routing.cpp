@@ -10,12 +10,10 @@
 #include <unordered_map>
 #include <utility>
 
+#include "numeric/splitmix64.h"
 #include "optimize/aisle_states.h"
 
 namespace wareflow::optimize {
-
-RoutingError::RoutingError(std::string code, const std::string& message)
-    : std::invalid_argument(message), code_(std::move(code)) {}
 
 namespace {
 
@@ -1439,13 +1437,13 @@ class TourImprover {
 
   // Swaps two neighbouring segments of 1..`longest` stops at a random place
   // and activates the ends of the changed edges.
-  void kick(uint64_t* state, size_t longest) {
+  void kick(numeric::SplitMix64* rng, size_t longest) {
     const size_t n = tour_.size();
     if (n < 5) return;
     longest = std::min(longest, (n - 2) / 2);
-    const size_t start = next_random(state) % n;
-    const size_t first = 1 + next_random(state) % longest;
-    const size_t second = 1 + next_random(state) % longest;
+    const size_t start = rng->below(n);
+    const size_t first = 1 + rng->below(longest);
+    const size_t second = 1 + rng->below(longest);
     const uint32_t touched[] = {tour_[start],
                                 tour_[(start + 1) % n],
                                 tour_[(start + first) % n],
@@ -1458,13 +1456,6 @@ class TourImprover {
     swap_segments(start, first, second);
     journal_.push_back({true, start, first, second});
     for (uint32_t v : touched) activate(v);
-  }
-
-  static uint64_t next_random(uint64_t* state) {  // splitmix64
-    uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
   }
 
  private:
@@ -1744,13 +1735,13 @@ std::vector<size_t> local_search_order(const Instance& in) {
     }
   }
   const size_t kicks = std::min(kMaxKicks, kKicksPerStop * n);
-  uint64_t seed = kKickSeed;
+  numeric::SplitMix64 rng(kKickSeed);
   tour.load(best);
   tour.descend();
   for (size_t k = 0; k < kicks && budget > 0; ++k) {
     const double before = tour.length();
     tour.checkpoint();
-    tour.kick(&seed, k % 2 == 0 ? kKickSegment : n);  // local, then tour-wide
+    tour.kick(&rng, k % 2 == 0 ? kKickSegment : n);  // local, then tour-wide
     tour.descend();
     if (tour.length() > before + kEpsilonMm) tour.rollback();  // equal ones walk on
   }
@@ -1789,13 +1780,13 @@ Route multi_block_route(const Instance& in) {
 
 void require_held_karp_size(const Instance& in) {
   if (in.points() > kHeldKarpMaxPoints) {
-    throw RoutingError("too_many_points",
-                       "exact routing of a layout with more than " +
-                           std::to_string(kPlanRouteDpMaxBlocks) +
-                           " blocks (or picks spanning more than " +
-                           std::to_string(kMultiBlockDpMaxAisles) + " aisles) is limited to " +
-                           std::to_string(kHeldKarpMaxPoints) + " distinct pick points, got " +
-                           std::to_string(in.points()) + "; use local_search or auto");
+    throw inputs::InputError(
+        "too_many_points", "",
+        "exact routing of a layout with more than " + std::to_string(kPlanRouteDpMaxBlocks) +
+            " blocks (or picks spanning more than " + std::to_string(kMultiBlockDpMaxAisles) +
+            " aisles) is limited to " + std::to_string(kHeldKarpMaxPoints) +
+            " distinct pick points, got " + std::to_string(in.points()) +
+            "; use local_search or auto");
   }
 }
 
@@ -1803,7 +1794,9 @@ void require_held_karp_size(const Instance& in) {
 
 void validate_route_request(const RouteRequest& r) {
   const WarehouseLayout& l = r.layout;
-  auto bad_layout = [](const std::string& what) { throw RoutingError("invalid_layout", what); };
+  auto bad_layout = [](const std::string& what) {
+    throw inputs::InputError("invalid_layout", "", what);
+  };
   if (l.aisles < 1 || l.aisles > kMaxAisles) {
     bad_layout("aisles must be between 1 and " + std::to_string(kMaxAisles));
   }
@@ -1823,19 +1816,19 @@ void validate_route_request(const RouteRequest& r) {
     bad_layout("depot_aisle must be between 0 and aisles - 1");
   }
   if (r.picks.size() > kMaxPicks) {
-    throw RoutingError("too_many_points", "at most " + std::to_string(kMaxPicks) +
-                                              " picks per route, got " +
-                                              std::to_string(r.picks.size()));
+    throw inputs::InputError("too_many_points", "",
+                             "at most " + std::to_string(kMaxPicks) + " picks per route, got " +
+                                 std::to_string(r.picks.size()));
   }
   const int64_t cells = l.blocks * l.cells_per_block;
   for (size_t i = 0; i < r.picks.size(); ++i) {
     const PickLocation& p = r.picks[i];
     if (p.aisle < 0 || p.aisle >= l.aisles || p.cell < 0 || p.cell >= cells) {
-      throw RoutingError("pick_outside_layout",
-                         "pick " + std::to_string(i) + " (aisle " + std::to_string(p.aisle) +
-                             ", cell " + std::to_string(p.cell) + ") is outside the layout of " +
-                             std::to_string(l.aisles) + " aisles and " + std::to_string(cells) +
-                             " cells");
+      throw inputs::InputError("pick_outside_layout", "",
+                               "pick " + std::to_string(i) + " (aisle " + std::to_string(p.aisle) +
+                                   ", cell " + std::to_string(p.cell) +
+                                   ") is outside the layout of " + std::to_string(l.aisles) +
+                                   " aisles and " + std::to_string(cells) + " cells");
     }
   }
 }
@@ -1859,8 +1852,9 @@ double route_length_mm(const WarehouseLayout& layout, const std::vector<PickLoca
   std::vector<size_t> order;
   for (size_t i : sequence) {
     if (i >= picks.size()) {
-      throw RoutingError("invalid_sequence", "sequence names pick " + std::to_string(i) + " of " +
-                                                 std::to_string(picks.size()));
+      throw inputs::InputError(
+          "invalid_sequence", "",
+          "sequence names pick " + std::to_string(i) + " of " + std::to_string(picks.size()));
     }
     in.stops.push_back({picks[i].aisle, in.grid.cell_y(picks[i].cell)});
     order.push_back(in.stops.size() - 1);
@@ -1878,8 +1872,8 @@ Route exact_route_held_karp(const RouteRequest& r) {
 Route exact_route_single_block(const RouteRequest& r) {
   validate_route_request(r);
   if (r.layout.blocks != 1) {
-    throw RoutingError("unsupported_method",
-                       "the Ratliff-Rosenthal dynamic program needs a single-block layout");
+    throw inputs::InputError("unsupported_method", "",
+                             "the Ratliff-Rosenthal dynamic program needs a single-block layout");
   }
   const Instance in = build_instance(r);
   return make_route(in, ratliff_rosenthal_order(in), "exact", "ratliff_rosenthal", true);
@@ -1889,21 +1883,21 @@ Route exact_route_multi_block(const RouteRequest& r) {
   validate_route_request(r);
   const Instance in = build_instance(r);
   if (!multi_block_dp_takes(in, kMultiBlockDpMaxBlocks)) {
-    throw RoutingError("unsupported_method",
-                       "the multi-block dynamic program takes at most " +
-                           std::to_string(kMultiBlockDpMaxBlocks) + " blocks and " +
-                           std::to_string(kMultiBlockDpMaxAisles) +
-                           " aisles between the outermost picks and the depot");
+    throw inputs::InputError("unsupported_method", "",
+                             "the multi-block dynamic program takes at most " +
+                                 std::to_string(kMultiBlockDpMaxBlocks) + " blocks and " +
+                                 std::to_string(kMultiBlockDpMaxAisles) +
+                                 " aisles between the outermost picks and the depot");
   }
   return multi_block_route(in);
 }
 
 Route plan_route(const RouteRequest& r) {
   if (!known_method(r.method)) {
-    throw RoutingError("unsupported_method",
-                       "unknown routing method \"" + r.method +
-                           "\"; use auto, exact, s_shape, return, midpoint, largest_gap, "
-                           "combined, combined_plus or local_search");
+    throw inputs::InputError("unsupported_method", "",
+                             "unknown routing method \"" + r.method +
+                                 "\"; use auto, exact, s_shape, return, midpoint, largest_gap, "
+                                 "combined, combined_plus or local_search");
   }
   validate_route_request(r);
   const Instance in = build_instance(r);

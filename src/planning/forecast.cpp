@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <thread>
 #include <cmath>
 #include <limits>
+#include <thread>
+
+#include "planning/normal.h"
 
 namespace wareflow::planning {
 namespace {
@@ -692,24 +694,24 @@ size_t minimum_points(Family family, size_t m) {
 
 void validate_options(const ForecastOptions& o) {
   if (o.horizon < 1 || o.horizon > kMaxHorizon) {
-    throw ForecastError("invalid_horizon", "horizon",
-                        "horizon must be 1.." + std::to_string(kMaxHorizon) + " days; got " +
-                            std::to_string(o.horizon));
+    throw inputs::InputError("invalid_horizon", "horizon",
+                             "horizon must be 1.." + std::to_string(kMaxHorizon) + " days; got " +
+                                 std::to_string(o.horizon));
   }
   if (o.season_length < 1 || o.season_length > kMaxSeasonLength) {
-    throw ForecastError("invalid_season", "season_length",
-                        "season_length must be 1.." + std::to_string(kMaxSeasonLength) + "; got " +
-                            std::to_string(o.season_length));
+    throw inputs::InputError("invalid_season", "season_length",
+                             "season_length must be 1.." + std::to_string(kMaxSeasonLength) +
+                                 "; got " + std::to_string(o.season_length));
   }
   if (!(o.interval_level > 0 && o.interval_level < 1)) {
-    throw ForecastError("invalid_interval_level", "interval_level",
-                        "interval_level must be strictly between 0 and 1");
+    throw inputs::InputError("invalid_interval_level", "interval_level",
+                             "interval_level must be strictly between 0 and 1");
   }
   auto check = [](const std::optional<double>& v, const char* name, double lo, double hi) {
     if (v.has_value() && !(*v >= lo && *v <= hi)) {
-      throw ForecastError("invalid_parameter", name,
-                          std::string(name) + " must be in [" + std::to_string(lo) + ", " +
-                              std::to_string(hi) + "]");
+      throw inputs::InputError("invalid_parameter", name,
+                               std::string(name) + " must be in [" + std::to_string(lo) + ", " +
+                                   std::to_string(hi) + "]");
     }
   };
   check(o.fixed.alpha, "alpha", 0, 1);
@@ -725,52 +727,28 @@ std::optional<Family> requested_family(const std::string& model, int64_t season_
   for (const auto& named : kModels) {
     if (model != named.name) continue;
     if (named.family == Family::kHoltWinters && season_length < 2) {
-      throw ForecastError(
+      throw inputs::InputError(
           "invalid_season", "season_length",
           "holt_winters needs season_length >= 2; got " + std::to_string(season_length));
     }
     return named.family;
   }
-  throw ForecastError("unknown_model", "model",
-                      "unknown model '" + model +
-                          "'; expected auto, ses, holt, holt_winters, croston, sba, tsb or "
-                          "seasonal_naive");
+  throw inputs::InputError("unknown_model", "model",
+                           "unknown model '" + model +
+                               "'; expected auto, ses, holt, holt_winters, croston, sba, tsb or "
+                               "seasonal_naive");
 }
 
 void validate_values(const std::vector<double>& values) {
-  if (values.empty()) throw ForecastError("empty_series", "values", "the series has no values");
+  if (values.empty())
+    throw inputs::InputError("empty_series", "values", "the series has no values");
   for (size_t i = 0; i < values.size(); ++i) {
     if (std::isfinite(values[i]) && values[i] >= 0) continue;
     const std::string field = "values[" + std::to_string(i) + "]";
-    throw ForecastError("invalid_value", field,
-                        field + " must be a finite number >= 0; got " + std::to_string(values[i]));
+    throw inputs::InputError(
+        "invalid_value", field,
+        field + " must be a finite number >= 0; got " + std::to_string(values[i]));
   }
-}
-
-// Inverse of the standard normal CDF, Acklam's rational approximation
-// (relative error below 1.2e-9), for p in (0, 1).
-double normal_quantile(double p) {
-  static constexpr double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,
-                                 -2.759285104469687e+02, 1.383577518672690e+02,
-                                 -3.066479806614716e+01, 2.506628277459239e+00};
-  static constexpr double b[] = {-5.447609879822406e+01, 1.615858368580409e+02,
-                                 -1.556989798598866e+02, 6.680131188771972e+01,
-                                 -1.328068155288572e+01};
-  static constexpr double c[] = {-7.784894002430293e-03, -3.223964580411365e-01,
-                                 -2.400758277161838e+00, -2.549732539343734e+00,
-                                 4.374664141464968e+00,  2.938163982698783e+00};
-  static constexpr double d[] = {7.784695709041462e-03, 3.224671290700398e-01,
-                                 2.445134137142996e+00, 3.754408661907416e+00};
-  constexpr double kLow = 0.02425;
-  if (p < kLow) {
-    const double q = std::sqrt(-2 * std::log(p));
-    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-           ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  }
-  if (p > 1 - kLow) return -normal_quantile(1 - p);
-  const double q = p - 0.5, r = q * q;
-  return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
-         (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
 }
 
 // Finite and >= 0: NaN counts as no demand, overflow as the largest double.
@@ -811,8 +789,8 @@ Candidate best_by_backtest(const std::vector<Spec>& specs, const double* y, size
 
 size_t minimum_length(const std::string& model, int64_t season_length) {
   if (season_length < 1 || season_length > kMaxSeasonLength) {
-    throw ForecastError("invalid_season", "season_length",
-                        "season_length must be 1.." + std::to_string(kMaxSeasonLength));
+    throw inputs::InputError("invalid_season", "season_length",
+                             "season_length must be 1.." + std::to_string(kMaxSeasonLength));
   }
   const auto family = requested_family(model, season_length);
   return minimum_points(family.value_or(Family::kSes), static_cast<size_t>(season_length));
@@ -827,10 +805,10 @@ Forecast forecast_series(const std::vector<double>& values, const ForecastOption
   const size_t horizon = static_cast<size_t>(options.horizon);
   const size_t needed = minimum_points(requested.value_or(Family::kSes), m);
   if (n < needed) {
-    throw ForecastError("series_too_short", "values",
-                        options.model + " needs at least " + std::to_string(needed) +
-                            " values (season_length " + std::to_string(m) + "); got " +
-                            std::to_string(n));
+    throw inputs::InputError("series_too_short", "values",
+                             options.model + " needs at least " + std::to_string(needed) +
+                                 " values (season_length " + std::to_string(m) + "); got " +
+                                 std::to_string(n));
   }
 
   // Fit in units of about the largest value: the error sums cannot overflow
@@ -929,7 +907,7 @@ Forecast forecast_series(const std::vector<double>& values, const ForecastOption
                     chosen.params[kPhi]};
 
   const double sigma = std::sqrt(std::isfinite(mse) ? mse : 0.0) * unit;
-  const double z = normal_quantile(0.5 + options.interval_level / 2);
+  const double z = standard_normal_quantile(0.5 + options.interval_level / 2);
   out.lower.resize(horizon);
   out.upper.resize(horizon);
   for (size_t h = 1; h <= horizon; ++h) {
@@ -951,9 +929,9 @@ std::vector<NamedForecast> forecast_batch(const ForecastRequest& request) {
     const NamedSeries& s = request.series[i];
     try {
       out.push_back({s.id, forecast_series(s.values, request)});
-    } catch (const ForecastError& e) {
-      throw ForecastError(e.code(), "series[" + std::to_string(i) + "]." + e.field(),
-                          "series '" + s.id + "': " + e.what());
+    } catch (const inputs::InputError& e) {
+      throw inputs::InputError(e.code(), "series[" + std::to_string(i) + "]." + e.field(),
+                               "series '" + s.id + "': " + e.what());
     }
   }
   return out;
@@ -974,7 +952,7 @@ std::vector<std::optional<Forecast>> forecast_many(const std::vector<std::vector
     for (size_t i = next++; i < series.size(); i = next++) {
       try {
         out[i] = forecast_series(series[i], options);
-      } catch (const ForecastError&) {
+      } catch (const inputs::InputError&) {
         out[i].reset();
       }
     }

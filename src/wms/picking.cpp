@@ -13,6 +13,7 @@
 #include "core/random.h"
 #include "events/outbox.h"
 #include "gs1/gs1.h"
+#include "inputs/input_error.h"
 #include "optimize/batching.h"
 #include "optimize/routing.h"
 #include "wms/aisle_model.h"
@@ -208,7 +209,7 @@ std::optional<RouteSummary> sequence_by_route(const std::optional<AisleModel>& m
   optimize::Route route;
   try {
     route = optimize::plan_route(request);
-  } catch (const optimize::RoutingError&) {
+  } catch (const inputs::InputError&) {
     return std::nullopt;
   }
   std::vector<PlannedPick> ordered;
