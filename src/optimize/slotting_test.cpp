@@ -1,3 +1,6 @@
+// Tests of slotting.h. Over 800 lines for a reason: one idea, the slotting
+// core's contract (each method, the re-slotting plan, every refusal), whose
+// cases share one set of layout and SKU builders.
 #include "optimize/slotting.h"
 
 #include <gtest/gtest.h>

@@ -22,7 +22,7 @@
 // minimise the in-sample one-step-ahead mean squared error: a coarse grid,
 // then golden-section search (one parameter) or box-constrained Nelder-Mead.
 // Initial states are not fitted but set by fixed rules from the first points
-// (see forecast.cpp), which is what makes a few hand-checkable cases exact.
+// (see forecast_models.h), which is what makes a few hand-checkable cases exact.
 //
 // Backtest and `auto`: a rolling-origin backtest over the end of the series,
 // up to 3 windows of `horizon` days (fewer, or one shorter window, on short

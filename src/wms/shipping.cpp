@@ -20,6 +20,7 @@
 #include "inputs/input_error.h"
 #include "optimize/cartonization.h"
 #include "wms/layout.h"
+#include "wms/picking.h"
 
 namespace wareflow::wms {
 namespace {
