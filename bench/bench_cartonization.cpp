@@ -90,8 +90,8 @@
 
 namespace {
 
+using wareflow::inputs::InputError;
 using wareflow::optimize::Carton;
-using wareflow::optimize::CartonizationError;
 using wareflow::optimize::CartonizationResult;
 using wareflow::optimize::CartonType;
 using wareflow::optimize::PackItem;
@@ -268,7 +268,7 @@ std::vector<CartonType> by_volume(std::vector<CartonType> boxes) {
   return boxes;
 }
 
-// Throws CartonizationError only when not even the largest box takes every unit.
+// Throws InputError only when not even the largest box takes every unit.
 Baseline one_box_per_order(const std::vector<CartonType>& boxes_by_volume,
                            const std::vector<PackItem>& items) {
   int64_t order_mm3 = 0, order_g = 0;
@@ -282,7 +282,7 @@ Baseline one_box_per_order(const std::vector<CartonType>& boxes_by_volume,
     out.catalogue = {b};
     try {
       out.result = wareflow::optimize::cartonize(out.catalogue, items);
-    } catch (const CartonizationError& e) {
+    } catch (const InputError& e) {
       if (e.code() == "item_too_large") continue;  // some unit does not fit this box
       throw;
     }
@@ -371,7 +371,7 @@ void run(const Mix& mix, uint64_t seed, int64_t orders, int reps) {
         }
       }
       base = one_box_per_order(sorted, items);
-    } catch (const CartonizationError& e) {
+    } catch (const InputError& e) {
       ++refusals;
       std::fprintf(stderr, "refused (%s, %s): %s\n", e.code().c_str(), e.field().c_str(), e.what());
       continue;

@@ -150,7 +150,7 @@ int main(int argc, char** argv) {
       planning::Forecast f;
       try {
         f = planning::forecast_series(train, o);
-      } catch (const planning::ForecastError&) {
+      } catch (const inputs::InputError&) {
         continue;
       }
       double error = 0, total = 0;

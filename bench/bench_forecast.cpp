@@ -53,7 +53,7 @@
 // A second bias table pools each row: (sum of all its series' forecasts -
 // sum of their actuals) / sum of their actuals, which a few holdouts with
 // one or two units of demand cannot dominate.
-// Models that refuse a series (ForecastError) are counted as refusals and left
+// Models that refuse a series (InputError) are counted as refusals and left
 // out of that model's means. "Where auto loses" lists the rows whose auto mean
 // MASE is more than 5 % above the best model's, and a table counts which model
 // (and variant) auto picked per row.
@@ -99,9 +99,9 @@
 
 namespace {
 
+using wareflow::inputs::InputError;
 using wareflow::planning::Forecast;
 using wareflow::planning::forecast_series;
-using wareflow::planning::ForecastError;
 using wareflow::planning::ForecastOptions;
 
 constexpr size_t kHorizonDays = 28;
@@ -343,7 +343,7 @@ void score(Row& row, const std::vector<double>& demand, size_t history_days) {
     Forecast f;
     try {
       f = forecast_series(history, options_for(kColumns[k]));
-    } catch (const ForecastError&) {
+    } catch (const InputError&) {
       ++row.refused[k];
       continue;
     }
@@ -575,7 +575,7 @@ int main(int argc, char** argv) {
     print_picks_table(rows);
     std::printf("\nWhere auto loses (mean MASE more than 5 %% above the best model):\n\n");
     print_auto_losses(rows);
-    std::printf("\nRefusals (ForecastError):");
+    std::printf("\nRefusals (InputError):");
     size_t refusals = 0;
     for (size_t k = 0; k < kModelCount; ++k) {
       size_t count = 0;

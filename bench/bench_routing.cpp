@@ -32,10 +32,10 @@
 
 namespace {
 
+using wareflow::inputs::InputError;
 using wareflow::optimize::PickLocation;
 using wareflow::optimize::Route;
 using wareflow::optimize::RouteRequest;
-using wareflow::optimize::RoutingError;
 using wareflow::optimize::WarehouseLayout;
 
 double cpu_microseconds() {
@@ -263,7 +263,7 @@ int main(int argc, char** argv) {
                   results[m] = timed([&] {
                     return wareflow::optimize::plan_route(RouteRequest{layout, pick_list, m});
                   });
-                } catch (const RoutingError&) {
+                } catch (const InputError&) {
                   // exact beyond its limits in plan_route: not timed there
                 }
               }

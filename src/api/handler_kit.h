@@ -19,8 +19,10 @@
 #include "api/api.h"
 #include "api/router.h"
 #include "core/error.h"
+#include "core/input_problem.h"
 #include "core/random.h"
 #include "core/time.h"
+#include "inputs/input_error.h"
 #include "store/database.h"
 #include "wms/layout.h"
 
@@ -62,6 +64,8 @@ inline Response problem_from(std::exception_ptr error) {
     std::rethrow_exception(error);
   } catch (const DomainError& e) {
     return problem(e.http_status(), e.code(), e.detail(), e.field());
+  } catch (const inputs::InputError& e) {
+    return problem_from(std::make_exception_ptr(input_problem(e)));
   } catch (const std::exception& e) {
     spdlog::error("internal error: {}", e.what());
     return problem(500, "internal_error", "the server failed to handle the request");

@@ -20,6 +20,7 @@
 #include "oms/tracking.h"
 #include "wms/fulfillment.h"
 #include "wms/layout.h"
+#include "wms/picking.h"
 #include "wms/shipping.h"
 
 namespace wareflow::api {

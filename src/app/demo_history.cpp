@@ -8,6 +8,7 @@
 #include "core/time.h"
 #include "inventory/inventory.h"
 #include "wms/fulfillment.h"
+#include "wms/picking.h"
 #include "wms/shipping.h"
 
 namespace wareflow::app {

@@ -3,7 +3,9 @@
 #include <boost/json.hpp>
 
 #include "core/error.h"
+#include "core/input_problem.h"
 #include "core/json.h"
+#include "inputs/input_error.h"
 #include "optimize/batching.h"
 #include "optimize/cartonization.h"
 #include "optimize/routing.h"
@@ -44,22 +46,9 @@ int guarded(std::ostream& out, Fn fn) {
     return fn();
   } catch (const DomainError& e) {
     return print_problem(out, e.code(), e.detail(), e.field());
-  } catch (const optimize::RoutingError& e) {
-    return print_problem(out, e.code(), e.what(), "");
-  } catch (const optimize::BatchingError& e) {
-    return print_problem(out, e.code(), e.what(), e.field());
-  } catch (const optimize::CartonizationError& e) {
-    return print_problem(out, e.code(), e.what(), e.field());
-  } catch (const optimize::SourcingError& e) {
-    return print_problem(out, e.code(), e.what(), e.field());
-  } catch (const optimize::SlottingError& e) {
-    return print_problem(out, e.code(), e.what(), e.field());
-  } catch (const planning::ReorderError& e) {
-    return print_problem(out, e.code(), e.what(), e.field());
-  } catch (const planning::ForecastError& e) {
-    return print_problem(out, e.code(), e.what(), e.field());
-  } catch (const planning::SimulationError& e) {
-    return print_problem(out, e.code(), e.what(), e.field());
+  } catch (const inputs::InputError& e) {
+    const DomainError problem = input_problem(e);
+    return print_problem(out, problem.code(), problem.detail(), problem.field());
   }
 }
 
@@ -535,7 +524,7 @@ int run_reorder(const std::string& input_json, std::ostream& out) {
 namespace {
 
 // The JSON bounds are wide: the simulation checks its own limits and names
-// the field (SimulationError).
+// the field (inputs::InputError).
 constexpr int64_t kAnyTime = planning::kMaxAbsTimeMs;
 
 std::vector<planning::Shift> read_shifts(const FieldReader& in, std::string_view key) {

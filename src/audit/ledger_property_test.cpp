@@ -15,6 +15,7 @@
 #include "testing/temp_db.h"
 #include "wms/fulfillment.h"
 #include "wms/layout.h"
+#include "wms/picking.h"
 
 namespace wareflow {
 namespace {

@@ -5,6 +5,7 @@
 
 #include "catalog/catalog.h"
 #include "core/error.h"
+#include "inputs/input_error.h"
 #include "planning/demand.h"
 #include "wms/layout.h"
 
@@ -200,7 +201,7 @@ DemandForecast forecast_demand(store::Tx& tx, const DemandQuery& query,
   values = planning::fill_censored_days(values, out.history.stock_out, options.season_length);
   try {
     out.forecast = planning::forecast_series(values, options);
-  } catch (const planning::ForecastError& e) {
+  } catch (const inputs::InputError& e) {
     // The series is the history the query chose: its faults are the days'.
     const bool series = e.field().rfind("values", 0) == 0;
     throw_unprocessable(e.code(), e.what(), series ? "days" : e.field());

@@ -64,7 +64,7 @@ struct DemandForecast {
 // The history's forecast: stock-out days filled, then forecast_series with
 // the options (horizon counted from today, so the first value is today).
 // 422 forecast codes (series_too_short, unknown_model, invalid_horizon, ...)
-// from planning::ForecastError.
+// from inputs::InputError.
 DemandForecast forecast_demand(store::Tx& tx, const DemandQuery& query,
                                const planning::ForecastOptions& options);
 

@@ -13,6 +13,7 @@
 #include "core/json.h"
 #include "core/time.h"
 #include "events/outbox.h"
+#include "inputs/input_error.h"
 #include "oms/demand.h"
 #include "planning/demand.h"
 #include "planning/forecast.h"
@@ -145,7 +146,7 @@ std::optional<planning::Forecast> fit(const std::vector<double>& values, int64_t
   if (values.size() < planning::minimum_length("auto", options.season_length)) return std::nullopt;
   try {
     return planning::forecast_series(values, options);
-  } catch (const planning::ForecastError&) {
+  } catch (const inputs::InputError&) {
     return std::nullopt;
   }
 }
@@ -461,7 +462,7 @@ ReorderSuggestions reorder_suggestions(store::Tx& tx, const ReorderQuery& query)
   }
   try {
     out.suppliers = planning::suggest_purchases(items);
-  } catch (const planning::ReorderError& e) {
+  } catch (const inputs::InputError& e) {
     // Item faults are the query's (policy, review period, service target).
     std::string field = e.field();
     auto dot = field.find("].");

@@ -1,6 +1,6 @@
 // Ratliff & Rosenthal's (1983) column states for one block of parallel
-// aisles, shared by the router (routing.cpp, which also builds the tour) and
-// the batching search (batching.cpp, which needs only the length). Internal
+// aisles, shared by the router (routing_aisle_dp.cpp, which also builds the tour) and
+// the batching search (batching_length.h, which needs only the length). Internal
 // to optimize/.
 //
 // A partial tour subgraph over aisles L..j can be completed optimally knowing

@@ -83,6 +83,7 @@
 #include <string>
 #include <vector>
 
+#include "inputs/input_error.h"
 #include "optimize/routing.h"
 
 namespace wareflow::optimize {
@@ -132,31 +133,21 @@ struct BatchingResult {
   double fcfs_length_mm = 0;  // the fcfs total, the baseline
 };
 
-// Refusals carry a stable code: "invalid_capacity", "invalid_order",
+// Refusals (inputs::InputError) carry a stable code: "invalid_capacity", "invalid_order",
 // "duplicate_order_id", "order_exceeds_capacity", "too_many_orders",
 // "unsupported_method", "invalid_parameter", and the router's
 // "invalid_layout" / "pick_outside_layout" / "too_many_points" for the
 // layout and an order's picks. field() names the offending request field.
-class BatchingError : public std::invalid_argument {
- public:
-  BatchingError(std::string code, const std::string& message, std::string field = {});
-  const std::string& code() const noexcept { return code_; }
-  const std::string& field() const noexcept { return field_; }
-
- private:
-  std::string code_;
-  std::string field_;
-};
 
 // Savings evaluates every pair of orders once, so the input is bounded.
 inline constexpr size_t kMaxBatchingOrders = 1000;
 
-// Batches request.orders with request.method. Throws BatchingError on bad input.
+// Batches request.orders with request.method. Throws inputs::InputError on bad input.
 BatchingResult batch_orders(const BatchingRequest& request);
 
 // The length the search gives one batch with these picks (see "Route
 // length"): on a single block the exact optimum, equal to plan_route's; on
-// several blocks the S-shape walk. Throws RoutingError on bad input.
+// several blocks the S-shape walk. Throws inputs::InputError on bad input.
 double search_route_length_mm(const WarehouseLayout& layout,
                               const std::vector<PickLocation>& picks);
 

@@ -68,7 +68,7 @@ std::vector<std::set<int64_t>> groups_of(const BatchingResult& r) {
 std::string code_of(const BatchingRequest& r) {
   try {
     batch_orders(r);
-  } catch (const BatchingError& e) {
+  } catch (const inputs::InputError& e) {
     return e.code() + " @" + e.field();
   }
   return "accepted";
@@ -333,7 +333,7 @@ TEST(Batching, SearchLengthIsTheRoutersOptimumOnOneBlock) {
   const std::vector<PickLocation> picks = {{1, 5}, {6, 30}, {2, 59}};
   EXPECT_DOUBLE_EQ(search_route_length_mm(blocks, picks),
                    plan_route(RouteRequest{blocks, picks, "s_shape"}).length_mm);
-  EXPECT_THROW(search_route_length_mm(hw, {{10, 0}}), RoutingError);
+  EXPECT_THROW(search_route_length_mm(hw, {{10, 0}}), inputs::InputError);
 }
 
 // ---------------------------------------------------------------------------

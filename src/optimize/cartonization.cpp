@@ -11,15 +11,11 @@
 
 namespace wareflow::optimize {
 
-CartonizationError::CartonizationError(std::string code, std::string field,
-                                       const std::string& message)
-    : std::invalid_argument(message), code_(std::move(code)), field_(std::move(field)) {}
-
 namespace {
 
 [[noreturn]] void refuse(const std::string& code, const std::string& field,
                          const std::string& message) {
-  throw CartonizationError(code, field, message);
+  throw inputs::InputError(code, field, message);
 }
 
 struct Dims {

@@ -41,7 +41,7 @@
 //    cartons, which is valid but looser, and method says so;
 //  - arithmetic cannot overflow: inputs are bounded (kMax* below).
 //
-// Refusals are CartonizationError with a stable code and the offending field:
+// Refusals are inputs::InputError with a stable code and the offending field:
 //  - "invalid_field": no boxes or items, too many box types, an empty or
 //    repeated box code, an empty sku, a repeated sku with different size,
 //    weight or rotatability, a size, weight, cost or quantity out of range;
@@ -55,6 +55,8 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "inputs/input_error.h"
 
 namespace wareflow::optimize {
 
@@ -122,20 +124,8 @@ struct CartonizationResult {
   std::string strategy;  // the packing kept: "largest" or "open:<code>"
 };
 
-class CartonizationError : public std::invalid_argument {
- public:
-  CartonizationError(std::string code, std::string field, const std::string& message);
-  const std::string& code() const noexcept { return code_; }
-  // The offending input, e.g. "items[2].quantity"; empty when none.
-  const std::string& field() const noexcept { return field_; }
-
- private:
-  std::string code_;
-  std::string field_;
-};
-
 // Packs every unit of items into cartons of the given types. Throws
-// CartonizationError on bad input (see above).
+// inputs::InputError on bad input (see above).
 CartonizationResult cartonize(const std::vector<CartonType>& boxes,
                               const std::vector<PackItem>& items);
 

@@ -29,14 +29,14 @@ CartonizationResult checked(const std::vector<CartonType>& boxes,
 }
 
 template <typename F>
-CartonizationError refusal(F&& f) {
+inputs::InputError refusal(F&& f) {
   try {
     f();
-  } catch (const CartonizationError& e) {
+  } catch (const inputs::InputError& e) {
     return e;
   }
   ADD_FAILURE() << "not refused";
-  return CartonizationError("", "", "");
+  return inputs::InputError("", "", "");
 }
 
 TEST(Cartonization, EightCubesFillOneBoxExactly) {
@@ -130,7 +130,7 @@ TEST(Cartonization, DownsizesTheLastCarton) {
 TEST(Cartonization, RefusesTooLargeAndTooHeavy) {
   const std::vector<CartonType> boxes = {box("A", 500, 400, 300, 10'000, 100),
                                          box("B", 600, 200, 200, 20'000, 100)};
-  CartonizationError e = refusal([&] {
+  inputs::InputError e = refusal([&] {
     cartonize(boxes, {item("OK", 10, 10, 10, 1, 1), item("SOFA", 2000, 900, 800, 5'000, 1)});
   });
   EXPECT_EQ(e.code(), "item_too_large");
@@ -147,7 +147,7 @@ TEST(Cartonization, RefusesInvalidInput) {
   const std::vector<CartonType> ok_boxes = {box("A", 100, 100, 100, 1000, 1)};
   const std::vector<PackItem> ok_items = {item("X", 10, 10, 10, 10, 1)};
   auto field_of = [](const std::vector<CartonType>& b, const std::vector<PackItem>& i) {
-    const CartonizationError e = refusal([&] { cartonize(b, i); });
+    const inputs::InputError e = refusal([&] { cartonize(b, i); });
     EXPECT_EQ(e.code(), "invalid_field");
     return e.field();
   };
@@ -169,8 +169,9 @@ TEST(Cartonization, RefusesInvalidInput) {
   const CartonizationResult r =
       checked(ok_boxes, {item("X", 10, 10, 10, 1, 2), item("X", 10, 10, 10, 1, 3)});
   EXPECT_EQ(r.units, 5);
-  const CartonizationError many =
-      refusal([&] { cartonize(ok_boxes, {item("X", 1, 1, 1, 1, 6000), item("Y", 1, 1, 1, 1, 6000)}); });
+  const inputs::InputError many = refusal([&] {
+    cartonize(ok_boxes, {item("X", 1, 1, 1, 1, 6000), item("Y", 1, 1, 1, 1, 6000)});
+  });
   EXPECT_EQ(many.code(), "too_many_units");
 }
 
@@ -256,7 +257,7 @@ RC_GTEST_PROP(CartonizationProperty, PackingsAreValidBoundedAndDeterministic, ()
   }
 }
 
-// Arbitrary input: either a valid packing or a CartonizationError, nothing else.
+// Arbitrary input: either a valid packing or a inputs::InputError, nothing else.
 RC_GTEST_PROP(CartonizationProperty, AnyInputIsPackedOrRefused, ()) {
   const auto nb = *rc::gen::inRange(0, 4);
   std::vector<CartonType> boxes;
@@ -278,7 +279,7 @@ RC_GTEST_PROP(CartonizationProperty, AnyInputIsPackedOrRefused, ()) {
     const CartonizationResult r = cartonize(boxes, items);
     std::string why;
     RC_ASSERT(validate_packing(boxes, r, items, &why));
-  } catch (const CartonizationError& e) {
+  } catch (const inputs::InputError& e) {
     RC_ASSERT(!e.code().empty());
   }
 }
@@ -384,7 +385,7 @@ TEST(Cartonization, BenchmarkAgainstOneBoxPerOrder) {
       // (The screen turns every unit freely, so the box may refuse an upright one.)
       try {
         screen_really_fits += cartonize({*chosen}, order).cartons.size() == 1;
-      } catch (const CartonizationError&) {
+      } catch (const inputs::InputError&) {
       }
     }
     const CartonType& xl = boxes.back();

@@ -100,6 +100,8 @@
 #include <string>
 #include <vector>
 
+#include "inputs/input_error.h"
+
 namespace wareflow::optimize {
 
 struct WarehouseLayout {
@@ -131,17 +133,9 @@ struct Route {
   bool optimal = false;
 };
 
-// Refusals carry a stable code for callers to branch on: "invalid_layout",
-// "pick_outside_layout", "unsupported_method", "too_many_points",
-// "invalid_sequence".
-class RoutingError : public std::invalid_argument {
- public:
-  RoutingError(std::string code, const std::string& message);
-  const std::string& code() const noexcept { return code_; }
-
- private:
-  std::string code_;
-};
+// Refusals (inputs::InputError, no field) carry a stable code for callers to
+// branch on: "invalid_layout", "pick_outside_layout", "unsupported_method",
+// "too_many_points", "invalid_sequence".
 
 inline constexpr size_t kMaxPicks = 10000;
 inline constexpr size_t kHeldKarpMaxPoints = 15;  // distinct pick points, depot excluded
@@ -154,10 +148,10 @@ inline constexpr int64_t kMultiBlockDpMaxAisles = 1000;
 inline constexpr int64_t kPlanRouteDpMaxBlocks = 3;
 inline constexpr size_t kHeldKarpBeforeDpPoints = 8;
 
-// Plans a route with request.method. Throws RoutingError on bad input.
+// Plans a route with request.method. Throws inputs::InputError on bad input.
 Route plan_route(const RouteRequest& request);
 
-// Throws RoutingError unless the layout and picks are valid (method unchecked).
+// Throws inputs::InputError unless the layout and picks are valid (method unchecked).
 void validate_route_request(const RouteRequest& request);
 
 // Shortest walking distance between two pick locations (both assumed valid).
@@ -168,7 +162,7 @@ double pick_distance_mm(const WarehouseLayout& layout, const PickLocation& from,
 double depot_distance_mm(const WarehouseLayout& layout, const PickLocation& pick);
 
 // Sum of shortest-path legs depot -> picks[sequence[0]] -> ... -> depot.
-// Throws RoutingError("invalid_sequence") if an index is out of range.
+// Throws inputs::InputError("invalid_sequence") if an index is out of range.
 double route_length_mm(const WarehouseLayout& layout, const std::vector<PickLocation>& picks,
                        const std::vector<size_t>& sequence);
 

@@ -93,7 +93,7 @@ void expect_refused(const RouteRequest& r, const std::string& code) {
   try {
     plan_route(r);
     ADD_FAILURE() << "expected " << code;
-  } catch (const RoutingError& e) {
+  } catch (const inputs::InputError& e) {
     EXPECT_EQ(e.code(), code) << e.what();
     EXPECT_FALSE(std::string(e.what()).empty());
   }
@@ -350,7 +350,7 @@ TEST(Routing, HeuristicsRunOnManyBlocks) {
   try {
     exact_route_multi_block({l, picks, "exact"});
     ADD_FAILURE() << "expected unsupported_method";
-  } catch (const RoutingError& e) {
+  } catch (const inputs::InputError& e) {
     EXPECT_EQ(e.code(), "unsupported_method");
   }
 }
@@ -431,7 +431,7 @@ TEST(Routing, RefusesBadInput) {
   expect_refused({kSmall, {}, "fastest"}, "unsupported_method");
   expect_refused({kSmall, std::vector<PickLocation>(kMaxPicks + 1, {0, 0}), "return"},
                  "too_many_points");
-  EXPECT_THROW(route_length_mm(kSmall, {{0, 0}}, {1}), RoutingError);
+  EXPECT_THROW(route_length_mm(kSmall, {{0, 0}}, {1}), inputs::InputError);
 }
 
 // Uniform in [lo, hi), whatever RapidCheck's current size: sizes start small,

@@ -9,9 +9,6 @@
 
 namespace wareflow::optimize {
 
-SlottingError::SlottingError(std::string code, const std::string& message, std::string field)
-    : std::invalid_argument(message), code_(std::move(code)), field_(std::move(field)) {}
-
 namespace {
 
 constexpr size_t kNone = std::numeric_limits<size_t>::max();
@@ -433,9 +430,8 @@ bool sku_fits_slot(const SlottingSku& sku, const PickSlot& slot) {
 std::array<int64_t, 2> abc_thresholds_from_shares(double a_share, double b_share) {
   if (!std::isfinite(a_share) || !std::isfinite(b_share) || a_share < 0 || b_share < a_share ||
       b_share > 1) {
-    throw SlottingError("invalid_parameter",
-                        "abc_thresholds must be two shares with 0 <= a <= b <= 1",
-                        "abc_thresholds");
+    throw inputs::InputError("invalid_parameter", "abc_thresholds",
+                             "abc_thresholds must be two shares with 0 <= a <= b <= 1");
   }
   return {std::llround(a_share * 1000), std::llround(b_share * 1000)};
 }
@@ -443,36 +439,35 @@ std::array<int64_t, 2> abc_thresholds_from_shares(double a_share, double b_share
 void validate_slotting_request(const SlottingRequest& r) {
   if (r.method != "abc" && r.method != "cube_per_order" && r.method != "velocity" &&
       r.method != "auto") {
-    throw SlottingError(
-        "unsupported_method",
-        "unknown slotting method '" + r.method + "'; use velocity, abc, cube_per_order or auto",
-        "method");
+    throw inputs::InputError(
+        "unsupported_method", "method",
+        "unknown slotting method '" + r.method + "'; use velocity, abc, cube_per_order or auto");
   }
   if (r.max_moves < 0) {
-    throw SlottingError("invalid_parameter", "max_moves must not be negative", "max_moves");
+    throw inputs::InputError("invalid_parameter", "max_moves", "max_moves must not be negative");
   }
   const auto& th = r.abc_thresholds_permille;
   if (th[0] < 0 || th[1] < th[0] || th[1] > 1000) {
-    throw SlottingError("invalid_parameter",
-                        "abc thresholds must satisfy 0 <= A share <= B share <= 1000 permille",
-                        "abc_thresholds");
+    throw inputs::InputError(
+        "invalid_parameter", "abc_thresholds",
+        "abc thresholds must satisfy 0 <= A share <= B share <= 1000 permille");
   }
   try {
     validate_route_request(RouteRequest{r.layout, {}, "auto"});
-  } catch (const RoutingError& e) {
-    throw SlottingError(e.code(), e.what(), "layout");
+  } catch (const inputs::InputError& e) {
+    throw inputs::InputError(e.code(), "layout", e.what());
   }
   if (r.slots.size() > kMaxSlottingSlots) {
-    throw SlottingError("too_many_slots",
-                        "at most " + std::to_string(kMaxSlottingSlots) +
-                            " slots per slotting request, got " + std::to_string(r.slots.size()),
-                        "slots");
+    throw inputs::InputError("too_many_slots", "slots",
+                             "at most " + std::to_string(kMaxSlottingSlots) +
+                                 " slots per slotting request, got " +
+                                 std::to_string(r.slots.size()));
   }
   if (r.skus.size() > kMaxSlottingSkus) {
-    throw SlottingError("too_many_skus",
-                        "at most " + std::to_string(kMaxSlottingSkus) +
-                            " SKUs per slotting request, got " + std::to_string(r.skus.size()),
-                        "skus");
+    throw inputs::InputError("too_many_skus", "skus",
+                             "at most " + std::to_string(kMaxSlottingSkus) +
+                                 " SKUs per slotting request, got " +
+                                 std::to_string(r.skus.size()));
   }
   const int64_t cells = r.layout.blocks * r.layout.cells_per_block;
   std::unordered_map<std::string, size_t> slot_index;
@@ -480,31 +475,28 @@ void validate_slotting_request(const SlottingRequest& r) {
     const PickSlot& t = r.slots[i];
     const std::string name = "slots[" + std::to_string(i) + "]";
     if (t.id.empty())
-      throw SlottingError("invalid_slot", name + " has no id", at("slots", i, "id"));
+      throw inputs::InputError("invalid_slot", at("slots", i, "id"), name + " has no id");
     if (auto [it, inserted] = slot_index.emplace(t.id, i); !inserted) {
-      throw SlottingError("duplicate_slot_id",
-                          "slot id '" + t.id + "' is given twice (slots[" +
-                              std::to_string(it->second) + "] and " + name + ")",
-                          at("slots", i, "id"));
+      throw inputs::InputError("duplicate_slot_id", at("slots", i, "id"),
+                               "slot id '" + t.id + "' is given twice (slots[" +
+                                   std::to_string(it->second) + "] and " + name + ")");
     }
     if (t.volume_cm3 < 1 || t.volume_cm3 > kMaxSlotVolumeCm3) {
-      throw SlottingError(
-          "invalid_slot",
-          name + ".volume_cm3 must be between 1 and " + std::to_string(kMaxSlotVolumeCm3),
-          at("slots", i, "volume_cm3"));
+      throw inputs::InputError(
+          "invalid_slot", at("slots", i, "volume_cm3"),
+          name + ".volume_cm3 must be between 1 and " + std::to_string(kMaxSlotVolumeCm3));
     }
     const PickLocation& p = t.location;
     if (p.aisle < 0 || p.aisle >= r.layout.aisles || p.cell < 0 || p.cell >= cells) {
-      throw SlottingError("invalid_slot",
-                          name + " (aisle " + std::to_string(p.aisle) + ", cell " +
-                              std::to_string(p.cell) + ") is outside the layout of " +
-                              std::to_string(r.layout.aisles) + " aisles and " +
-                              std::to_string(cells) + " cells",
-                          at("slots", i, "location"));
+      throw inputs::InputError("invalid_slot", at("slots", i, "location"),
+                               name + " (aisle " + std::to_string(p.aisle) + ", cell " +
+                                   std::to_string(p.cell) + ") is outside the layout of " +
+                                   std::to_string(r.layout.aisles) + " aisles and " +
+                                   std::to_string(cells) + " cells");
     }
     if (t.zone && t.zone->empty()) {
-      throw SlottingError("invalid_slot", name + ".zone must not be empty; omit it for none",
-                          at("slots", i, "zone"));
+      throw inputs::InputError("invalid_slot", at("slots", i, "zone"),
+                               name + ".zone must not be empty; omit it for none");
     }
   }
   std::unordered_map<std::string, size_t> sku_index;
@@ -512,42 +504,39 @@ void validate_slotting_request(const SlottingRequest& r) {
   for (size_t i = 0; i < r.skus.size(); ++i) {
     const SlottingSku& s = r.skus[i];
     const std::string name = "skus[" + std::to_string(i) + "]";
-    if (s.id.empty()) throw SlottingError("invalid_sku", name + " has no id", at("skus", i, "id"));
+    if (s.id.empty())
+      throw inputs::InputError("invalid_sku", at("skus", i, "id"), name + " has no id");
     if (auto [it, inserted] = sku_index.emplace(s.id, i); !inserted) {
-      throw SlottingError("duplicate_sku_id",
-                          "SKU id '" + s.id + "' is given twice (skus[" +
-                              std::to_string(it->second) + "] and " + name + ")",
-                          at("skus", i, "id"));
+      throw inputs::InputError("duplicate_sku_id", at("skus", i, "id"),
+                               "SKU id '" + s.id + "' is given twice (skus[" +
+                                   std::to_string(it->second) + "] and " + name + ")");
     }
     const std::string range = " must be between 0 and " + std::to_string(kMaxSlottingQuantity);
     if (s.picks < 0 || s.picks > kMaxSlottingQuantity) {
-      throw SlottingError("invalid_sku", name + ".picks" + range, at("skus", i, "picks"));
+      throw inputs::InputError("invalid_sku", at("skus", i, "picks"), name + ".picks" + range);
     }
     if (s.units < 0 || s.units > kMaxSlottingQuantity) {
-      throw SlottingError("invalid_sku", name + ".units" + range, at("skus", i, "units"));
+      throw inputs::InputError("invalid_sku", at("skus", i, "units"), name + ".units" + range);
     }
     if (s.unit_volume_cm3 < 1 || s.unit_volume_cm3 > kMaxSlotVolumeCm3) {
-      throw SlottingError(
-          "invalid_sku",
-          name + ".unit_volume_cm3 must be between 1 and " + std::to_string(kMaxSlotVolumeCm3),
-          at("skus", i, "unit_volume_cm3"));
+      throw inputs::InputError(
+          "invalid_sku", at("skus", i, "unit_volume_cm3"),
+          name + ".unit_volume_cm3 must be between 1 and " + std::to_string(kMaxSlotVolumeCm3));
     }
     if (s.zone && s.zone->empty()) {
-      throw SlottingError("invalid_sku", name + ".zone must not be empty; omit it for any",
-                          at("skus", i, "zone"));
+      throw inputs::InputError("invalid_sku", at("skus", i, "zone"),
+                               name + ".zone must not be empty; omit it for any");
     }
     if (!s.current_slot) continue;
     const auto it = slot_index.find(*s.current_slot);
     if (it == slot_index.end()) {
-      throw SlottingError("unknown_slot",
-                          name + ".current_slot '" + *s.current_slot + "' is not a slot",
-                          at("skus", i, "current_slot"));
+      throw inputs::InputError("unknown_slot", at("skus", i, "current_slot"),
+                               name + ".current_slot '" + *s.current_slot + "' is not a slot");
     }
     if (holder[it->second] != kNone) {
-      throw SlottingError("slot_shared",
-                          "slot '" + *s.current_slot + "' holds both skus[" +
-                              std::to_string(holder[it->second]) + "] and " + name,
-                          at("skus", i, "current_slot"));
+      throw inputs::InputError("slot_shared", at("skus", i, "current_slot"),
+                               "slot '" + *s.current_slot + "' holds both skus[" +
+                                   std::to_string(holder[it->second]) + "] and " + name);
     }
     holder[it->second] = i;
   }

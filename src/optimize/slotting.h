@@ -128,7 +128,7 @@
 //  - work: O((slots + skus) log(slots + skus)) for the target,
 //    O((skus + max_moves) log skus) for the plan.
 //
-// Refusals are SlottingError with a stable code() and the offending field():
+// Refusals are inputs::InputError with a stable code() and the offending field():
 //  "invalid_layout" (field "layout", the router's checks), "invalid_slot"
 //  (empty id, volume_cm3 outside 1..kMaxSlotVolumeCm3, location outside the
 //  layout, empty zone: "slots[i].id", ".volume_cm3", ".location", ".zone"),
@@ -184,6 +184,7 @@
 #include <string>
 #include <vector>
 
+#include "inputs/input_error.h"
 #include "optimize/routing.h"
 
 namespace wareflow::optimize {
@@ -253,22 +254,11 @@ struct SlottingResult {
   std::string method;            // the method that ran; never "auto"
 };
 
-class SlottingError : public std::invalid_argument {
- public:
-  SlottingError(std::string code, const std::string& message, std::string field = {});
-  const std::string& code() const noexcept { return code_; }
-  const std::string& field() const noexcept { return field_; }
-
- private:
-  std::string code_;
-  std::string field_;
-};
-
 // Slots the request's SKUs with request.method and plans the re-slotting.
-// Throws SlottingError on bad input.
+// Throws inputs::InputError on bad input.
 SlottingResult plan_slotting(const SlottingRequest& request);
 
-// Throws SlottingError unless the request is valid (what plan_slotting checks).
+// Throws inputs::InputError unless the request is valid (what plan_slotting checks).
 void validate_slotting_request(const SlottingRequest& request);
 
 // 2 * depot_distance_mm: one pick's walk to the location and back.
@@ -278,7 +268,7 @@ double slot_round_trip_mm(const WarehouseLayout& layout, const PickLocation& loc
 bool sku_fits_slot(const SlottingSku& sku, const PickSlot& slot);
 
 // The JSON "abc_thresholds" fractions [a, b] in permille, rounded to the
-// nearest. Throws SlottingError("invalid_parameter", ..., "abc_thresholds")
+// nearest. Throws inputs::InputError("invalid_parameter", "abc_thresholds", ...)
 // unless both are finite and 0 <= a <= b <= 1.
 std::array<int64_t, 2> abc_thresholds_from_shares(double a_share, double b_share);
 

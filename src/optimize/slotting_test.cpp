@@ -1,3 +1,6 @@
+// Tests of slotting.h. Over 800 lines for a reason: one idea, the slotting
+// core's contract (each method, the re-slotting plan, every refusal), whose
+// cases share one set of layout and SKU builders.
 #include "optimize/slotting.h"
 
 #include <gtest/gtest.h>
@@ -45,7 +48,7 @@ SlottingRequest request(std::vector<PickSlot> slots, std::vector<SlottingSku> sk
 std::string code_of(const SlottingRequest& r) {
   try {
     plan_slotting(r);
-  } catch (const SlottingError& e) {
+  } catch (const inputs::InputError& e) {
     return e.code() + " @" + e.field();
   }
   return "accepted";
@@ -729,7 +732,7 @@ TEST(Slotting, RefusesBadInput) {
     try {
       abc_thresholds_from_shares(a, b);
       ADD_FAILURE() << a << " " << b << " accepted";
-    } catch (const SlottingError& e) {
+    } catch (const inputs::InputError& e) {
       EXPECT_EQ(e.code(), "invalid_parameter");
       EXPECT_EQ(e.field(), "abc_thresholds");
     }

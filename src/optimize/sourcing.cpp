@@ -18,14 +18,11 @@
 
 namespace wareflow::optimize {
 
-SourcingError::SourcingError(std::string code, const std::string& message, std::string field)
-    : std::invalid_argument(message), code_(std::move(code)), field_(std::move(field)) {}
-
 namespace {
 
 [[noreturn]] void refuse(const std::string& code, const std::string& field,
                          const std::string& message) {
-  throw SourcingError(code, message, field);
+  throw inputs::InputError(code, field, message);
 }
 
 std::string warehouse_field(size_t w, const std::string& member) {

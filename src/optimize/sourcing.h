@@ -107,7 +107,7 @@
 // in builds without NDEBUG such as Debian's), which only ever enables an
 // extra consistency check and does not affect results.
 //
-// Refusals are SourcingError with a stable code() and the offending field():
+// Refusals are inputs::InputError with a stable code() and the offending field():
 //  - "invalid_quantity": a quantity below 0 or above kMaxSourcingQuantity
 //    (field "quantities[i]");
 //  - "invalid_availability": available has not one entry per line, or an
@@ -144,7 +144,7 @@
 //   "backordered": [units per line];
 //   "shipments": integer; "cost": number; "method": SourcingPlan::method
 //       (see above; never "auto"); "optimal": boolean.
-//  refusals: {"code", "detail", "field"} with the SourcingError code; fields
+//  refusals: {"code", "detail", "field"} with the inputs::InputError code; fields
 //   name "quantities[i]" even when the input gave "lines" (then read it as
 //   "lines[i].quantity").
 //  make_sourcing_policy(method, time_limit_ms) builds the policy the method
@@ -157,6 +157,8 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "inputs/input_error.h"
 
 namespace wareflow::optimize {
 
@@ -200,17 +202,6 @@ struct SourcingFigures {
   bool split = false;             // shipments > 1
 };
 
-class SourcingError : public std::invalid_argument {
- public:
-  SourcingError(std::string code, const std::string& message, std::string field = {});
-  const std::string& code() const noexcept { return code_; }
-  const std::string& field() const noexcept { return field_; }
-
- private:
-  std::string code_;
-  std::string field_;
-};
-
 inline constexpr int64_t kMaxSourcingQuantity = 1'000'000'000;  // units per line
 inline constexpr double kMaxSourcingCost = 1e12;  // distance, shipment_cost, unit_cost
 inline constexpr int64_t kDefaultSourcingTimeLimitMs = 100;
@@ -228,7 +219,7 @@ inline constexpr int64_t kExactSourcingMaxUnits = 10'000;
 class SourcingPolicy {
  public:
   virtual ~SourcingPolicy() = default;
-  // Throws SourcingError on a bad request (and, for ExactSourcingPolicy, bad
+  // Throws inputs::InputError on a bad request (and, for ExactSourcingPolicy, bad
   // settings).
   virtual SourcingPlan plan(const SourcingRequest& request) const = 0;
 };
@@ -257,15 +248,15 @@ class ExactSourcingPolicy final : public SourcingPolicy {
 
 // The policy a method name selects: "auto" and "mip" -> ExactSourcingPolicy
 // with time_limit_ms, "greedy" -> FewestSplitsPolicy, "nearest_first_line"
-// -> NearestFirstLinePolicy. Throws SourcingError("invalid_parameter").
+// -> NearestFirstLinePolicy. Throws inputs::InputError("invalid_parameter").
 std::unique_ptr<SourcingPolicy> make_sourcing_policy(
     const std::string& method, int64_t time_limit_ms = kDefaultSourcingTimeLimitMs);
 
-// Throws SourcingError unless the request is valid (see "Refusals").
+// Throws inputs::InputError unless the request is valid (see "Refusals").
 void validate_sourcing_request(const SourcingRequest& request);
 
 // The figures of any plan on the cost model. The request must be valid.
-// Throws SourcingError("invalid_plan") if an assignment names a line or
+// Throws inputs::InputError("invalid_plan") if an assignment names a line or
 // warehouse the request does not have.
 SourcingFigures evaluate_sourcing_plan(const SourcingRequest& request, const SourcingPlan& plan);
 

@@ -549,7 +549,7 @@ template <class Fn>
 std::pair<std::string, std::string> refusal(Fn fn) {
   try {
     fn();
-  } catch (const SourcingError& e) {
+  } catch (const inputs::InputError& e) {
     return {e.code(), e.field()};
   }
   return {"none", ""};
@@ -608,7 +608,7 @@ TEST(SourcingErrors, BadSettingsAndPlans) {
   plan.assignments = {{3, 1, 1}};
   EXPECT_EQ(refusal([&] { evaluate_sourcing_plan(r, plan); }),
             (Refusal{"invalid_plan", "assignments[0]"}));
-  SourcingError e("invalid_quantity", "message", "quantities[0]");
+  inputs::InputError e("invalid_quantity", "quantities[0]", "message");
   EXPECT_STREQ(e.what(), "message");
 }
 

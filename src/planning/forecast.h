@@ -22,7 +22,7 @@
 // minimise the in-sample one-step-ahead mean squared error: a coarse grid,
 // then golden-section search (one parameter) or box-constrained Nelder-Mead.
 // Initial states are not fitted but set by fixed rules from the first points
-// (see forecast.cpp), which is what makes a few hand-checkable cases exact.
+// (see forecast_models.h), which is what makes a few hand-checkable cases exact.
 //
 // Backtest and `auto`: a rolling-origin backtest over the end of the series,
 // up to 3 windows of `horizon` days (fewer, or one shorter window, on short
@@ -50,7 +50,7 @@
 // few points) gives sigma 0.
 //
 // Every value, lower and upper bound is finite and >= 0 (forecasts are
-// clamped at 0). Bad input throws ForecastError; nothing else is thrown
+// clamped at 0). Bad input throws inputs::InputError; nothing else is thrown
 // except std::bad_alloc.
 #pragma once
 
@@ -62,26 +62,17 @@
 #include <utility>
 #include <vector>
 
+#include "inputs/input_error.h"
+
 namespace wareflow::planning {
 
 inline constexpr int64_t kMaxHorizon = 3650;
 inline constexpr int64_t kMaxSeasonLength = 366;
 
-// Refused input. code() is one of: empty_series, invalid_value,
+// Refused input: inputs::InputError. code() is one of: empty_series, invalid_value,
 // series_too_short, invalid_horizon, invalid_season, unknown_model,
 // invalid_interval_level, invalid_parameter. field() names the offending input
 // ("horizon", "values[3]", "series[2].values[3]", ...).
-class ForecastError : public std::runtime_error {
- public:
-  ForecastError(std::string code, std::string field, const std::string& detail)
-      : std::runtime_error(detail), code_(std::move(code)), field_(std::move(field)) {}
-  const std::string& code() const { return code_; }
-  const std::string& field() const { return field_; }
-
- private:
-  std::string code_;
-  std::string field_;
-};
 
 // Smoothing parameters to use as given instead of fitting them. Each applies
 // to whichever models have it; the others ignore it.

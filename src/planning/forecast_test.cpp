@@ -24,7 +24,7 @@ ForecastOptions options(const std::string& model, int64_t horizon, int64_t seaso
 std::string error_code(const std::vector<double>& values, const ForecastOptions& o) {
   try {
     forecast_series(values, o);
-  } catch (const ForecastError& e) {
+  } catch (const inputs::InputError& e) {
     return e.code();
   }
   return "no error";
@@ -261,14 +261,14 @@ TEST(ForecastErrors, MessagesSayWhatIsWrongAndWhatIsNeeded) {
   try {
     forecast_series(std::vector<double>(9, 1.0), options("holt_winters", 7));
     FAIL();
-  } catch (const ForecastError& e) {
+  } catch (const inputs::InputError& e) {
     EXPECT_EQ(e.field(), "values");
     EXPECT_NE(std::string(e.what()).find("at least 14"), std::string::npos) << e.what();
   }
   try {
     forecast_series({1, 2, -4}, options("ses", 7));
     FAIL();
-  } catch (const ForecastError& e) {
+  } catch (const inputs::InputError& e) {
     EXPECT_EQ(e.field(), "values[2]");
   }
 }
@@ -280,7 +280,7 @@ TEST(ForecastErrors, MinimumLengths) {
   EXPECT_EQ(minimum_length("holt_winters", 7), 14u);
   EXPECT_EQ(minimum_length("seasonal_naive", 7), 8u);
   EXPECT_EQ(minimum_length("tsb", 7), 2u);
-  EXPECT_THROW(minimum_length("arima", 7), ForecastError);
+  EXPECT_THROW(minimum_length("arima", 7), inputs::InputError);
 }
 
 // --- Batch -----------------------------------------------------------------------
@@ -303,14 +303,14 @@ TEST(ForecastBatch, ABadSeriesNamesItsPlace) {
   try {
     forecast_batch(r);
     FAIL();
-  } catch (const ForecastError& e) {
+  } catch (const inputs::InputError& e) {
     EXPECT_EQ(e.code(), "invalid_value");
     EXPECT_EQ(e.field(), "series[1].values[1]");
     EXPECT_NE(std::string(e.what()).find("'bad'"), std::string::npos);
   }
   r.series.clear();
   r.horizon = 0;
-  EXPECT_THROW(forecast_batch(r), ForecastError);  // options checked even with no series
+  EXPECT_THROW(forecast_batch(r), inputs::InputError);  // options checked even with no series
 }
 
 // --- Properties ------------------------------------------------------------------
@@ -462,7 +462,7 @@ TEST(Forecast, ManyOnThreadsEqualsOneByOne) {
     EXPECT_FALSE(many[series.size() - 1]);
   }
   EXPECT_TRUE(forecast_many({}, o, 2).empty());
-  EXPECT_THROW(forecast_many(series, options("nonsense", 14), 2), ForecastError);
+  EXPECT_THROW(forecast_many(series, options("nonsense", 14), 2), inputs::InputError);
 }
 
 }  // namespace

@@ -81,7 +81,7 @@
 //
 // Guarantees: every quantity is >= 0; a suggested quantity > 0 is a multiple
 // of pack_size, >= min_order_qty and <= max_order_qty when set; no NaN or
-// infinity is returned. Bad input throws ReorderError; nothing else is thrown
+// infinity is returned. Bad input throws inputs::InputError; nothing else is thrown
 // except std::bad_alloc.
 #pragma once
 
@@ -92,6 +92,9 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "inputs/input_error.h"
+#include "planning/normal.h"
 
 namespace wareflow::planning {
 
@@ -104,37 +107,10 @@ inline constexpr double kMaxServiceLevel = 0.99999;          // service levels a
 // any real stock, far below where int64 arithmetic on them could overflow.
 inline constexpr int64_t kMaxPlannedQuantity = 1'000'000'000'000'000;  // 1e15
 
-// Refused input. code() is one of: invalid_forecast, invalid_lead_time,
+// Refused input: inputs::InputError. code() is one of: invalid_forecast, invalid_lead_time,
 // invalid_service_level, invalid_policy, invalid_pack_size, invalid_parameter.
 // field() names the offending input ("daily_demand[3]", "terms.pack_size",
 // "items[2].service.level", ...).
-class ReorderError : public std::invalid_argument {
- public:
-  ReorderError(std::string code, std::string field, const std::string& detail)
-      : std::invalid_argument(detail), code_(std::move(code)), field_(std::move(field)) {}
-  const std::string& code() const { return code_; }
-  const std::string& field() const { return field_; }
-
- private:
-  std::string code_;
-  std::string field_;
-};
-
-// --- Standard normal statistics ----------------------------------------------
-
-// Phi(x), the CDF, via std::erfc (accurate in both tails).
-double standard_normal_cdf(double x);
-// phi(x), the density.
-double standard_normal_pdf(double x);
-// Phi^-1(p) for p in (0, 1), Wichura's AS241 (PPND16, about 1e-16 relative).
-// Throws invalid_parameter (field "p") outside (0, 1) or for NaN.
-double standard_normal_quantile(double p);
-// G(k) = phi(k) - k (1 - Phi(k)): expected shortage per unit sigma of a normal
-// demand above k sigma. Decreasing, > 0, G(0) = 1/sqrt(2 pi).
-double standard_normal_loss(double k);
-// The k with G(k) = g, for finite g > 0 (bisection to full double precision).
-// Throws invalid_parameter (field "g") otherwise.
-double inverse_standard_normal_loss(double g);
 
 // --- Service targets ---------------------------------------------------------
 
@@ -242,7 +218,7 @@ struct ReorderPlan {
   bool operator==(const ReorderPlan&) const = default;
 };
 
-// The plan for one item. Throws ReorderError on bad input.
+// The plan for one item. Throws inputs::InputError on bad input.
 ReorderPlan plan_reorder(const ReorderItem& item);
 
 // --- Purchase suggestions ----------------------------------------------------

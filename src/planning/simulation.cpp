@@ -9,10 +9,9 @@
 #include <random>
 #include <utility>
 
-namespace wareflow::planning {
+#include "numeric/splitmix64.h"
 
-SimulationError::SimulationError(std::string code, std::string field, const std::string& detail)
-    : std::invalid_argument(detail), code_(std::move(code)), field_(std::move(field)) {}
+namespace wareflow::planning {
 
 namespace {
 
@@ -25,7 +24,7 @@ constexpr const char* kStageNames[kStages] = {"pick", "pack", "ship"};
 
 [[noreturn]] void fail(const std::string& code, const std::string& field,
                        const std::string& detail) {
-  throw SimulationError(code, field, field + ": " + detail);
+  throw inputs::InputError(code, field, field + ": " + detail);
 }
 
 bool time_ok(int64_t t) { return t >= -kMaxAbsTimeMs && t <= kMaxAbsTimeMs; }
@@ -150,13 +149,6 @@ void validate(const SimulationRequest& r) {
 
 // --- Task times ----------------------------------------------------------------
 
-uint64_t splitmix64(uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
 // (0, 1), never 0 or 1: the top 53 bits, centred in their cell.
 double unit_open(uint64_t x) {
   return (static_cast<double>(x >> 11) + 0.5) * (1.0 / 9007199254740992.0);
@@ -191,7 +183,9 @@ std::array<std::vector<int64_t>, kStages> draw_durations(const SimulationRequest
     const SimOrder& o = r.orders[i];
     // Seeding is the cost of a per-order stream (about 1 us an order); only
     // random runs pay it.
-    std::mt19937_64 rng(random ? splitmix64(r.seed ^ splitmix64(static_cast<uint64_t>(o.id))) : 0);
+    std::mt19937_64 rng(
+        random ? numeric::splitmix64(r.seed ^ numeric::splitmix64(static_cast<uint64_t>(o.id)))
+               : 0);
     for (int s = 0; s < kStages; ++s) {
       double z = 0;
       if (random) {  // every stage takes two words, so streams stay aligned

@@ -89,7 +89,7 @@
 // 10 packers, cv 0.3 takes 30-50 ms of wall time, 45-65 ms with the two
 // what-if runs, on a shared 2-core machine.
 //
-// Bad input throws SimulationError; nothing else is thrown except
+// Bad input throws inputs::InputError; nothing else is thrown except
 // std::bad_alloc.
 #pragma once
 
@@ -99,6 +99,8 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "inputs/input_error.h"
 
 namespace wareflow::planning {
 
@@ -114,20 +116,10 @@ inline constexpr double kMaxCv = 10.0;
 inline constexpr size_t kMaxSamples = 10000;
 inline constexpr size_t kMaxScenarios = 16;
 
-// Refused input. code() is one of: invalid_order, duplicate_order_id,
+// Refused input: inputs::InputError. code() is one of: invalid_order, duplicate_order_id,
 // invalid_shift, invalid_task_time, invalid_parameter, too_many_orders.
 // field() names the offending input ("orders[3].lines", "pickers[0].to_ms",
 // "pack.cv", "what_if[1].extra_packers", ...).
-class SimulationError : public std::invalid_argument {
- public:
-  SimulationError(std::string code, std::string field, const std::string& detail);
-  const std::string& code() const noexcept { return code_; }
-  const std::string& field() const noexcept { return field_; }
-
- private:
-  std::string code_;
-  std::string field_;
-};
 
 struct SimOrder {
   int64_t id = 0;
@@ -230,7 +222,7 @@ struct SimulationResult {
   std::vector<ScenarioOutcome> what_if;  // "+1 picker", "+1 packer", ..., then the caller's
 };
 
-// Runs the simulation. Throws SimulationError on bad input.
+// Runs the simulation. Throws inputs::InputError on bad input.
 SimulationResult simulate(const SimulationRequest& request);
 
 }  // namespace wareflow::planning

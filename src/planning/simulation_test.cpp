@@ -44,7 +44,7 @@ SimulationRequest paper_case() {
 std::string error_code(const SimulationRequest& r, std::string* field = nullptr) {
   try {
     simulate(r);
-  } catch (const SimulationError& e) {
+  } catch (const inputs::InputError& e) {
     if (field) *field = e.field();
     return e.code();
   }

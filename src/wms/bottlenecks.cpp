@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/error.h"
+#include "inputs/input_error.h"
 #include "wms/layout.h"
 
 namespace wareflow::wms {
@@ -130,7 +131,7 @@ BottleneckForecast forecast_bottlenecks(store::Tx& tx, const BottleneckQuery& qu
   }
   try {
     f.result = planning::simulate(request);
-  } catch (const planning::SimulationError& e) {
+  } catch (const inputs::InputError& e) {
     throw_invalid_field(e.field(), e.what());
   }
   // Keep the fulfillments predicted late, soonest ship-by first.

@@ -17,8 +17,10 @@
 #include "core/time.h"
 #include "documents/documents.h"
 #include "events/outbox.h"
+#include "inputs/input_error.h"
 #include "optimize/cartonization.h"
 #include "wms/layout.h"
+#include "wms/picking.h"
 
 namespace wareflow::wms {
 namespace {
@@ -227,7 +229,7 @@ CartonAdvice suggest_carton(store::Tx& tx, int64_t fulfillment_id) {
     advice.fill_rate = result.fill_rate;
     advice.lower_bound_cartons = result.volume_lower_bound_cartons;
     advice.method = result.method;
-  } catch (const optimize::CartonizationError& e) {
+  } catch (const inputs::InputError& e) {
     // A product without a size, or one no box holds: nothing to suggest.
     advice.unpackable = e.what();
   }
