@@ -13,6 +13,7 @@
 
 #include "api/http.h"
 #include "auth/tokens.h"
+#include "jobs/job_runner.h"
 #include "oms/orders.h"
 #include "store/database.h"
 
@@ -37,9 +38,14 @@ class Api {
   // Every route, in registration order.
   std::vector<RouteInfo> routes() const;
 
-  // Returns when work that handlers started on threads of their own (a
-  // forecast refresh) is done: call it after serving stops and before the
-  // database closes.
+  // Background work handlers started (a forecast refresh) runs on this
+  // runner, which the Api owns.
+  jobs::JobRunner& jobs() { return *jobs_; }
+
+  // Waits for the background work and stops the runner; later submissions
+  // are refused. serve() calls it before its io_context goes away (a job's
+  // answer is posted there); call it again, harmlessly, before the database
+  // closes.
   void wait_for_background_work();
 
  private:
@@ -57,6 +63,8 @@ class Api {
   // Known tokens, by hash, for a short while: a revoked token stops working
   // within 30 seconds without a lookup on every request.
   std::unordered_map<std::string, CachedPrincipal> token_cache_;
+  // Last: stopped and joined first when the Api goes, while the rest lives.
+  std::unique_ptr<jobs::JobRunner> jobs_;
 };
 
 // A problem document (RFC 9457) with Wareflow's stable `code`.

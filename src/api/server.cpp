@@ -268,6 +268,9 @@ void serve(Api& api, const ServerOptions& options,
   ioc.run();
   for (auto& t : threads) t.join();
   if (stopper.joinable()) stopper.join();
+  // Background jobs answer by posting to this io_context: they finish while
+  // it still exists (the posts are then dropped with it, never run).
+  api.wait_for_background_work();
 }
 
 }  // namespace wareflow::api

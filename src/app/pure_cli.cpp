@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "codec/simulation_json.h"
 #include "core/error.h"
 #include "core/input_problem.h"
 #include "core/json.h"
@@ -606,54 +607,16 @@ int run_simulate(const std::string& input_json, std::ostream& out) {
     }
     planning::SimulationResult result = planning::simulate(r);
 
-    json::array order_list, stages, what_if;
-    for (const auto& o : result.orders) {
-      order_list.push_back(json::object{{"id", o.id},
-                                        {"pick_start_ms", opt_ms(o.pick_start_ms)},
-                                        {"pick_end_ms", opt_ms(o.pick_end_ms)},
-                                        {"pack_start_ms", opt_ms(o.pack_start_ms)},
-                                        {"pack_end_ms", opt_ms(o.pack_end_ms)},
-                                        {"ready_ms", opt_ms(o.ready_ms)},
-                                        {"shipped_at_ms", opt_ms(o.shipped_at_ms)},
-                                        {"picker", o.picker},
-                                        {"packer", o.packer},
-                                        {"loader", o.loader},
-                                        {"late", o.late},
-                                        {"lateness_ms", opt_ms(o.lateness_ms)}});
-    }
-    for (const auto& s : result.stages) {
-      json::array backlog;
-      for (const auto& b : s.backlog) {
-        backlog.push_back(json::object{
-            {"at_ms", b.at_ms}, {"queued", b.queued}, {"in_progress", b.in_progress}});
-      }
-      stages.push_back(json::object{{"stage", s.stage},
-                                    {"orders", s.orders},
-                                    {"unfinished", s.unfinished},
-                                    {"clear_ms", opt_ms(s.clear_ms)},
-                                    {"utilisation", json_number(s.utilisation)},
-                                    {"backlog", std::move(backlog)}});
-    }
-    for (const auto& w : result.what_if) {
-      what_if.push_back(json::object{{"name", w.name},
-                                     {"extra_pickers", w.extra_pickers},
-                                     {"extra_packers", w.extra_packers},
-                                     {"extra_loaders", w.extra_loaders},
-                                     {"late_orders", w.late_orders},
-                                     {"unshipped_orders", w.unshipped_orders},
-                                     {"pick_clear_ms", opt_ms(w.pick_clear_ms)},
-                                     {"pack_clear_ms", opt_ms(w.pack_clear_ms)},
-                                     {"ship_clear_ms", opt_ms(w.ship_clear_ms)},
-                                     {"makespan_ms", opt_ms(w.makespan_ms)}});
-    }
-    out << json::serialize(json::object{{"orders", std::move(order_list)},
-                                        {"stages", std::move(stages)},
-                                        {"late_orders", result.late_orders},
-                                        {"orders_with_cutoff", result.orders_with_cutoff},
-                                        {"on_time_rate", json_number(result.on_time_rate)},
-                                        {"unshipped_orders", result.unshipped_orders},
-                                        {"makespan_ms", opt_ms(result.makespan_ms)},
-                                        {"what_if", std::move(what_if)}})
+    const codec::JsonStyle style = codec::kCliStyle;
+    out << json::serialize(
+               json::object{{"orders", codec::encode_orders(result.orders)},
+                            {"stages", codec::encode_stages(result.stages, style)},
+                            {"late_orders", result.late_orders},
+                            {"orders_with_cutoff", result.orders_with_cutoff},
+                            {"on_time_rate", codec::encode_on_time_rate(result.on_time_rate, style)},
+                            {"unshipped_orders", result.unshipped_orders},
+                            {"makespan_ms", opt_ms(result.makespan_ms)},
+                            {"what_if", codec::encode_what_if(result.what_if, style)}})
         << "\n";
     return 0;
   });

@@ -386,6 +386,25 @@ std::optional<KeptForecast> kept_forecast(store::Tx& tx, int64_t warehouse_id, i
 
 }  // namespace
 
+void check_reorder_policy(const std::string& policy) {
+  if (policy != "s_S" && policy != "s_Q" && policy != "R_S") {
+    throw_invalid_field("policy", "policy must be s_S, s_Q or R_S");
+  }
+}
+
+void check_review_period(const std::string& policy, int64_t review_period_days) {
+  if (policy == "R_S" && review_period_days < 1) {
+    throw_invalid_field("review_days", "the R_S policy needs review_days of at least 1");
+  }
+}
+
+void check_service_measure(const std::string& measure) {
+  if (measure != planning::kCycleServiceLevel && measure != planning::kFillRate) {
+    throw_invalid_field("service_measure",
+                        "service_measure must be cycle_service_level or fill_rate");
+  }
+}
+
 ReorderSuggestions reorder_suggestions(store::Tx& tx, const ReorderQuery& query) {
   if (query.history_days < 28 || query.history_days > 730) {
     throw_invalid_field("history_days", "history_days must be from 28 to 730");

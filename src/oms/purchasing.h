@@ -99,6 +99,15 @@ struct ReorderQuery {
   int64_t history_days = 180;  // for forecasts made now, and ABC
 };
 
+// The rules of a reorder query's fields, checked by whoever reads one
+// (422 invalid_field naming the request's field):
+// the policy is s_S, s_Q or R_S;
+void check_reorder_policy(const std::string& policy);
+// R_S (periodic review) needs a review period of at least a day;
+void check_review_period(const std::string& policy, int64_t review_period_days);
+// a service target's measure is cycle_service_level or fill_rate.
+void check_service_measure(const std::string& measure);
+
 struct PlannedItem {
   std::string sku, supplier;
   char abc_class = 'C';

@@ -12,16 +12,28 @@
 // Per line, always: quantity = allocated + picked + packed + shipped.
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "inventory/inventory.h"
 #include "store/database.h"
 
 namespace wareflow::wms {
+
+// Every status a fulfillment can have, in the order of its life.
+inline constexpr std::array<std::string_view, 8> kFulfillmentStatuses = {
+    "pending", "released", "picking", "picked", "packed", "shipped", "delivered", "cancelled"};
+
+inline bool is_fulfillment_status(std::string_view status) {
+  return std::find(kFulfillmentStatuses.begin(), kFulfillmentStatuses.end(), status) !=
+         kFulfillmentStatuses.end();
+}
 
 class FulfillmentListener {
  public:

@@ -1,0 +1,154 @@
+// The Api: matching a request to its route, authentication (with a short
+// token cache), roles, problem documents, and the list of routes. The routes
+// themselves live one file per resource (routes.h says which).
+#include "api/api.h"
+
+#include <boost/json.hpp>
+
+#include "api/handler_kit.h"
+#include "api/router.h"
+#include "api/routes.h"
+#include "core/error.h"
+#include "core/random.h"
+
+namespace wareflow::api {
+
+Response problem(int status, const std::string& code, const std::string& detail,
+                 const std::string& field) {
+  json::object body{{"type", "https://wareflow.dev/problems/" + code},
+                    {"title", problem_title(code)},
+                    {"status", status},
+                    {"detail", detail},
+                    {"code", code}};
+  if (!field.empty()) body["field"] = field;
+  Response r;
+  r.status = status;
+  r.content_type = "application/problem+json";
+  r.body = json::serialize(body);
+  r.error_code = code;
+  return r;
+}
+
+// Background jobs (a forecast refresh; the refresh itself runs its fits on
+// threads of its own) need few workers: one per kind of job that may overlap.
+constexpr unsigned kBackgroundWorkers = 2;
+
+Api::Api(store::Database& db, oms::OrderService& orders)
+    : db_(db),
+      orders_(orders),
+      router_(std::make_unique<Router>()),
+      jobs_(std::make_unique<jobs::JobRunner>(kBackgroundWorkers)) {
+  register_routes();
+}
+
+Api::~Api() = default;
+
+void Api::wait_for_background_work() { jobs_->stop(); }
+
+std::vector<Api::RouteInfo> Api::routes() const {
+  std::vector<RouteInfo> list;
+  for (const auto& r : router_->routes()) {
+    RouteInfo info{r.method, r.pattern, {}};
+    for (Role role :
+         {Role::admin, Role::manager, Role::operator_, Role::integration, Role::viewer}) {
+      if (r.roles & role_bit(role)) info.roles.emplace_back(auth::role_name(role));
+    }
+    list.push_back(std::move(info));
+  }
+  return list;
+}
+
+std::optional<auth::Principal> Api::authenticate(const std::string& authorization) {
+  constexpr std::string_view kBearer = "Bearer ";
+  if (authorization.size() <= kBearer.size() ||
+      authorization.compare(0, kBearer.size(), kBearer) != 0) {
+    return std::nullopt;
+  }
+  std::string token = authorization.substr(kBearer.size());
+  std::string key = sha256_hex(token);
+  constexpr auto kTokenCacheTime = std::chrono::seconds(30);
+  auto now = std::chrono::steady_clock::now();
+  {
+    std::lock_guard lock(token_cache_mutex_);
+    auto it = token_cache_.find(key);
+    if (it != token_cache_.end() && it->second.expires > now) return it->second.principal;
+  }
+  std::optional<auth::Principal> principal;
+  db_.read([&](store::Tx& tx) { principal = auth::authenticate(tx, token); });
+  std::lock_guard lock(token_cache_mutex_);
+  if (principal) {
+    if (token_cache_.size() > 10000) token_cache_.clear();
+    token_cache_[key] = {*principal, now + kTokenCacheTime};
+  } else {
+    token_cache_.erase(key);
+  }
+  return principal;
+}
+
+void Api::handle(const Request& request, Respond respond) {
+  try {
+    Match match = router_->match(request.method, request.path);
+    if (!match.route) {
+      if (match.path_known) {
+        respond(problem(405, "method_not_allowed", request.method + " is not allowed here"));
+      } else {
+        respond(problem(404, "not_found", "no route " + request.path));
+      }
+      return;
+    }
+    auto call = std::make_shared<Call>();
+    call->request = request;
+    call->params = std::move(match.params);
+    call->respond = std::move(respond);
+    if (match.route->roles != kPublic) {
+      auto principal = authenticate(request.authorization);
+      if (!principal) {
+        call->respond(problem(401, "unauthorized", "a valid bearer token is required"));
+        return;
+      }
+      call->principal = *principal;
+      if ((match.route->roles & role_bit(principal->role)) == 0) {
+        Response r = problem(403, "forbidden",
+                             std::string("the role ") + auth::role_name(principal->role) +
+                                 " may not call this route");
+        r.principal = principal->name;
+        call->respond(std::move(r));
+        return;
+      }
+    }
+    // Wrap respond so every answer carries the principal for the request log.
+    call->respond = [inner = std::move(call->respond),
+                     name = call->principal.name](Response r) mutable {
+      r.principal = name;
+      inner(std::move(r));
+    };
+    try {
+      match.route->handler(call);
+    } catch (...) {
+      call->respond(problem_from(std::current_exception()));
+    }
+  } catch (...) {
+    respond(problem_from(std::current_exception()));
+  }
+}
+
+void Api::register_routes() {
+  Router& r = *router_;
+  register_meta_routes(r, db_);
+  register_product_routes(r, db_);
+  register_warehouse_routes(r, db_);
+  register_inventory_routes(r, db_, orders_);
+  register_order_routes(r, db_, orders_);
+  register_picking_routes(r, db_, orders_);
+  register_fulfillment_routes(r, db_, orders_);
+  register_event_routes(r, db_);
+  register_inbound_routes(r, db_);
+  register_task_routes(r, db_, orders_);
+  register_count_routes(r, db_, orders_);
+  register_return_routes(r, db_, orders_);
+  register_carrier_routes(r, db_);
+  register_planning_routes(r, db_, *jobs_);
+  register_report_routes(r, db_);
+}
+
+}  // namespace wareflow::api

@@ -1,0 +1,53 @@
+// Routes about the API itself and the public edge: health, the OpenAPI
+// document, who the caller is, and the customer tracking page (no token).
+#include "api/handler_kit.h"
+#include "api/routes.h"
+#include "oms/tracking.h"
+
+namespace wareflow::api {
+
+extern const std::string_view kOpenApiDocument;
+
+void register_meta_routes(Router& r, store::Database& db) {
+  const ReadOn read{db};
+  r.add("GET", "/healthz", kPublic, [](const CallPtr& call) {
+    call->respond(json_response(200, json::object{{"status", "ok"}}));
+  });
+  r.add("GET", "/api/v1/openapi.json", kPublic, [](const CallPtr& call) {
+    Response response;
+    response.body = std::string(kOpenApiDocument);
+    call->respond(std::move(response));
+  });
+  r.add("GET", "/api/v1/me", kAll, [](const CallPtr& call) {
+    call->respond(
+        json_response(200, json::object{{"name", call->principal.name},
+                                        {"role", auth::role_name(call->principal.role)}}));
+  });
+  // The customer's tracking page: no token, nothing but the tracking view.
+  r.add("GET", "/api/v1/tracking/{token}", kPublic, [read](const CallPtr& call) {
+    read(call, [&](store::Tx& tx) {
+      oms::TrackingView v = oms::tracking_view(tx, call->param("token"));
+      json::array lines, shipments;
+      for (const auto& l : v.lines) {
+        lines.push_back(json::object{
+            {"sku", l.sku}, {"name", l.name}, {"quantity", l.quantity}, {"shipped", l.shipped}});
+      }
+      for (const auto& s : v.shipments) {
+        shipments.push_back(json::object{{"status", s.status},
+                                         {"carrier", opt(s.carrier)},
+                                         {"service", opt(s.service)},
+                                         {"tracking_number", opt(s.tracking_number)},
+                                         {"tracking_status", opt(s.tracking_status)},
+                                         {"shipped_at", opt_time(s.shipped_at_ms)},
+                                         {"delivered_at", opt_time(s.delivered_at_ms)}});
+      }
+      return json::object{{"order", json::object{{"channel_order_id", v.channel_order_id},
+                                                 {"status", v.status},
+                                                 {"created_at", format_rfc3339(v.created_at_ms)},
+                                                 {"lines", std::move(lines)}}},
+                          {"shipments", std::move(shipments)}};
+    });
+  });
+}
+
+}  // namespace wareflow::api
