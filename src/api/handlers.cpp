@@ -17,7 +17,7 @@
 #include "core/time.h"
 #include "events/outbox.h"
 #include "inventory/inventory.h"
-#include "oms/tracking.h"
+#include "reporting/tracking.h"
 #include "wms/fulfillment.h"
 #include "wms/layout.h"
 #include "wms/shipping.h"
@@ -720,7 +720,7 @@ void Api::register_routes() {
   // The customer's tracking page: no token, nothing but the tracking view.
   r.add("GET", "/api/v1/tracking/{token}", kPublic, [read](const CallPtr& call) {
     read(call, [&](store::Tx& tx) {
-      oms::TrackingView v = oms::tracking_view(tx, call->param("token"));
+      reporting::TrackingView v = reporting::tracking_view(tx, call->param("token"));
       json::array lines, shipments;
       for (const auto& l : v.lines) {
         lines.push_back(json::object{

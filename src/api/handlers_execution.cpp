@@ -10,7 +10,7 @@
 #include "api/handler_kit.h"
 #include "catalog/catalog.h"
 #include "core/json.h"
-#include "oms/kpi.h"
+#include "reporting/kpi.h"
 #include "wms/counting.h"
 #include "wms/inbound.h"
 #include "wms/layout.h"
