@@ -19,9 +19,10 @@ void append_fulfillment_event(store::Tx& tx, const char* type, int64_t fulfillme
 
 }  // namespace
 
-int64_t assign_to_fulfillment(store::Tx& tx, int64_t order_id, int64_t warehouse_id,
-                              int64_t priority, std::optional<int64_t> ship_by_ms, bool on_hold,
+int64_t assign_to_fulfillment(store::Tx& tx, int64_t warehouse_id, const FulfillmentOrder& order,
                               const std::vector<FulfillmentLineInput>& lines) {
+  const int64_t order_id = order.order_id;
+  const bool on_hold = order.on_hold;
   int64_t fulfillment_id = 0;
   {
     auto q = tx.query(
@@ -35,9 +36,11 @@ int64_t assign_to_fulfillment(store::Tx& tx, int64_t order_id, int64_t warehouse
     fulfillment_id = tx.next_id("fulfillments");
     tx.exec(
         "INSERT INTO fulfillments (id, order_id, warehouse_id, status, priority, ship_by_ms, "
-        "created_at_ms, updated_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
-        fulfillment_id, order_id, warehouse_id, on_hold ? "pending" : "released", priority,
-        ship_by_ms, tx.now_ms());
+        "created_at_ms, updated_at_ms, channel_order_id, ship_to_json, deliver_by_ms) VALUES "
+        "($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10)",
+        fulfillment_id, order_id, warehouse_id, on_hold ? "pending" : "released", order.priority,
+        order.ship_by_ms, tx.now_ms(), order.channel_order_id, order.ship_to_json,
+        order.deliver_by_ms);
   }
   for (const FulfillmentLineInput& line : lines) {
     int64_t changed = created ? 0 : tx.exec(
@@ -47,9 +50,10 @@ int64_t assign_to_fulfillment(store::Tx& tx, int64_t order_id, int64_t warehouse
     if (changed == 0) {
       tx.exec(
           "INSERT INTO fulfillment_lines (id, fulfillment_id, order_line_id, product_id, "
-          "quantity, allocated, picked, packed, shipped) VALUES ($1, $2, $3, $4, $5, $5, 0, 0, 0)",
+          "quantity, allocated, picked, packed, shipped, line_no) VALUES ($1, $2, $3, $4, $5, $5, "
+          "0, 0, 0, $6)",
           tx.next_id("fulfillment_lines"), fulfillment_id, line.order_line_id, line.product_id,
-          line.quantity);
+          line.quantity, line.line_no);
     }
   }
   if (created) {

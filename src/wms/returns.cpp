@@ -83,7 +83,9 @@ void refresh_status(store::Tx& tx, const ReturnRow& r) {
 }  // namespace
 
 ReturnView authorize_return(store::Tx& tx, const ReturnInput& input) {
-  if (!tx.query("SELECT 1 FROM orders WHERE id = $1", input.order_id).next()) {
+  // The order's lines as its fulfillments carry them (wms/fulfillment.h): an
+  // order none of whose units reached a warehouse has nothing to take back.
+  if (!tx.query("SELECT 1 FROM fulfillments WHERE order_id = $1 LIMIT 1", input.order_id).next()) {
     throw_unknown(422, "unknown_order", "no order " + std::to_string(input.order_id), "order_id");
   }
   if (input.reason.empty() || input.reason.size() > 200) {
@@ -103,8 +105,10 @@ ReturnView authorize_return(store::Tx& tx, const ReturnInput& input) {
     std::string field = fmt::format("lines[{}]", i);
     int64_t order_line_id = 0, product_id = 0;
     if (in.order_line_id) {
-      auto q = tx.query("SELECT id, product_id FROM order_lines WHERE id = $1 AND order_id = $2",
-                        *in.order_line_id, input.order_id);
+      auto q = tx.query(
+          "SELECT fl.order_line_id, fl.product_id FROM fulfillment_lines fl JOIN fulfillments f "
+          "ON f.id = fl.fulfillment_id WHERE fl.order_line_id = $1 AND f.order_id = $2 LIMIT 1",
+          *in.order_line_id, input.order_id);
       if (!q.next()) {
         throw_invalid_field(field + ".order_line_id", "no such line on this order");
       }
@@ -113,7 +117,9 @@ ReturnView authorize_return(store::Tx& tx, const ReturnInput& input) {
     } else if (in.sku) {
       auto product = catalog::require_product(tx, *in.sku, 422, field + ".sku");
       auto q = tx.query(
-          "SELECT id FROM order_lines WHERE order_id = $1 AND product_id = $2 ORDER BY line_no",
+          "SELECT fl.order_line_id FROM fulfillment_lines fl JOIN fulfillments f ON f.id = "
+          "fl.fulfillment_id WHERE f.order_id = $1 AND fl.product_id = $2 GROUP BY "
+          "fl.order_line_id ORDER BY MIN(fl.line_no)",
           input.order_id, product.id);
       if (!q.next()) throw_invalid_field(field + ".sku", *in.sku + " is not on this order");
       order_line_id = q.i64(0);
