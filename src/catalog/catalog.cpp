@@ -117,6 +117,10 @@ bool is_valid_gtin(std::string_view digits) {
   return check == digits[n - 1] - '0';
 }
 
+void set_unit_cost(store::Tx& tx, int64_t product_id, int64_t unit_cost_minor) {
+  tx.exec("UPDATE products SET unit_cost_minor = $2 WHERE id = $1", product_id, unit_cost_minor);
+}
+
 UpsertResult upsert_product(store::Tx& tx, const ProductInput& input) {
   validate(input);
   std::optional<Product> existing = find_product(tx, input.sku);

@@ -140,8 +140,7 @@ PurchaseOrderView create_purchase_order(store::Tx& tx, const PurchaseOrderInput&
         line.quantity, line.unit_cost_minor);
     if (line.unit_cost_minor) {
       // The latest price paid is the product's standard cost for valuing losses.
-      tx.exec("UPDATE products SET unit_cost_minor = $2 WHERE id = $1", product.id,
-              *line.unit_cost_minor);
+      catalog::set_unit_cost(tx, product.id, *line.unit_cost_minor);
     }
   }
   boost::json::object data;
