@@ -253,7 +253,7 @@ int main(int argc, char** argv) {
   for (const auto& w : waves) {
     // Pick time per unit from the pick tasks finished before this wave: busy
     // time over units, as wms/bottlenecks.h measures it.
-    double busy = 0, units = 0, start_up = 0, orders = 0;
+    double busy = 0, units = 0, start_up = 0, orders_picked = 0;
     size_t tasks = 0;
     for (const auto& task : pick_tasks) {
       if (task.finished_ms >= w.at_ms) break;
@@ -261,7 +261,7 @@ int main(int argc, char** argv) {
       units += static_cast<double>(task.units);
       // The start-up per order, each gap up to 10 minutes (wms/bottlenecks.cpp).
       start_up += static_cast<double>(std::clamp<int64_t>(task.start_up_ms, 0, 600'000));
-      orders += static_cast<double>(task.orders);
+      orders_picked += static_cast<double>(task.orders);
       ++tasks;
     }
     if (tasks < 5 || w.orders.empty()) continue;
@@ -271,7 +271,8 @@ int main(int argc, char** argv) {
     r.pickers.push_back({1, w.at_ms, w.at_ms + 12 * 3'600'000LL});
     r.packers.push_back({1, w.at_ms, w.at_ms + 12 * 3'600'000LL});
     r.pick.per_unit_ms = static_cast<int64_t>(std::llround(busy / units));
-    r.pick.per_order_ms = static_cast<int64_t>(std::llround(start_up / std::max(1.0, orders)));
+    r.pick.per_order_ms =
+        static_cast<int64_t>(std::llround(start_up / std::max(1.0, orders_picked)));
     r.pack.per_order_ms = 40'000;
     r.pack.per_unit_ms = 4'000;
     r.what_if_one_more = false;
