@@ -13,6 +13,7 @@
 #include "core/json.h"
 #include "core/random.h"
 #include "events/outbox.h"
+#include "store/id_list.h"
 #include "wms/returns.h"
 
 namespace wareflow::oms {
@@ -216,6 +217,64 @@ wms::FulfillmentOrder fulfillment_order_of(store::Tx& tx, int64_t order_id) {
       order_id);
   if (!q.next()) throw std::logic_error("fulfillment for an unknown order");
   return {order_id, q.text(0), q.text(1), q.i64(2), q.opt_i64(3), q.opt_i64(4), q.i64(5) != 0};
+}
+
+// The orders with these ids, in this order (ids that name none are left
+// out), set-based: one query per kind of row for all of them, so a page of
+// orders costs the same few queries as one order.
+std::vector<Order> orders_by_ids(store::Tx& tx, const std::vector<int64_t>& ids) {
+  if (ids.empty()) return {};
+  const std::string id_list = store::id_list(ids);
+  std::map<int64_t, Order> by_id;
+  {
+    auto q = tx.query(
+        "SELECT o.id, c.code, o.channel_order_id, o.status, cu.id, cu.email, cu.name, cu.phone, "
+        "o.ship_to_json, o.ship_to_latitude, o.ship_to_longitude, o.priority, o.ship_by_ms, "
+        "o.hold_reason, o.created_at_ms, o.deliver_by_ms, o.tracking_token FROM orders o JOIN "
+        "channels c ON c.id = o.channel_id JOIN customers cu ON cu.id = o.customer_id WHERE o.id "
+        "IN (SELECT value FROM json_each($1))",
+        id_list);
+    while (q.next()) {
+      Order o;
+      o.id = q.i64(0);
+      o.channel = q.text(1);
+      o.channel_order_id = q.text(2);
+      o.status = q.text(3);
+      o.customer = {q.i64(4), q.text(5), q.text(6), q.opt_text(7)};
+      o.ship_to = ship_to_from_json(q.text(8), q.opt_f64(9), q.opt_f64(10));
+      o.priority = q.i64(11);
+      o.ship_by_ms = q.opt_i64(12);
+      o.hold_reason = q.opt_text(13);
+      o.created_at_ms = q.i64(14);
+      o.deliver_by_ms = q.opt_i64(15);
+      o.tracking_token = q.text(16);
+      by_id.emplace(o.id, std::move(o));
+    }
+  }
+  auto progress = wms::progress_of_orders(tx, ids);
+  auto returned = wms::returned_by_order_line(tx, ids);
+  {
+    auto q = tx.query(
+        "SELECT ol.order_id, ol.id, p.sku, ol.quantity, ol.unit_price_minor, ol.currency, "
+        "ol.backordered, ol.cancelled FROM order_lines ol JOIN products p ON p.id = ol.product_id "
+        "WHERE ol.order_id IN (SELECT value FROM json_each($1)) ORDER BY ol.order_id, ol.line_no",
+        id_list);
+    while (q.next()) {
+      auto order = by_id.find(q.i64(0));
+      if (order == by_id.end()) continue;
+      const int64_t line_id = q.i64(1);
+      const wms::LineProgress& p = progress[line_id];
+      auto back = returned.find(line_id);
+      order->second.lines.push_back({line_id, q.text(2), q.i64(3), q.opt_i64(4), q.opt_text(5),
+                                     p.allocated, p.picked, p.packed, p.shipped, q.i64(6), q.i64(7),
+                                     back == returned.end() ? 0 : back->second});
+    }
+  }
+  for (auto& [order_id, fulfillments] : wms::fulfillments_of_orders(tx, ids)) {
+    auto order = by_id.find(order_id);
+    if (order != by_id.end()) order->second.fulfillments = std::move(fulfillments);
+  }
+  return store::in_order_of(ids, by_id);
 }
 
 }  // namespace
@@ -426,47 +485,9 @@ OrderCreate OrderService::create_order(store::Tx& tx, const OrderInput& in) {
 }
 
 Order OrderService::get_order(store::Tx& tx, int64_t order_id) {
-  Order o;
-  std::string ship_to;
-  {
-    auto q = tx.query(
-        "SELECT o.id, c.code, o.channel_order_id, o.status, cu.id, cu.email, cu.name, cu.phone, "
-        "o.ship_to_json, o.ship_to_latitude, o.ship_to_longitude, o.priority, o.ship_by_ms, "
-        "o.hold_reason, o.created_at_ms, o.deliver_by_ms, o.tracking_token FROM orders o JOIN "
-        "channels c ON c.id = "
-        "o.channel_id JOIN customers cu ON cu.id = o.customer_id WHERE o.id = $1",
-        order_id);
-    if (!q.next()) throw_not_found("unknown_order", "no order " + std::to_string(order_id));
-    o.id = q.i64(0);
-    o.channel = q.text(1);
-    o.channel_order_id = q.text(2);
-    o.status = q.text(3);
-    o.customer = {q.i64(4), q.text(5), q.text(6), q.opt_text(7)};
-    o.ship_to = ship_to_from_json(q.text(8), q.opt_f64(9), q.opt_f64(10));
-    o.priority = q.i64(11);
-    o.ship_by_ms = q.opt_i64(12);
-    o.hold_reason = q.opt_text(13);
-    o.created_at_ms = q.i64(14);
-    o.deliver_by_ms = q.opt_i64(15);
-    o.tracking_token = q.text(16);
-  }
-  auto progress = wms::progress_of_order(tx, order_id);
-  auto returned = wms::returned_by_order_line(tx, order_id);
-  {
-    auto q = tx.query(
-        "SELECT ol.id, p.sku, ol.quantity, ol.unit_price_minor, ol.currency, ol.backordered, "
-        "ol.cancelled FROM order_lines ol JOIN products p ON p.id = ol.product_id WHERE "
-        "ol.order_id = $1 ORDER BY ol.line_no",
-        order_id);
-    while (q.next()) {
-      const wms::LineProgress& p = progress[q.i64(0)];
-      o.lines.push_back({q.i64(0), q.text(1), q.i64(2), q.opt_i64(3), q.opt_text(4), p.allocated,
-                         p.picked, p.packed, p.shipped, q.i64(5), q.i64(6),
-                         returned.count(q.i64(0)) ? returned[q.i64(0)] : 0});
-    }
-  }
-  o.fulfillments = wms::fulfillments_of_order(tx, order_id);
-  return o;
+  std::vector<Order> found = orders_by_ids(tx, {order_id});
+  if (found.empty()) throw_not_found("unknown_order", "no order " + std::to_string(order_id));
+  return std::move(found.front());
 }
 
 std::vector<Order> OrderService::list_orders(store::Tx& tx, const OrderFilter& f) {
@@ -482,9 +503,7 @@ std::vector<Order> OrderService::list_orders(store::Tx& tx, const OrderFilter& f
         f.before_id, f.status, f.channel, f.limit, f.search);
     while (q.next()) ids.push_back(q.i64(0));
   }
-  std::vector<Order> orders;
-  for (int64_t id : ids) orders.push_back(get_order(tx, id));
-  return orders;
+  return orders_by_ids(tx, ids);
 }
 
 Order OrderService::cancel_order(store::Tx& tx, int64_t order_id) {

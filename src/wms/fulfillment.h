@@ -85,8 +85,10 @@ int64_t unwaved_allocation(store::Tx& tx, int64_t warehouse_id, int64_t product_
 struct LineProgress {
   int64_t allocated = 0, picked = 0, packed = 0, shipped = 0;
 };
-// Per order line of the order, summed over its fulfillments.
-std::map<int64_t, LineProgress> progress_of_order(store::Tx& tx, int64_t order_id);
+// Per order line of the orders, summed over its fulfillments (one query for
+// all of them; order line ids are unique across orders).
+std::map<int64_t, LineProgress> progress_of_orders(store::Tx& tx,
+                                                   const std::vector<int64_t>& order_ids);
 
 struct FulfillmentSummary {
   int64_t id;
@@ -95,7 +97,9 @@ struct FulfillmentSummary {
   std::optional<std::string> carrier, service, tracking_number;
   std::optional<std::string> tracking_status;  // the carrier's latest tracking event
 };
-std::vector<FulfillmentSummary> fulfillments_of_order(store::Tx& tx, int64_t order_id);
+// Per order of the orders, its fulfillments by id (one query for all of them).
+std::map<int64_t, std::vector<FulfillmentSummary>> fulfillments_of_orders(
+    store::Tx& tx, const std::vector<int64_t>& order_ids);
 
 struct FulfillmentView {
   int64_t id = 0;

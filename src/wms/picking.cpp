@@ -15,6 +15,7 @@
 #include "gs1/gs1.h"
 #include "optimize/batching.h"
 #include "optimize/routing.h"
+#include "store/id_list.h"
 #include "wms/aisle_model.h"
 #include "wms/fulfillment.h"
 #include "wms/layout.h"
@@ -582,6 +583,101 @@ WaveView create_wave(store::Tx& tx, const WaveRequest& request, FulfillmentListe
   return get_wave(tx, wave_id);
 }
 
+namespace {
+
+// The pick lists with these ids, in this order, set-based: one query for the
+// lists and one for all their lines.
+std::vector<PickListView> pick_lists_by_ids(store::Tx& tx, const std::vector<int64_t>& ids) {
+  if (ids.empty()) return {};
+  const std::string id_list = store::id_list(ids);
+  std::map<int64_t, PickListView> by_id;
+  {
+    auto q = tx.query(
+        "SELECT l.id, l.wave_id, l.status, w.code, l.route_method, l.route_algorithm, "
+        "l.route_length_mm, l.route_optimal FROM pick_lists l JOIN warehouses w ON w.id = "
+        "l.warehouse_id WHERE l.id IN (SELECT value FROM json_each($1))",
+        id_list);
+    while (q.next()) {
+      PickListView view;
+      view.id = q.i64(0);
+      view.wave_id = q.i64(1);
+      view.status = q.text(2);
+      view.warehouse = q.text(3);
+      view.route_method = q.opt_text(4);
+      view.route_algorithm = q.opt_text(5);
+      view.route_length_mm = q.opt_i64(6);
+      view.route_optimal = q.opt_i64(7).value_or(0) != 0;
+      by_id.emplace(view.id, std::move(view));
+    }
+  }
+  auto q = tx.query(
+      "SELECT pl.pick_list_id, pl.id, pl.sequence, l.code, p.sku, pl.lot, pl.quantity, pl.picked, "
+      "pl.short, pl.status, pl.fulfillment_id FROM pick_lines pl JOIN locations l ON l.id = "
+      "pl.location_id JOIN products p ON p.id = pl.product_id WHERE pl.pick_list_id IN (SELECT "
+      "value FROM json_each($1)) ORDER BY pl.pick_list_id, pl.sequence",
+      id_list);
+  while (q.next()) {
+    by_id[q.i64(0)].lines.push_back({q.i64(1), q.i64(2), q.text(3), q.text(4), q.text(5), q.i64(6),
+                                     q.i64(7), q.i64(8), q.text(9), q.i64(10)});
+  }
+  return store::in_order_of(ids, by_id);
+}
+
+// The waves with these ids, in this order, set-based: one query each for the
+// waves, their fulfillments and their pick lists, and the pick lists' two.
+std::vector<WaveView> waves_by_ids(store::Tx& tx, const std::vector<int64_t>& ids) {
+  if (ids.empty()) return {};
+  const std::string id_list = store::id_list(ids);
+  std::map<int64_t, WaveView> by_id;
+  {
+    auto q = tx.query(
+        "SELECT v.id, w.code, v.created_at_ms, v.batch_method, v.batch_construction, "
+        "v.cart_max_items, v.cart_max_volume_cm3, v.cart_max_orders, v.route_length_mm, "
+        "v.fcfs_route_length_mm FROM waves v JOIN warehouses w ON w.id = v.warehouse_id WHERE "
+        "v.id IN (SELECT value FROM json_each($1))",
+        id_list);
+    while (q.next()) {
+      WaveView wave;
+      wave.id = q.i64(0);
+      wave.warehouse = q.text(1);
+      wave.created_at_ms = q.i64(2);
+      if (!q.is_null(3)) {
+        WaveBatching b;
+        b.method = q.text(3);
+        b.construction = q.text(4);
+        b.cart.max_items = q.i64(5);
+        b.cart.max_volume_cm3 = q.opt_i64(6);
+        b.cart.max_orders = q.opt_i64(7);
+        b.route_length_mm = q.opt_i64(8);
+        b.fcfs_route_length_mm = q.opt_i64(9);
+        wave.batching = std::move(b);
+      }
+      by_id.emplace(wave.id, std::move(wave));
+    }
+  }
+  {
+    auto q = tx.query(
+        "SELECT wave_id, id FROM fulfillments WHERE wave_id IN (SELECT value FROM json_each($1)) "
+        "ORDER BY wave_id, id",
+        id_list);
+    while (q.next()) by_id[q.i64(0)].fulfillments.push_back(q.i64(1));
+  }
+  std::vector<int64_t> list_ids;
+  {
+    auto q = tx.query(
+        "SELECT id FROM pick_lists WHERE wave_id IN (SELECT value FROM json_each($1)) ORDER BY "
+        "wave_id, id",
+        id_list);
+    while (q.next()) list_ids.push_back(q.i64(0));
+  }
+  for (PickListView& list : pick_lists_by_ids(tx, list_ids)) {
+    by_id[list.wave_id].pick_lists.push_back(std::move(list));
+  }
+  return store::in_order_of(ids, by_id);
+}
+
+}  // namespace
+
 std::vector<WaveView> list_waves(store::Tx& tx, std::optional<int64_t> warehouse_id,
                                  int64_t before_id, int64_t limit) {
   std::vector<int64_t> ids;
@@ -592,86 +688,21 @@ std::vector<WaveView> list_waves(store::Tx& tx, std::optional<int64_t> warehouse
         before_id, warehouse_id.value_or(0), limit);
     while (q.next()) ids.push_back(q.i64(0));
   }
-  std::vector<WaveView> list;
-  for (int64_t id : ids) list.push_back(get_wave(tx, id));
-  return list;
+  return waves_by_ids(tx, ids);
 }
 
 WaveView get_wave(store::Tx& tx, int64_t wave_id) {
-  WaveView wave;
-  {
-    auto q = tx.query(
-        "SELECT v.id, w.code, v.created_at_ms FROM waves v JOIN warehouses w ON w.id = "
-        "v.warehouse_id WHERE v.id = $1",
-        wave_id);
-    if (!q.next()) throw_not_found("unknown_wave", "no wave " + std::to_string(wave_id));
-    wave.id = q.i64(0);
-    wave.warehouse = q.text(1);
-    wave.created_at_ms = q.i64(2);
-  }
-  {
-    auto q = tx.query("SELECT id FROM fulfillments WHERE wave_id = $1 ORDER BY id", wave_id);
-    while (q.next()) wave.fulfillments.push_back(q.i64(0));
-  }
-  std::vector<int64_t> list_ids;
-  {
-    auto q = tx.query("SELECT id FROM pick_lists WHERE wave_id = $1 ORDER BY id", wave_id);
-    while (q.next()) list_ids.push_back(q.i64(0));
-  }
-  for (int64_t id : list_ids) wave.pick_lists.push_back(get_pick_list(tx, id));
-  {
-    auto q = tx.query(
-        "SELECT batch_method, batch_construction, cart_max_items, cart_max_volume_cm3, "
-        "cart_max_orders, route_length_mm, fcfs_route_length_mm FROM waves WHERE id = $1 AND "
-        "batch_method IS NOT NULL",
-        wave_id);
-    if (q.next()) {
-      WaveBatching b;
-      b.method = q.text(0);
-      b.construction = q.text(1);
-      b.cart.max_items = q.i64(2);
-      b.cart.max_volume_cm3 = q.opt_i64(3);
-      b.cart.max_orders = q.opt_i64(4);
-      b.route_length_mm = q.opt_i64(5);
-      b.fcfs_route_length_mm = q.opt_i64(6);
-      wave.batching = std::move(b);
-    }
-  }
-  return wave;
+  std::vector<WaveView> found = waves_by_ids(tx, {wave_id});
+  if (found.empty()) throw_not_found("unknown_wave", "no wave " + std::to_string(wave_id));
+  return std::move(found.front());
 }
 
 PickListView get_pick_list(store::Tx& tx, int64_t pick_list_id) {
-  PickListRow row = require_pick_list(tx, pick_list_id);
-  PickListView view;
-  view.id = row.id;
-  view.wave_id = row.wave_id;
-  view.status = row.status;
-  {
-    auto q = tx.query("SELECT code FROM warehouses WHERE id = $1", row.warehouse_id);
-    q.next();
-    view.warehouse = q.text(0);
+  std::vector<PickListView> found = pick_lists_by_ids(tx, {pick_list_id});
+  if (found.empty()) {
+    throw_not_found("unknown_pick_list", "no pick list " + std::to_string(pick_list_id));
   }
-  {
-    auto q = tx.query(
-        "SELECT route_method, route_algorithm, route_length_mm, route_optimal FROM pick_lists "
-        "WHERE id = $1",
-        pick_list_id);
-    q.next();
-    view.route_method = q.opt_text(0);
-    view.route_algorithm = q.opt_text(1);
-    view.route_length_mm = q.opt_i64(2);
-    view.route_optimal = q.opt_i64(3).value_or(0) != 0;
-  }
-  auto q = tx.query(
-      "SELECT pl.id, pl.sequence, l.code, p.sku, pl.lot, pl.quantity, pl.picked, pl.short, "
-      "pl.status, pl.fulfillment_id FROM pick_lines pl JOIN locations l ON l.id = pl.location_id "
-      "JOIN products p ON p.id = pl.product_id WHERE pl.pick_list_id = $1 ORDER BY pl.sequence",
-      pick_list_id);
-  while (q.next()) {
-    view.lines.push_back({q.i64(0), q.i64(1), q.text(2), q.text(3), q.text(4), q.i64(5), q.i64(6),
-                          q.i64(7), q.text(8), q.i64(9)});
-  }
-  return view;
+  return std::move(found.front());
 }
 
 PickListView confirm_pick(store::Tx& tx, int64_t pick_list_id, const PickScan& scan,

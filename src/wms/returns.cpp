@@ -11,6 +11,7 @@
 #include "catalog/catalog.h"
 #include "core/error.h"
 #include "events/outbox.h"
+#include "store/id_list.h"
 #include "wms/storage.h"
 
 namespace wareflow::wms {
@@ -403,12 +404,14 @@ ReturnView inspect_return(store::Tx& tx, int64_t id, const std::vector<Dispositi
   return get_return(tx, id);
 }
 
-std::map<int64_t, int64_t> returned_by_order_line(store::Tx& tx, int64_t order_id) {
+std::map<int64_t, int64_t> returned_by_order_line(store::Tx& tx,
+                                                  const std::vector<int64_t>& order_ids) {
   std::map<int64_t, int64_t> returned;
   auto q = tx.query(
       "SELECT rl.order_line_id, SUM(rl.received) FROM return_lines rl JOIN returns r ON r.id = "
-      "rl.return_id WHERE r.order_id = $1 GROUP BY rl.order_line_id",
-      order_id);
+      "rl.return_id WHERE r.order_id IN (SELECT value FROM json_each($1)) GROUP BY "
+      "rl.order_line_id",
+      store::id_list(order_ids));
   while (q.next()) returned[q.i64(0)] = q.i64(1);
   return returned;
 }
