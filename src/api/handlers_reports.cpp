@@ -7,15 +7,15 @@
 #include "api/csv_report.h"
 #include "api/handler_kit.h"
 #include "core/json.h"
-#include "oms/dashboard.h"
-#include "oms/kpi.h"
+#include "reporting/dashboard.h"
+#include "reporting/kpi.h"
 #include "wms/counting.h"
 #include "wms/tasks.h"
 
 namespace wareflow::api {
 namespace {
 
-json::value cycle(const std::optional<oms::CycleTime>& c) {
+json::value cycle(const std::optional<reporting::CycleTime>& c) {
   if (!c) return nullptr;
   return json::object{{"mean_ms", json_number(std::round(c->mean_ms))},
                       {"p50_ms", c->p50_ms},
@@ -68,7 +68,7 @@ void register_report_routes(Router& r, store::Database& db) {
   r.add("GET", "/api/v1/reports/dashboard", kAll, [read](const CallPtr& call) {
     auto warehouse = query_opt(call->request, "warehouse");
     read(call, [&](store::Tx& tx) {
-      oms::Dashboard d = oms::dashboard(tx, warehouse);
+      reporting::Dashboard d = reporting::dashboard(tx, warehouse);
       json::object by_status;
       for (const auto& [status, n] : d.orders_by_status) by_status[status] = n;
       json::array pipeline, late, hours, backorders, faces;
@@ -119,7 +119,7 @@ void register_report_routes(Router& r, store::Database& db) {
     auto [from, to] = query_window(call->request);
     auto channel = query_opt(call->request, "channel");
     report(call, "orders", "", [&](store::Tx& tx) {
-      oms::OrderKpis k = oms::order_kpis(tx, from, to, channel);
+      reporting::OrderKpis k = reporting::order_kpis(tx, from, to, channel);
       return json::object{
           {"from", format_rfc3339(k.from_ms)},
           {"to", format_rfc3339(k.to_ms)},
@@ -222,7 +222,7 @@ void register_report_routes(Router& r, store::Database& db) {
     auto [from, to] = query_window(call->request);
     int64_t bucket = query_bucket(call->request);
     report(call, "throughput", "buckets", [&](store::Tx& tx) {
-      oms::Throughput t = oms::throughput(tx, query_warehouse(tx, call->request), from, to, bucket);
+      reporting::Throughput t = reporting::throughput(tx, query_warehouse(tx, call->request), from, to, bucket);
       json::array buckets;
       for (const auto& b : t.buckets) {
         buckets.push_back(json::object{{"start", format_rfc3339(b.start_ms)},
@@ -251,7 +251,7 @@ void register_report_routes(Router& r, store::Database& db) {
     auto channel = query_opt(call->request, "channel");
     int64_t limit = query_limit(call->request);
     report(call, "sales-by-" + group, "rows", [&](store::Tx& tx) {
-      oms::SalesReport s = oms::sales(tx, from, to, group, channel, limit);
+      reporting::SalesReport s = reporting::sales(tx, from, to, group, channel, limit);
       json::array rows;
       for (const auto& row : s.rows) {
         json::object revenue;
@@ -280,7 +280,7 @@ void register_report_routes(Router& r, store::Database& db) {
       int64_t warehouse_id = wms::require_warehouse(tx, *code, 422, "warehouse").id;
       json::array zones;
       int64_t capacity = 0, used = 0;
-      for (const auto& z : oms::space_utilisation(tx, warehouse_id)) {
+      for (const auto& z : reporting::space_utilisation(tx, warehouse_id)) {
         capacity += z.capacity_cm3;
         used += z.used_cm3;
         zones.push_back(json::object{{"zone", z.zone},
@@ -302,7 +302,7 @@ void register_report_routes(Router& r, store::Database& db) {
   r.add("GET", "/api/v1/reports/dock-to-stock", kAll, [report](const CallPtr& call) {
     auto [from, to] = query_window(call->request);
     report(call, "dock-to-stock", "", [&](store::Tx& tx) {
-      oms::DockToStock d = oms::dock_to_stock(tx, query_warehouse(tx, call->request), from, to);
+      reporting::DockToStock d = reporting::dock_to_stock(tx, query_warehouse(tx, call->request), from, to);
       return json::object{{"from", format_rfc3339(from)},
                           {"to", format_rfc3339(to)},
                           {"receipts", d.receipts},

@@ -6,6 +6,7 @@
 
 #include "api/http.h"
 #include "wms/fulfillment.h"
+#include "wms/picking.h"
 
 namespace wareflow::api {
 

@@ -9,6 +9,7 @@
 #include "api/routes.h"
 #include "core/json.h"
 #include "wms/fulfillment.h"
+#include "wms/picking.h"
 #include "wms/shipping.h"
 
 namespace wareflow::api {

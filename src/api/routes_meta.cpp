@@ -2,7 +2,7 @@
 // document, who the caller is, and the customer tracking page (no token).
 #include "api/handler_kit.h"
 #include "api/routes.h"
-#include "oms/tracking.h"
+#include "reporting/tracking.h"
 
 namespace wareflow::api {
 
@@ -26,7 +26,7 @@ void register_meta_routes(Router& r, store::Database& db) {
   // The customer's tracking page: no token, nothing but the tracking view.
   r.add("GET", "/api/v1/tracking/{token}", kPublic, [read](const CallPtr& call) {
     read(call, [&](store::Tx& tx) {
-      oms::TrackingView v = oms::tracking_view(tx, call->param("token"));
+      reporting::TrackingView v = reporting::tracking_view(tx, call->param("token"));
       json::array lines, shipments;
       for (const auto& l : v.lines) {
         lines.push_back(json::object{

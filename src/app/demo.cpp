@@ -48,7 +48,7 @@ DemoSummary create_demo(store::Database& db, oms::OrderService& orders,
     options.set_clock((now_ms() / kDayMs - options.history_days) * kDayMs + 6 * 3'600'000LL);
   }
   db.write([&](store::Tx& tx) {
-    if (tx.query("SELECT 1 FROM warehouses LIMIT 1").next()) {
+    if (!wms::list_warehouses(tx, "", 1).empty()) {
       throw std::runtime_error(
           "the database already holds warehouses; demo data goes only into "
           "a new database");

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/demo_internal.h"
+#include "catalog/catalog.h"
 #include "core/error.h"
 #include "core/time.h"
 #include "inventory/inventory.h"
@@ -175,12 +176,12 @@ class History {
     at(at_ms, [&](store::Tx& tx) {
       for (int i = 1; i <= kSellers; ++i) {
         const double daily = units_per_day / (harmonic * i);
-        auto q = tx.query(
-            "SELECT COALESCE(SUM(l.on_hand), 0) FROM stock_levels l JOIN products p ON p.id = "
-            "l.product_id WHERE p.sku = $1",
-            demo_sku(i));
-        q.next();
-        const int64_t on_hand = q.i64(0);
+        int64_t on_hand = 0;
+        if (auto product = catalog::find_product(tx, demo_sku(i))) {
+          for (const auto& stock : inventory::warehouse_stock(tx, product->id)) {
+            on_hand += stock.on_hand;
+          }
+        }
         if (static_cast<double>(on_hand) >= 14 * daily) continue;
         inventory::AdjustmentInput a;
         a.warehouse = "MAIN";

@@ -20,6 +20,7 @@
 #include "auth/tokens.h"
 #include "core/error.h"
 #include "core/time.h"
+#include "events/outbox.h"
 #include "oms/orders.h"
 #include "optimize/sourcing.h"
 #include "store/database.h"
@@ -31,6 +32,7 @@ namespace {
 std::unique_ptr<store::Database> open_database(const std::string& path) {
   store::DatabaseOptions options;
   options.path = path;
+  options.durable_mark = events::last_seq;
   return store::Database::open(options);
 }
 
@@ -239,6 +241,7 @@ int main(int argc, char** argv) {
       std::atomic<int64_t> demo_clock{0};
       store::DatabaseOptions db_options;
       db_options.path = db_path;
+      db_options.durable_mark = events::last_seq;
       db_options.clock = [&demo_clock] {
         int64_t at = demo_clock.load();
         return at ? at : now_ms();

@@ -1584,7 +1584,7 @@ TEST(WarehouseDayRegression, ReturnedUnitsComeBackUnderTheLotsThatWereShipped) {
     }
   });
   t.db->write([&](store::Tx& tx) {
-    int64_t f = wms::fulfillments_of_order(tx, order).at(0).id;
+    int64_t f = wms::fulfillments_of_orders(tx, {order}).at(order).at(0).id;
     wms::pack(tx, f, {{std::nullopt, std::nullopt, {{"P5", 3}}}}, *t.orders);
     wms::ship(tx, f, {"DHL", std::nullopt, std::nullopt}, *t.orders);
   });

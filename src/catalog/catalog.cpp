@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <map>
 
 #include "core/error.h"
 #include "core/json.h"
 #include "events/outbox.h"
+#include "store/id_list.h"
 
 namespace wareflow::catalog {
 namespace {
@@ -117,6 +119,10 @@ bool is_valid_gtin(std::string_view digits) {
   return check == digits[n - 1] - '0';
 }
 
+void set_unit_cost(store::Tx& tx, int64_t product_id, int64_t unit_cost_minor) {
+  tx.exec("UPDATE products SET unit_cost_minor = $2 WHERE id = $1", product_id, unit_cost_minor);
+}
+
 UpsertResult upsert_product(store::Tx& tx, const ProductInput& input) {
   validate(input);
   std::optional<Product> existing = find_product(tx, input.sku);
@@ -190,6 +196,22 @@ Product require_product(store::Tx& tx, std::string_view sku, int status,
   return *product;
 }
 
+// The barcodes of a page of products in one query.
+void load_barcodes_of(store::Tx& tx, std::vector<Product>& products) {
+  if (products.empty()) return;
+  std::map<int64_t, Product*> by_id;
+  std::vector<int64_t> ids;
+  for (Product& p : products) {
+    by_id[p.id] = &p;
+    ids.push_back(p.id);
+  }
+  auto q = tx.query(
+      "SELECT product_id, barcode FROM product_barcodes WHERE product_id IN (SELECT value FROM "
+      "json_each($1)) ORDER BY product_id, barcode",
+      store::id_list(ids));
+  while (q.next()) by_id[q.i64(0)]->barcodes.push_back(q.text(1));
+}
+
 std::vector<Product> list_products(store::Tx& tx, std::string_view after_sku, int64_t limit) {
   std::vector<Product> products;
   {
@@ -198,7 +220,7 @@ std::vector<Product> list_products(store::Tx& tx, std::string_view after_sku, in
                       after_sku, limit);
     while (q.next()) products.push_back(read_row(q));
   }
-  for (Product& p : products) p.barcodes = load_barcodes(tx, p.id);
+  load_barcodes_of(tx, products);
   return products;
 }
 
@@ -212,7 +234,7 @@ std::vector<Product> search_products(store::Tx& tx, std::string_view text,
                       after_sku, limit, text);
     while (q.next()) products.push_back(read_row(q));
   }
-  for (Product& p : products) p.barcodes = load_barcodes(tx, p.id);
+  load_barcodes_of(tx, products);
   return products;
 }
 

@@ -70,6 +70,10 @@ std::vector<Product> list_products(store::Tx& tx, std::string_view after_sku, in
 std::vector<Product> search_products(store::Tx& tx, std::string_view text,
                                      std::string_view after_sku, int64_t limit);
 
+// The product's standard cost for valuing losses: the latest price paid for it
+// (set when a purchase order names one; wms/inbound.h).
+void set_unit_cost(store::Tx& tx, int64_t product_id, int64_t unit_cost_minor);
+
 // True for a GTIN-8/12/13/14 whose last digit is the GS1 mod-10 check digit.
 bool is_valid_gtin(std::string_view digits);
 

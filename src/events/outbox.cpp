@@ -12,6 +12,12 @@ int64_t append(store::Tx& tx, std::string_view type, std::string_view subject,
   return seq;
 }
 
+int64_t last_seq(store::Tx& tx) {
+  auto q = tx.query("SELECT COALESCE(MAX(seq), 0) FROM events");
+  q.next();
+  return q.i64(0);
+}
+
 std::vector<Event> list_after(store::Tx& tx, int64_t after, int64_t limit, int64_t up_to) {
   std::vector<Event> events;
   auto q = tx.query(

@@ -18,6 +18,11 @@ namespace wareflow::events {
 int64_t append(store::Tx& tx, std::string_view type, std::string_view subject,
                const boost::json::object& data);
 
+// The last seq appended (0 for an empty log). Set as the database's
+// DatabaseOptions::durable_mark, it makes Database::durable_event_seq() the
+// last seq known to be durable.
+int64_t last_seq(store::Tx& tx);
+
 struct Event {
   int64_t seq;
   int64_t at_ms;

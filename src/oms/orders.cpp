@@ -13,6 +13,7 @@
 #include "core/json.h"
 #include "core/random.h"
 #include "events/outbox.h"
+#include "store/id_list.h"
 #include "wms/returns.h"
 
 namespace wareflow::oms {
@@ -208,6 +209,74 @@ OrderRow require_order(store::Tx& tx, int64_t order_id) {
   return {q.i64(0), q.opt_text(1), q.text(2)};
 }
 
+// The order as its fulfillments carry it (wms/fulfillment.h: the contract).
+wms::FulfillmentOrder fulfillment_order_of(store::Tx& tx, int64_t order_id) {
+  auto q = tx.query(
+      "SELECT channel_order_id, ship_to_json, priority, ship_by_ms, deliver_by_ms, hold_reason IS "
+      "NOT NULL FROM orders WHERE id = $1",
+      order_id);
+  if (!q.next()) throw std::logic_error("fulfillment for an unknown order");
+  return {order_id, q.text(0), q.text(1), q.i64(2), q.opt_i64(3), q.opt_i64(4), q.i64(5) != 0};
+}
+
+// The orders with these ids, in this order (ids that name none are left
+// out), set-based: one query per kind of row for all of them, so a page of
+// orders costs the same few queries as one order.
+std::vector<Order> orders_by_ids(store::Tx& tx, const std::vector<int64_t>& ids) {
+  if (ids.empty()) return {};
+  const std::string id_list = store::id_list(ids);
+  std::map<int64_t, Order> by_id;
+  {
+    auto q = tx.query(
+        "SELECT o.id, c.code, o.channel_order_id, o.status, cu.id, cu.email, cu.name, cu.phone, "
+        "o.ship_to_json, o.ship_to_latitude, o.ship_to_longitude, o.priority, o.ship_by_ms, "
+        "o.hold_reason, o.created_at_ms, o.deliver_by_ms, o.tracking_token FROM orders o JOIN "
+        "channels c ON c.id = o.channel_id JOIN customers cu ON cu.id = o.customer_id WHERE o.id "
+        "IN (SELECT value FROM json_each($1))",
+        id_list);
+    while (q.next()) {
+      Order o;
+      o.id = q.i64(0);
+      o.channel = q.text(1);
+      o.channel_order_id = q.text(2);
+      o.status = q.text(3);
+      o.customer = {q.i64(4), q.text(5), q.text(6), q.opt_text(7)};
+      o.ship_to = ship_to_from_json(q.text(8), q.opt_f64(9), q.opt_f64(10));
+      o.priority = q.i64(11);
+      o.ship_by_ms = q.opt_i64(12);
+      o.hold_reason = q.opt_text(13);
+      o.created_at_ms = q.i64(14);
+      o.deliver_by_ms = q.opt_i64(15);
+      o.tracking_token = q.text(16);
+      by_id.emplace(o.id, std::move(o));
+    }
+  }
+  auto progress = wms::progress_of_orders(tx, ids);
+  auto returned = wms::returned_by_order_line(tx, ids);
+  {
+    auto q = tx.query(
+        "SELECT ol.order_id, ol.id, p.sku, ol.quantity, ol.unit_price_minor, ol.currency, "
+        "ol.backordered, ol.cancelled FROM order_lines ol JOIN products p ON p.id = ol.product_id "
+        "WHERE ol.order_id IN (SELECT value FROM json_each($1)) ORDER BY ol.order_id, ol.line_no",
+        id_list);
+    while (q.next()) {
+      auto order = by_id.find(q.i64(0));
+      if (order == by_id.end()) continue;
+      const int64_t line_id = q.i64(1);
+      const wms::LineProgress& p = progress[line_id];
+      auto back = returned.find(line_id);
+      order->second.lines.push_back({line_id, q.text(2), q.i64(3), q.opt_i64(4), q.opt_text(5),
+                                     p.allocated, p.picked, p.packed, p.shipped, q.i64(6), q.i64(7),
+                                     back == returned.end() ? 0 : back->second});
+    }
+  }
+  for (auto& [order_id, fulfillments] : wms::fulfillments_of_orders(tx, ids)) {
+    auto order = by_id.find(order_id);
+    if (order != by_id.end()) order->second.fulfillments = std::move(fulfillments);
+  }
+  return store::in_order_of(ids, by_id);
+}
+
 }  // namespace
 
 bool is_order_status(std::string_view status) {
@@ -338,7 +407,8 @@ OrderCreate OrderService::create_order(store::Tx& tx, const OrderInput& in) {
     // Inside the single writer this cannot fail; on a shared database a
     // concurrent order may have taken the units, which are then backordered.
     if (!inventory::allocate(tx, a.warehouse_id, product_ids[a.line], a.quantity)) continue;
-    by_warehouse[a.warehouse_id].push_back({line_ids[a.line], product_ids[a.line], a.quantity});
+    by_warehouse[a.warehouse_id].push_back(
+        {line_ids[a.line], static_cast<int64_t>(a.line + 1), product_ids[a.line], a.quantity});
     backordered[a.line] -= a.quantity;
   }
 
@@ -382,9 +452,12 @@ OrderCreate OrderService::create_order(store::Tx& tx, const OrderInput& in) {
     b["units"] = total_backordered;
     append_order_event(tx, "order.backordered", order_id, b);
   }
+  const std::string ship_to = ship_to_json(in.ship_to);
+  const wms::FulfillmentOrder as_fulfilled{
+      order_id,         in.channel_order_id,       ship_to, in.priority, in.ship_by_ms,
+      in.deliver_by_ms, in.hold_reason.has_value()};
   for (const auto& [warehouse_id, lines] : by_warehouse) {
-    int64_t fulfillment_id = wms::assign_to_fulfillment(
-        tx, order_id, warehouse_id, in.priority, in.ship_by_ms, in.hold_reason.has_value(), lines);
+    int64_t fulfillment_id = wms::assign_to_fulfillment(tx, warehouse_id, as_fulfilled, lines);
     std::string code;
     for (const auto& g : geos) {
       if (g.id == warehouse_id) code = g.code;
@@ -398,9 +471,9 @@ OrderCreate OrderService::create_order(store::Tx& tx, const OrderInput& in) {
       "ship_to_json, ship_to_country, ship_to_latitude, ship_to_longitude, priority, ship_by_ms, "
       "hold_reason, status, created_at_ms, updated_at_ms, deliver_by_ms, tracking_token) VALUES "
       "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $13, $13, $15, $16)",
-      order_id, channel_id, in.channel_order_id, hash, customer_id, ship_to_json(in.ship_to),
-      in.ship_to.country, in.ship_to.latitude, in.ship_to.longitude, in.priority, in.ship_by_ms,
-      in.hold_reason, tx.now_ms(), order.status, in.deliver_by_ms, order.tracking_token);
+      order_id, channel_id, in.channel_order_id, hash, customer_id, ship_to, in.ship_to.country,
+      in.ship_to.latitude, in.ship_to.longitude, in.priority, in.ship_by_ms, in.hold_reason,
+      tx.now_ms(), order.status, in.deliver_by_ms, order.tracking_token);
   for (size_t i = 0; i < in.lines.size(); ++i) {
     tx.exec(
         "INSERT INTO order_lines (id, order_id, line_no, product_id, quantity, unit_price_minor, "
@@ -412,47 +485,9 @@ OrderCreate OrderService::create_order(store::Tx& tx, const OrderInput& in) {
 }
 
 Order OrderService::get_order(store::Tx& tx, int64_t order_id) {
-  Order o;
-  std::string ship_to;
-  {
-    auto q = tx.query(
-        "SELECT o.id, c.code, o.channel_order_id, o.status, cu.id, cu.email, cu.name, cu.phone, "
-        "o.ship_to_json, o.ship_to_latitude, o.ship_to_longitude, o.priority, o.ship_by_ms, "
-        "o.hold_reason, o.created_at_ms, o.deliver_by_ms, o.tracking_token FROM orders o JOIN "
-        "channels c ON c.id = "
-        "o.channel_id JOIN customers cu ON cu.id = o.customer_id WHERE o.id = $1",
-        order_id);
-    if (!q.next()) throw_not_found("unknown_order", "no order " + std::to_string(order_id));
-    o.id = q.i64(0);
-    o.channel = q.text(1);
-    o.channel_order_id = q.text(2);
-    o.status = q.text(3);
-    o.customer = {q.i64(4), q.text(5), q.text(6), q.opt_text(7)};
-    o.ship_to = ship_to_from_json(q.text(8), q.opt_f64(9), q.opt_f64(10));
-    o.priority = q.i64(11);
-    o.ship_by_ms = q.opt_i64(12);
-    o.hold_reason = q.opt_text(13);
-    o.created_at_ms = q.i64(14);
-    o.deliver_by_ms = q.opt_i64(15);
-    o.tracking_token = q.text(16);
-  }
-  auto progress = wms::progress_of_order(tx, order_id);
-  auto returned = wms::returned_by_order_line(tx, order_id);
-  {
-    auto q = tx.query(
-        "SELECT ol.id, p.sku, ol.quantity, ol.unit_price_minor, ol.currency, ol.backordered, "
-        "ol.cancelled FROM order_lines ol JOIN products p ON p.id = ol.product_id WHERE "
-        "ol.order_id = $1 ORDER BY ol.line_no",
-        order_id);
-    while (q.next()) {
-      const wms::LineProgress& p = progress[q.i64(0)];
-      o.lines.push_back({q.i64(0), q.text(1), q.i64(2), q.opt_i64(3), q.opt_text(4), p.allocated,
-                         p.picked, p.packed, p.shipped, q.i64(5), q.i64(6),
-                         returned.count(q.i64(0)) ? returned[q.i64(0)] : 0});
-    }
-  }
-  o.fulfillments = wms::fulfillments_of_order(tx, order_id);
-  return o;
+  std::vector<Order> found = orders_by_ids(tx, {order_id});
+  if (found.empty()) throw_not_found("unknown_order", "no order " + std::to_string(order_id));
+  return std::move(found.front());
 }
 
 std::vector<Order> OrderService::list_orders(store::Tx& tx, const OrderFilter& f) {
@@ -468,9 +503,7 @@ std::vector<Order> OrderService::list_orders(store::Tx& tx, const OrderFilter& f
         f.before_id, f.status, f.channel, f.limit, f.search);
     while (q.next()) ids.push_back(q.i64(0));
   }
-  std::vector<Order> orders;
-  for (int64_t id : ids) orders.push_back(get_order(tx, id));
-  return orders;
+  return orders_by_ids(tx, ids);
 }
 
 Order OrderService::cancel_order(store::Tx& tx, int64_t order_id) {
@@ -532,29 +565,25 @@ void OrderService::stock_available(store::Tx& tx, int64_t warehouse_id, int64_t 
     }
     if (available <= 0) return;
     struct Waiting {
-      int64_t line_id, order_id, backordered, priority;
-      std::optional<int64_t> ship_by_ms;
-      bool on_hold;
+      int64_t line_id, order_id, backordered, line_no;
     };
     std::optional<Waiting> next;
     {
       auto q = tx.query(
-          "SELECT ol.id, ol.order_id, ol.backordered, o.priority, o.ship_by_ms, o.hold_reason IS "
-          "NOT NULL FROM order_lines ol JOIN orders o ON o.id = ol.order_id WHERE ol.product_id = "
-          "$1 AND ol.backordered > 0 ORDER BY o.priority DESC, o.created_at_ms, o.id, ol.id LIMIT "
-          "1",
+          "SELECT ol.id, ol.order_id, ol.backordered, ol.line_no FROM order_lines ol JOIN orders o "
+          "ON o.id = ol.order_id WHERE ol.product_id = $1 AND ol.backordered > 0 ORDER BY "
+          "o.priority DESC, o.created_at_ms, o.id, ol.id LIMIT 1",
           product_id);
-      if (q.next())
-        next = Waiting{q.i64(0), q.i64(1), q.i64(2), q.i64(3), q.opt_i64(4), q.i64(5) != 0};
+      if (q.next()) next = Waiting{q.i64(0), q.i64(1), q.i64(2), q.i64(3)};
     }
     if (!next) return;
     int64_t quantity = std::min(available, next->backordered);
     if (!inventory::allocate(tx, warehouse_id, product_id, quantity)) return;
     tx.exec("UPDATE order_lines SET backordered = backordered - $2 WHERE id = $1", next->line_id,
             quantity);
-    int64_t fulfillment_id = wms::assign_to_fulfillment(
-        tx, next->order_id, warehouse_id, next->priority, next->ship_by_ms, next->on_hold,
-        {{next->line_id, product_id, quantity}});
+    int64_t fulfillment_id =
+        wms::assign_to_fulfillment(tx, warehouse_id, fulfillment_order_of(tx, next->order_id),
+                                   {{next->line_id, next->line_no, product_id, quantity}});
     boost::json::object data;
     data["order_line_id"] = next->line_id;
     data["quantity"] = quantity;
@@ -567,25 +596,21 @@ void OrderService::stock_available(store::Tx& tx, int64_t warehouse_id, int64_t 
 
 void OrderService::units_returned(store::Tx& tx, int64_t warehouse_id, int64_t order_line_id,
                                   int64_t quantity) {
-  int64_t order_id, product_id, priority;
-  std::optional<int64_t> ship_by_ms;
-  bool on_hold;
+  int64_t order_id, product_id, line_no;
   ShipTo ship_to;
   {
     auto q = tx.query(
-        "SELECT o.id, ol.product_id, o.priority, o.ship_by_ms, o.hold_reason IS NOT NULL, "
-        "o.ship_to_country, o.ship_to_latitude, o.ship_to_longitude FROM order_lines ol JOIN "
-        "orders o ON o.id = ol.order_id WHERE ol.id = $1",
+        "SELECT o.id, ol.product_id, ol.line_no, o.ship_to_country, o.ship_to_latitude, "
+        "o.ship_to_longitude FROM order_lines ol JOIN orders o ON o.id = ol.order_id WHERE ol.id "
+        "= $1",
         order_line_id);
     if (!q.next()) throw std::logic_error("units returned to an unknown order line");
     order_id = q.i64(0);
     product_id = q.i64(1);
-    priority = q.i64(2);
-    ship_by_ms = q.opt_i64(3);
-    on_hold = q.i64(4) != 0;
-    ship_to.country = q.text(5);
-    ship_to.latitude = q.opt_f64(6);
-    ship_to.longitude = q.opt_f64(7);
+    line_no = q.i64(2);
+    ship_to.country = q.text(3);
+    ship_to.latitude = q.opt_f64(4);
+    ship_to.longitude = q.opt_f64(5);
   }
   tx.exec("UPDATE order_lines SET backordered = backordered + $2 WHERE id = $1", order_line_id,
           quantity);
@@ -619,8 +644,8 @@ void OrderService::units_returned(store::Tx& tx, int64_t warehouse_id, int64_t o
     tx.exec("UPDATE order_lines SET backordered = backordered - $2 WHERE id = $1", order_line_id,
             take);
     int64_t fulfillment_id =
-        wms::assign_to_fulfillment(tx, order_id, c.warehouse_id, priority, ship_by_ms, on_hold,
-                                   {{order_line_id, product_id, take}});
+        wms::assign_to_fulfillment(tx, c.warehouse_id, fulfillment_order_of(tx, order_id),
+                                   {{order_line_id, line_no, product_id, take}});
     boost::json::object allocated;
     allocated["order_line_id"] = order_line_id;
     allocated["quantity"] = take;

@@ -93,7 +93,7 @@ struct Order {
   std::optional<std::string> hold_reason;
   int64_t created_at_ms = 0;
   // 128 random bits in hex: the key of the customer's tracking page, which
-  // needs no sign-in (see oms/tracking.h).
+  // needs no sign-in (see reporting/tracking.h).
   std::string tracking_token;
   std::vector<OrderLine> lines;
   std::vector<wms::FulfillmentSummary> fulfillments;

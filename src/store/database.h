@@ -118,6 +118,13 @@ struct DatabaseOptions {
   // clock. Only tools that write a past on purpose set it (the demo's
   // history); a server always runs on the system clock.
   std::function<int64_t()> clock;
+  // A number that only grows as groups commit, read by this function on the
+  // writer's connection after every committed group (and at open, and when
+  // another process may have written). durable_mark() is its value for the
+  // newest group made durable. The store does not know what it counts: the
+  // event log sets it to its last seq (events::last_seq), so the feed never
+  // shows an event a power failure could take back. Empty: always 0.
+  std::function<int64_t(Tx&)> durable_mark;
 };
 
 class Database {
@@ -141,10 +148,11 @@ class Database {
   // How many write commands and commit groups ran (for logs and benchmarks).
   virtual int64_t commands_committed() const = 0;
   virtual int64_t groups_committed() const = 0;
-  // The highest event seq known to be durable. Readers of the event log stop
-  // there, so a consumer never sees an event that a power failure could take
-  // back (and later hand out again under the same seq).
-  virtual int64_t durable_event_seq() const = 0;
+  // DatabaseOptions::durable_mark of the newest group known to be durable.
+  virtual int64_t durable_mark() const = 0;
+  // The same, by the name the event feed's callers use (the mark is the event
+  // log's last seq): readers of the log stop there.
+  int64_t durable_event_seq() const { return durable_mark(); }
 };
 
 }  // namespace wareflow::store

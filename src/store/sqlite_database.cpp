@@ -291,7 +291,7 @@ class SqliteDatabase final : public Database {
     // background thread runs them instead, passively, so the writer only
     // appends to the WAL.
     writer_connection_.exec_script("PRAGMA wal_autocheckpoint=0");
-    durable_event_seq_ = last_event_seq(writer_connection_);
+    durable_mark_ = read_mark(writer_connection_);
     writer_ = std::thread([this] { run_writer(); });
     syncer_ = std::thread([this] { run_syncer(); });
     if (options_.path != ":memory:") checkpointer_ = std::thread([this] { run_checkpointer(); });
@@ -345,7 +345,7 @@ class SqliteDatabase final : public Database {
   }
 
   int64_t commands_committed() const override { return commands_committed_; }
-  int64_t durable_event_seq() const override { return durable_event_seq_; }
+  int64_t durable_mark() const override { return durable_mark_; }
   int64_t groups_committed() const override { return groups_committed_; }
 
  private:
@@ -398,13 +398,13 @@ class SqliteDatabase final : public Database {
 
   // While this process has nothing in flight, everything committed is
   // durable (other processes, like the CLI, answer only after their own
-  // fsync), so the event feed may show all of it.
+  // fsync), so the durable mark may move up to what is committed.
   void refresh_durable_mark(Connection& connection) {
     std::lock_guard lock(sync_mutex_);
     if (writer_busy_ || syncing_ || !unsynced_.empty()) return;
     try {
-      int64_t seq = last_event_seq(connection);
-      if (seq > durable_event_seq_) durable_event_seq_ = seq;
+      int64_t mark = read_mark(connection);
+      if (mark > durable_mark_) durable_mark_ = mark;
     } catch (const std::exception&) {
     }
   }
@@ -426,10 +426,10 @@ class SqliteDatabase final : public Database {
         writer_busy_ = true;
       }
       run_group(group);
-      int64_t event_seq = last_event_seq(writer_connection_);
+      int64_t mark = read_mark(writer_connection_);
       {
         std::lock_guard lock(sync_mutex_);
-        unsynced_.push_back(Group{std::move(group), event_seq});
+        unsynced_.push_back(Group{std::move(group), mark});
         writer_busy_ = false;
       }
       sync_wake_.notify_one();
@@ -441,10 +441,11 @@ class SqliteDatabase final : public Database {
     sync_wake_.notify_one();
   }
 
-  static int64_t last_event_seq(Connection& c) {
-    Query q = c.prepare("SELECT COALESCE(MAX(seq), 0) FROM events");
-    q.next();
-    return q.i64(0);
+  // Outside any transaction: the mark of what is committed.
+  int64_t read_mark(Connection& c) {
+    if (!options_.durable_mark) return 0;
+    Tx tx(c, clock_now());
+    return options_.durable_mark(tx);
   }
 
   // Group commit, pipelined: while the writer runs the next group, this thread
@@ -469,8 +470,8 @@ class SqliteDatabase final : public Database {
         // The mark moves before anyone is answered, so a caller that reads
         // the feed right after its answer finds its own events.
         std::lock_guard lock(sync_mutex_);
-        if (!sync_error && groups.back().event_seq > durable_event_seq_) {
-          durable_event_seq_ = groups.back().event_seq;
+        if (!sync_error && groups.back().mark > durable_mark_) {
+          durable_mark_ = groups.back().mark;
         }
         syncing_ = false;
       }
@@ -541,7 +542,7 @@ class SqliteDatabase final : public Database {
   Connection writer_connection_;
   struct Group {
     std::vector<Command> commands;
-    int64_t event_seq;  // the outbox's last seq once this group is durable
+    int64_t mark;  // DatabaseOptions::durable_mark once this group is durable
   };
 
   std::thread writer_;
@@ -554,7 +555,7 @@ class SqliteDatabase final : public Database {
   bool writer_busy_ = false;  // a group is between BEGIN and its hand-over to the syncer
   bool syncing_ = false;      // the syncer holds groups that are not yet durable
   int wal_fd_ = -1;
-  std::atomic<int64_t> durable_event_seq_{0};
+  std::atomic<int64_t> durable_mark_{0};
   std::mutex mutex_;
   std::condition_variable wake_;
   std::condition_variable checkpoint_wake_;

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "events/outbox.h"
 #include "oms/orders.h"
 #include "optimize/sourcing.h"
 #include "store/database.h"
@@ -21,6 +22,7 @@ class TempDb {
     std::filesystem::create_directories(dir_);
     store::DatabaseOptions options;
     options.path = (dir_ / "test.db").string();
+    options.durable_mark = events::last_seq;
     db = store::Database::open(options);
     orders = std::make_unique<oms::OrderService>(policy_);
   }

@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "core/time.h"
 #include "events/outbox.h"
+#include "store/id_list.h"
 #include "wms/layout.h"
 #include "wms/rules.h"
 #include "wms/tasks.h"
@@ -298,52 +299,72 @@ CountView create_count(store::Tx& tx, std::string_view warehouse_code, std::stri
   return get_count(tx, open_count(tx, warehouse.id, loc->id, policy, std::nullopt, 30), false);
 }
 
-CountView get_count(store::Tx& tx, int64_t id, bool blind) {
-  CountView v;
+namespace {
+
+// The counts with these ids, in this order, set-based: one query for the
+// counts, one for their tasks, one for the lines of their latest attempts.
+std::vector<CountView> counts_by_ids(store::Tx& tx, const std::vector<int64_t>& ids, bool blind) {
+  if (ids.empty()) return {};
+  const std::string id_list = store::id_list(ids);
+  std::map<int64_t, CountView> by_id;
   {
     auto q = tx.query(
         "SELECT c.id, w.code, l.code, c.status, c.attempt, c.plan_date, c.counted_by, "
         "c.decided_by, c.created_at_ms, c.started_at_ms, c.submitted_at_ms, c.decided_at_ms FROM "
         "counts c JOIN warehouses w ON w.id = c.warehouse_id JOIN locations l ON l.id = "
-        "c.location_id WHERE c.id = $1",
-        id);
-    if (!q.next()) throw_not_found("unknown_count", "no count " + std::to_string(id));
-    v.id = q.i64(0);
-    v.warehouse = q.text(1);
-    v.location = q.text(2);
-    v.status = q.text(3);
-    v.attempt = q.i64(4);
-    v.plan_date = q.opt_text(5);
-    v.counted_by = q.opt_text(6);
-    v.decided_by = q.opt_text(7);
-    v.created_at_ms = q.i64(8);
-    v.started_at_ms = q.opt_i64(9);
-    v.submitted_at_ms = q.opt_i64(10);
-    v.decided_at_ms = q.opt_i64(11);
+        "c.location_id WHERE c.id IN (SELECT value FROM json_each($1))",
+        id_list);
+    while (q.next()) {
+      CountView v;
+      v.id = q.i64(0);
+      v.warehouse = q.text(1);
+      v.location = q.text(2);
+      v.status = q.text(3);
+      v.attempt = q.i64(4);
+      v.plan_date = q.opt_text(5);
+      v.counted_by = q.opt_text(6);
+      v.decided_by = q.opt_text(7);
+      v.created_at_ms = q.i64(8);
+      v.started_at_ms = q.opt_i64(9);
+      v.submitted_at_ms = q.opt_i64(10);
+      v.decided_at_ms = q.opt_i64(11);
+      by_id.emplace(v.id, std::move(v));
+    }
   }
   {
+    // The newest task of each count.
     auto q = tx.query(
-        "SELECT id FROM tasks WHERE ref_type = 'count' AND ref_id = $1 ORDER BY id DESC LIMIT 1",
-        id);
-    if (q.next()) v.task_id = q.i64(0);
+        "SELECT ref_id, MAX(id) FROM tasks WHERE ref_type = 'count' AND ref_id IN (SELECT value "
+        "FROM json_each($1)) GROUP BY ref_id",
+        id_list);
+    while (q.next()) by_id[q.i64(0)].task_id = q.i64(1);
   }
   auto q = tx.query(
-      "SELECT p.sku, cl.lot, cl.expected, cl.counted FROM count_lines cl JOIN products p ON p.id "
-      "= cl.product_id WHERE cl.count_id = $1 AND cl.attempt = (SELECT MAX(attempt) FROM "
-      "count_lines WHERE count_id = $1) ORDER BY p.sku, cl.lot",
-      id);
+      "SELECT cl.count_id, p.sku, cl.lot, cl.expected, cl.counted FROM count_lines cl JOIN "
+      "products p ON p.id = cl.product_id WHERE cl.count_id IN (SELECT value FROM json_each($1)) "
+      "AND cl.attempt = (SELECT MAX(c2.attempt) FROM count_lines c2 WHERE c2.count_id = "
+      "cl.count_id) ORDER BY cl.count_id, p.sku, cl.lot",
+      id_list);
   while (q.next()) {
     CountLineView line;
-    line.sku = q.text(0);
-    line.lot = q.text(1);
-    line.counted = q.i64(3);
+    line.sku = q.text(1);
+    line.lot = q.text(2);
+    line.counted = q.i64(4);
     if (!blind) {
-      line.expected = q.i64(2);
-      line.variance = q.i64(3) - q.i64(2);
+      line.expected = q.i64(3);
+      line.variance = q.i64(4) - q.i64(3);
     }
-    v.lines.push_back(std::move(line));
+    by_id[q.i64(0)].lines.push_back(std::move(line));
   }
-  return v;
+  return store::in_order_of(ids, by_id);
+}
+
+}  // namespace
+
+CountView get_count(store::Tx& tx, int64_t id, bool blind) {
+  std::vector<CountView> found = counts_by_ids(tx, {id}, blind);
+  if (found.empty()) throw_not_found("unknown_count", "no count " + std::to_string(id));
+  return std::move(found.front());
 }
 
 std::vector<CountView> list_counts(store::Tx& tx, std::optional<int64_t> warehouse_id,
@@ -357,9 +378,7 @@ std::vector<CountView> list_counts(store::Tx& tx, std::optional<int64_t> warehou
         after_id, warehouse_id, status, limit);
     while (q.next()) ids.push_back(q.i64(0));
   }
-  std::vector<CountView> list;
-  for (int64_t id : ids) list.push_back(get_count(tx, id, blind));
-  return list;
+  return counts_by_ids(tx, ids, blind);
 }
 
 CountView start_count(store::Tx& tx, int64_t id, const std::string& counter) {

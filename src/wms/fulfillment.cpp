@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "events/outbox.h"
+#include "store/id_list.h"
 #include "wms/tasks.h"
 
 namespace wareflow::wms {
@@ -19,9 +20,10 @@ void append_fulfillment_event(store::Tx& tx, const char* type, int64_t fulfillme
 
 }  // namespace
 
-int64_t assign_to_fulfillment(store::Tx& tx, int64_t order_id, int64_t warehouse_id,
-                              int64_t priority, std::optional<int64_t> ship_by_ms, bool on_hold,
+int64_t assign_to_fulfillment(store::Tx& tx, int64_t warehouse_id, const FulfillmentOrder& order,
                               const std::vector<FulfillmentLineInput>& lines) {
+  const int64_t order_id = order.order_id;
+  const bool on_hold = order.on_hold;
   int64_t fulfillment_id = 0;
   {
     auto q = tx.query(
@@ -35,9 +37,11 @@ int64_t assign_to_fulfillment(store::Tx& tx, int64_t order_id, int64_t warehouse
     fulfillment_id = tx.next_id("fulfillments");
     tx.exec(
         "INSERT INTO fulfillments (id, order_id, warehouse_id, status, priority, ship_by_ms, "
-        "created_at_ms, updated_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
-        fulfillment_id, order_id, warehouse_id, on_hold ? "pending" : "released", priority,
-        ship_by_ms, tx.now_ms());
+        "created_at_ms, updated_at_ms, channel_order_id, ship_to_json, deliver_by_ms) VALUES "
+        "($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10)",
+        fulfillment_id, order_id, warehouse_id, on_hold ? "pending" : "released", order.priority,
+        order.ship_by_ms, tx.now_ms(), order.channel_order_id, order.ship_to_json,
+        order.deliver_by_ms);
   }
   for (const FulfillmentLineInput& line : lines) {
     int64_t changed = created ? 0 : tx.exec(
@@ -47,9 +51,10 @@ int64_t assign_to_fulfillment(store::Tx& tx, int64_t order_id, int64_t warehouse
     if (changed == 0) {
       tx.exec(
           "INSERT INTO fulfillment_lines (id, fulfillment_id, order_line_id, product_id, "
-          "quantity, allocated, picked, packed, shipped) VALUES ($1, $2, $3, $4, $5, $5, 0, 0, 0)",
+          "quantity, allocated, picked, packed, shipped, line_no) VALUES ($1, $2, $3, $4, $5, $5, "
+          "0, 0, 0, $6)",
           tx.next_id("fulfillment_lines"), fulfillment_id, line.order_line_id, line.product_id,
-          line.quantity);
+          line.quantity, line.line_no);
     }
   }
   if (created) {
@@ -180,30 +185,102 @@ std::map<int64_t, int64_t> cancel_fulfillments(store::Tx& tx, int64_t order_id,
   return freed;
 }
 
-std::map<int64_t, LineProgress> progress_of_order(store::Tx& tx, int64_t order_id) {
+std::map<int64_t, LineProgress> progress_of_orders(store::Tx& tx,
+                                                   const std::vector<int64_t>& order_ids) {
   std::map<int64_t, LineProgress> progress;
   auto q = tx.query(
       "SELECT fl.order_line_id, SUM(fl.allocated), SUM(fl.picked), SUM(fl.packed), "
       "SUM(fl.shipped) FROM fulfillment_lines fl JOIN fulfillments f ON f.id = fl.fulfillment_id "
-      "WHERE f.order_id = $1 GROUP BY fl.order_line_id",
-      order_id);
+      "WHERE f.order_id IN (SELECT value FROM json_each($1)) GROUP BY fl.order_line_id",
+      store::id_list(order_ids));
   while (q.next()) progress[q.i64(0)] = {q.i64(1), q.i64(2), q.i64(3), q.i64(4)};
   return progress;
 }
 
-std::vector<FulfillmentSummary> fulfillments_of_order(store::Tx& tx, int64_t order_id) {
-  std::vector<FulfillmentSummary> list;
+std::map<int64_t, std::vector<FulfillmentSummary>> fulfillments_of_orders(
+    store::Tx& tx, const std::vector<int64_t>& order_ids) {
+  std::map<int64_t, std::vector<FulfillmentSummary>> by_order;
   auto q = tx.query(
-      "SELECT f.id, w.code, f.status, f.carrier, f.service, f.tracking_number, f.tracking_status "
-      "FROM fulfillments f JOIN warehouses w ON w.id = f.warehouse_id WHERE f.order_id = $1 "
-      "ORDER BY f.id",
-      order_id);
+      "SELECT f.id, w.code, f.status, f.carrier, f.service, f.tracking_number, f.tracking_status, "
+      "f.order_id FROM fulfillments f JOIN warehouses w ON w.id = f.warehouse_id WHERE "
+      "f.order_id IN (SELECT value FROM json_each($1)) ORDER BY f.id",
+      store::id_list(order_ids));
   while (q.next()) {
-    list.push_back({q.i64(0), q.text(1), q.text(2), q.opt_text(3), q.opt_text(4), q.opt_text(5),
-                    q.opt_text(6)});
+    by_order[q.i64(7)].push_back({q.i64(0), q.text(1), q.text(2), q.opt_text(3), q.opt_text(4),
+                                  q.opt_text(5), q.opt_text(6)});
   }
-  return list;
+  return by_order;
 }
+
+namespace {
+
+// The fulfillments with these ids, in this order (ids that name none are left
+// out), set-based: one query per kind of row for all of them.
+std::vector<FulfillmentView> fulfillments_by_ids(store::Tx& tx, const std::vector<int64_t>& ids) {
+  if (ids.empty()) return {};
+  const std::string id_list = store::id_list(ids);
+  std::map<int64_t, FulfillmentView> by_id;
+  {
+    auto q = tx.query(
+        "SELECT f.id, f.order_id, w.code, f.status, f.carrier, f.service, f.tracking_number, "
+        "f.shipped_at_ms, f.delivered_at_ms, f.price_minor, f.currency, f.tracking_status FROM "
+        "fulfillments f JOIN warehouses w ON w.id = f.warehouse_id WHERE f.id IN (SELECT value "
+        "FROM json_each($1))",
+        id_list);
+    while (q.next()) {
+      FulfillmentView v;
+      v.id = q.i64(0);
+      v.order_id = q.i64(1);
+      v.warehouse = q.text(2);
+      v.status = q.text(3);
+      v.carrier = q.opt_text(4);
+      v.service = q.opt_text(5);
+      v.tracking_number = q.opt_text(6);
+      v.shipped_at_ms = q.opt_i64(7);
+      v.delivered_at_ms = q.opt_i64(8);
+      v.price_minor = q.opt_i64(9);
+      v.currency = q.opt_text(10);
+      v.tracking_status = q.opt_text(11);
+      by_id.emplace(v.id, std::move(v));
+    }
+  }
+  {
+    auto q = tx.query(
+        "SELECT fl.fulfillment_id, p.sku, fl.quantity, fl.allocated, fl.picked, fl.packed, "
+        "fl.shipped FROM fulfillment_lines fl JOIN products p ON p.id = fl.product_id WHERE "
+        "fl.fulfillment_id IN (SELECT value FROM json_each($1)) ORDER BY fl.fulfillment_id, fl.id",
+        id_list);
+    while (q.next()) {
+      by_id[q.i64(0)].lines.push_back(
+          {q.text(1), q.i64(2), q.i64(3), q.i64(4), q.i64(5), q.i64(6)});
+    }
+  }
+  std::map<int64_t, FulfillmentView::Package*> packages;
+  {
+    auto q = tx.query(
+        "SELECT fulfillment_id, id, box, weight_g, sscc, expected_weight_g FROM packages WHERE "
+        "fulfillment_id IN (SELECT value FROM json_each($1)) ORDER BY fulfillment_id, id",
+        id_list);
+    while (q.next()) {
+      by_id[q.i64(0)].packages.push_back(
+          {q.i64(1), q.opt_text(2), q.opt_i64(3), {}, q.opt_text(4), q.opt_i64(5)});
+    }
+  }
+  for (auto& [id, v] : by_id) {
+    for (auto& package : v.packages) packages[package.id] = &package;
+  }
+  if (!packages.empty()) {
+    auto q = tx.query(
+        "SELECT i.package_id, p.sku, i.quantity FROM package_items i JOIN products p ON p.id = "
+        "i.product_id WHERE i.package_id IN (SELECT k.id FROM packages k WHERE k.fulfillment_id "
+        "IN (SELECT value FROM json_each($1))) ORDER BY i.package_id, p.sku",
+        id_list);
+    while (q.next()) packages[q.i64(0)]->items.emplace_back(q.text(1), q.i64(2));
+  }
+  return store::in_order_of(ids, by_id);
+}
+
+}  // namespace
 
 std::vector<FulfillmentView> list_fulfillments(store::Tx& tx, std::optional<int64_t> warehouse_id,
                                                const std::optional<std::string>& status,
@@ -216,61 +293,13 @@ std::vector<FulfillmentView> list_fulfillments(store::Tx& tx, std::optional<int6
         after_id, warehouse_id.value_or(0), status, limit);
     while (q.next()) ids.push_back(q.i64(0));
   }
-  std::vector<FulfillmentView> list;
-  for (int64_t id : ids) list.push_back(get_fulfillment(tx, id));
-  return list;
+  return fulfillments_by_ids(tx, ids);
 }
 
 FulfillmentView get_fulfillment(store::Tx& tx, int64_t id) {
-  FulfillmentView v;
-  {
-    auto q = tx.query(
-        "SELECT f.id, f.order_id, w.code, f.status, f.carrier, f.service, f.tracking_number, "
-        "f.shipped_at_ms, f.delivered_at_ms, f.price_minor, f.currency, f.tracking_status FROM "
-        "fulfillments f JOIN warehouses w ON w.id = "
-        "f.warehouse_id WHERE f.id = $1",
-        id);
-    if (!q.next()) throw_not_found("unknown_fulfillment", "no fulfillment " + std::to_string(id));
-    v.id = q.i64(0);
-    v.order_id = q.i64(1);
-    v.warehouse = q.text(2);
-    v.status = q.text(3);
-    v.carrier = q.opt_text(4);
-    v.service = q.opt_text(5);
-    v.tracking_number = q.opt_text(6);
-    v.shipped_at_ms = q.opt_i64(7);
-    v.delivered_at_ms = q.opt_i64(8);
-    v.price_minor = q.opt_i64(9);
-    v.currency = q.opt_text(10);
-    v.tracking_status = q.opt_text(11);
-  }
-  {
-    auto q = tx.query(
-        "SELECT p.sku, fl.quantity, fl.allocated, fl.picked, fl.packed, fl.shipped FROM "
-        "fulfillment_lines fl JOIN products p ON p.id = fl.product_id WHERE fl.fulfillment_id = "
-        "$1 ORDER BY fl.id",
-        id);
-    while (q.next()) {
-      v.lines.push_back({q.text(0), q.i64(1), q.i64(2), q.i64(3), q.i64(4), q.i64(5)});
-    }
-  }
-  {
-    auto q = tx.query(
-        "SELECT id, box, weight_g, sscc, expected_weight_g FROM packages WHERE fulfillment_id = "
-        "$1 ORDER BY id",
-        id);
-    while (q.next()) {
-      v.packages.push_back({q.i64(0), q.opt_text(1), q.opt_i64(2), {}, q.opt_text(3), q.opt_i64(4)});
-    }
-  }
-  for (auto& package : v.packages) {
-    auto q = tx.query(
-        "SELECT p.sku, i.quantity FROM package_items i JOIN products p ON p.id = i.product_id "
-        "WHERE i.package_id = $1 ORDER BY p.sku",
-        package.id);
-    while (q.next()) package.items.emplace_back(q.text(0), q.i64(1));
-  }
-  return v;
+  std::vector<FulfillmentView> found = fulfillments_by_ids(tx, {id});
+  if (found.empty()) throw_not_found("unknown_fulfillment", "no fulfillment " + std::to_string(id));
+  return std::move(found.front());
 }
 
 int64_t unwaved_allocation(store::Tx& tx, int64_t warehouse_id, int64_t product_id) {

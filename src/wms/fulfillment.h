@@ -7,6 +7,11 @@
 // through FulfillmentListener (implemented by the OMS, wired by app/) inside
 // the same transaction, and through the event log.
 //
+// The fulfillment is the contract: what the WMS needs of the order (ship-to,
+// deliver-by, the order's reference, and per line its number on the order)
+// is copied onto it by the OMS when it is created, so no WMS code reads the
+// OMS's tables; the OMS never changes those fields of an order afterwards.
+//
 // Status: pending (order on hold) -> released -> picking (in a wave) -> picked
 // -> packed -> shipped -> delivered; or cancelled.
 // Per line, always: quantity = allocated + picked + packed + shipped.
@@ -46,16 +51,26 @@ class FulfillmentListener {
   virtual void fulfillment_changed(store::Tx& tx, int64_t order_id) = 0;
 };
 
+// The order as the WMS sees it; copied onto a fulfillment when it is created.
+struct FulfillmentOrder {
+  int64_t order_id = 0;
+  std::string channel_order_id;
+  std::string ship_to_json;  // {"name", "line1", "line2", "city", "postal_code", "country"}
+  int64_t priority = 0;
+  std::optional<int64_t> ship_by_ms, deliver_by_ms;
+  bool on_hold = false;
+};
+
 struct FulfillmentLineInput {
   int64_t order_line_id;
+  int64_t line_no;  // the order line's number on its order
   int64_t product_id;
   int64_t quantity;  // already allocated at the warehouse by the caller
 };
 
 // Adds the lines to the order's open (pending or released) fulfillment at that
-// warehouse, or to a new one. Returns the fulfillment id.
-int64_t assign_to_fulfillment(store::Tx& tx, int64_t order_id, int64_t warehouse_id,
-                              int64_t priority, std::optional<int64_t> ship_by_ms, bool on_hold,
+// warehouse, or to a new one carrying `order`. Returns the fulfillment id.
+int64_t assign_to_fulfillment(store::Tx& tx, int64_t warehouse_id, const FulfillmentOrder& order,
                               const std::vector<FulfillmentLineInput>& lines);
 
 // Hold: released -> pending. 409 invalid_state when one is already in a wave.
@@ -82,8 +97,10 @@ int64_t unwaved_allocation(store::Tx& tx, int64_t warehouse_id, int64_t product_
 struct LineProgress {
   int64_t allocated = 0, picked = 0, packed = 0, shipped = 0;
 };
-// Per order line of the order, summed over its fulfillments.
-std::map<int64_t, LineProgress> progress_of_order(store::Tx& tx, int64_t order_id);
+// Per order line of the orders, summed over its fulfillments (one query for
+// all of them; order line ids are unique across orders).
+std::map<int64_t, LineProgress> progress_of_orders(store::Tx& tx,
+                                                   const std::vector<int64_t>& order_ids);
 
 struct FulfillmentSummary {
   int64_t id;
@@ -92,7 +109,9 @@ struct FulfillmentSummary {
   std::optional<std::string> carrier, service, tracking_number;
   std::optional<std::string> tracking_status;  // the carrier's latest tracking event
 };
-std::vector<FulfillmentSummary> fulfillments_of_order(store::Tx& tx, int64_t order_id);
+// Per order of the orders, its fulfillments by id (one query for all of them).
+std::map<int64_t, std::vector<FulfillmentSummary>> fulfillments_of_orders(
+    store::Tx& tx, const std::vector<int64_t>& order_ids);
 
 struct FulfillmentView {
   int64_t id = 0;

@@ -5,12 +5,14 @@
 
 #include <algorithm>
 #include <boost/json/object.hpp>
+#include <map>
 
 #include "catalog/catalog.h"
 #include "core/error.h"
 #include "core/json.h"
 #include "events/outbox.h"
 #include "gs1/gs1.h"
+#include "store/id_list.h"
 #include "wms/layout.h"
 #include "wms/storage.h"
 #include "wms/tasks.h"
@@ -140,8 +142,7 @@ PurchaseOrderView create_purchase_order(store::Tx& tx, const PurchaseOrderInput&
         line.quantity, line.unit_cost_minor);
     if (line.unit_cost_minor) {
       // The latest price paid is the product's standard cost for valuing losses.
-      tx.exec("UPDATE products SET unit_cost_minor = $2 WHERE id = $1", product.id,
-              *line.unit_cost_minor);
+      catalog::set_unit_cost(tx, product.id, *line.unit_cost_minor);
     }
   }
   boost::json::object data;
@@ -152,50 +153,72 @@ PurchaseOrderView create_purchase_order(store::Tx& tx, const PurchaseOrderInput&
   return get_purchase_order(tx, input.number);
 }
 
-PurchaseOrderView get_purchase_order(store::Tx& tx, std::string_view number) {
-  PurchaseOrderView po;
+namespace {
+
+// The purchase orders with these ids, in this order, set-based: one query for
+// the orders and one for all their lines.
+std::vector<PurchaseOrderView> purchase_orders_by_ids(store::Tx& tx,
+                                                      const std::vector<int64_t>& ids) {
+  if (ids.empty()) return {};
+  const std::string id_list = store::id_list(ids);
+  std::map<int64_t, PurchaseOrderView> by_id;
   {
     auto q = tx.query(
         "SELECT po.id, po.number, s.code, w.code, po.status, po.expected_at_ms, po.created_at_ms "
         "FROM purchase_orders po JOIN suppliers s ON s.id = po.supplier_id JOIN warehouses w ON "
-        "w.id = po.warehouse_id WHERE po.number = $1",
-        number);
-    if (!q.next()) {
-      throw_not_found("unknown_purchase_order", "no purchase order " + std::string(number));
+        "w.id = po.warehouse_id WHERE po.id IN (SELECT value FROM json_each($1))",
+        id_list);
+    while (q.next()) {
+      PurchaseOrderView po;
+      po.id = q.i64(0);
+      po.number = q.text(1);
+      po.supplier = q.text(2);
+      po.warehouse = q.text(3);
+      po.status = q.text(4);
+      po.expected_at_ms = q.opt_i64(5);
+      po.created_at_ms = q.i64(6);
+      by_id.emplace(po.id, std::move(po));
     }
-    po.id = q.i64(0);
-    po.number = q.text(1);
-    po.supplier = q.text(2);
-    po.warehouse = q.text(3);
-    po.status = q.text(4);
-    po.expected_at_ms = q.opt_i64(5);
-    po.created_at_ms = q.i64(6);
   }
   auto q = tx.query(
-      "SELECT l.line_no, p.sku, l.expected, l.received, l.damaged, l.unit_cost_minor, l.closed "
-      "FROM purchase_order_lines l JOIN products p ON p.id = l.product_id WHERE "
-      "l.purchase_order_id = $1 ORDER BY l.line_no",
-      po.id);
+      "SELECT l.purchase_order_id, l.line_no, p.sku, l.expected, l.received, l.damaged, "
+      "l.unit_cost_minor, l.closed FROM purchase_order_lines l JOIN products p ON p.id = "
+      "l.product_id WHERE l.purchase_order_id IN (SELECT value FROM json_each($1)) ORDER BY "
+      "l.purchase_order_id, l.line_no",
+      id_list);
   while (q.next()) {
-    po.lines.push_back(
-        {q.i64(0), q.text(1), q.i64(2), q.i64(3), q.i64(4), q.opt_i64(5), q.i64(6) != 0});
+    by_id[q.i64(0)].lines.push_back(
+        {q.i64(1), q.text(2), q.i64(3), q.i64(4), q.i64(5), q.opt_i64(6), q.i64(7) != 0});
   }
-  return po;
+  return store::in_order_of(ids, by_id);
+}
+
+}  // namespace
+
+PurchaseOrderView get_purchase_order(store::Tx& tx, std::string_view number) {
+  std::vector<int64_t> ids;
+  {
+    auto q = tx.query("SELECT id FROM purchase_orders WHERE number = $1", number);
+    if (q.next()) ids.push_back(q.i64(0));
+  }
+  std::vector<PurchaseOrderView> found = purchase_orders_by_ids(tx, ids);
+  if (found.empty()) {
+    throw_not_found("unknown_purchase_order", "no purchase order " + std::string(number));
+  }
+  return std::move(found.front());
 }
 
 std::vector<PurchaseOrderView> list_purchase_orders(store::Tx& tx, std::optional<std::string> status,
                                                     std::string_view after_number, int64_t limit) {
-  std::vector<std::string> numbers;
+  std::vector<int64_t> ids;
   {
     auto q = tx.query(
-        "SELECT number FROM purchase_orders WHERE number > $1 AND ($2 IS NULL OR status = $2) "
-        "ORDER BY number LIMIT $3",
+        "SELECT id FROM purchase_orders WHERE number > $1 AND ($2 IS NULL OR status = $2) ORDER "
+        "BY number LIMIT $3",
         after_number, status, limit);
-    while (q.next()) numbers.push_back(q.text(0));
+    while (q.next()) ids.push_back(q.i64(0));
   }
-  std::vector<PurchaseOrderView> list;
-  for (const auto& n : numbers) list.push_back(get_purchase_order(tx, n));
-  return list;
+  return purchase_orders_by_ids(tx, ids);
 }
 
 PurchaseOrderView close_purchase_order(store::Tx& tx, std::string_view number) {

@@ -125,37 +125,11 @@ void return_units(store::Tx& tx, int64_t warehouse_id, int64_t fulfillment_line_
 }  // namespace
 
 PickListView get_pick_list(store::Tx& tx, int64_t pick_list_id) {
-  PickListRow row = require_pick_list(tx, pick_list_id);
-  PickListView view;
-  view.id = row.id;
-  view.wave_id = row.wave_id;
-  view.status = row.status;
-  {
-    auto q = tx.query("SELECT code FROM warehouses WHERE id = $1", row.warehouse_id);
-    q.next();
-    view.warehouse = q.text(0);
+  std::vector<PickListView> found = pick_lists_by_ids(tx, {pick_list_id});
+  if (found.empty()) {
+    throw_not_found("unknown_pick_list", "no pick list " + std::to_string(pick_list_id));
   }
-  {
-    auto q = tx.query(
-        "SELECT route_method, route_algorithm, route_length_mm, route_optimal FROM pick_lists "
-        "WHERE id = $1",
-        pick_list_id);
-    q.next();
-    view.route_method = q.opt_text(0);
-    view.route_algorithm = q.opt_text(1);
-    view.route_length_mm = q.opt_i64(2);
-    view.route_optimal = q.opt_i64(3).value_or(0) != 0;
-  }
-  auto q = tx.query(
-      "SELECT pl.id, pl.sequence, l.code, p.sku, pl.lot, pl.quantity, pl.picked, pl.short, "
-      "pl.status, pl.fulfillment_id FROM pick_lines pl JOIN locations l ON l.id = pl.location_id "
-      "JOIN products p ON p.id = pl.product_id WHERE pl.pick_list_id = $1 ORDER BY pl.sequence",
-      pick_list_id);
-  while (q.next()) {
-    view.lines.push_back({q.i64(0), q.i64(1), q.text(2), q.text(3), q.text(4), q.i64(5), q.i64(6),
-                          q.i64(7), q.text(8), q.i64(9)});
-  }
-  return view;
+  return std::move(found.front());
 }
 
 PickListView confirm_pick(store::Tx& tx, int64_t pick_list_id, const PickScan& scan,

@@ -2,9 +2,11 @@
 #include "wms/picking_internal.h"
 
 #include <boost/json/object.hpp>
+#include <map>
 
 #include "core/error.h"
 #include "events/outbox.h"
+#include "store/id_list.h"
 #include "wms/tasks.h"
 
 namespace wareflow::wms {
@@ -66,6 +68,42 @@ void refresh_pick_list(store::Tx& tx, int64_t pick_list_id, const std::string& p
   } else {
     start_tasks_of(tx, "pick_list", pick_list_id, picker);
   }
+}
+
+std::vector<PickListView> pick_lists_by_ids(store::Tx& tx, const std::vector<int64_t>& ids) {
+  if (ids.empty()) return {};
+  const std::string id_list = store::id_list(ids);
+  std::map<int64_t, PickListView> by_id;
+  {
+    auto q = tx.query(
+        "SELECT l.id, l.wave_id, l.status, w.code, l.route_method, l.route_algorithm, "
+        "l.route_length_mm, l.route_optimal FROM pick_lists l JOIN warehouses w ON w.id = "
+        "l.warehouse_id WHERE l.id IN (SELECT value FROM json_each($1))",
+        id_list);
+    while (q.next()) {
+      PickListView view;
+      view.id = q.i64(0);
+      view.wave_id = q.i64(1);
+      view.status = q.text(2);
+      view.warehouse = q.text(3);
+      view.route_method = q.opt_text(4);
+      view.route_algorithm = q.opt_text(5);
+      view.route_length_mm = q.opt_i64(6);
+      view.route_optimal = q.opt_i64(7).value_or(0) != 0;
+      by_id.emplace(view.id, std::move(view));
+    }
+  }
+  auto q = tx.query(
+      "SELECT pl.pick_list_id, pl.id, pl.sequence, l.code, p.sku, pl.lot, pl.quantity, pl.picked, "
+      "pl.short, pl.status, pl.fulfillment_id FROM pick_lines pl JOIN locations l ON l.id = "
+      "pl.location_id JOIN products p ON p.id = pl.product_id WHERE pl.pick_list_id IN (SELECT "
+      "value FROM json_each($1)) ORDER BY pl.pick_list_id, pl.sequence",
+      id_list);
+  while (q.next()) {
+    by_id[q.i64(0)].lines.push_back({q.i64(1), q.i64(2), q.text(3), q.text(4), q.text(5), q.i64(6),
+                                     q.i64(7), q.i64(8), q.text(9), q.i64(10)});
+  }
+  return store::in_order_of(ids, by_id);
 }
 
 }  // namespace wareflow::wms

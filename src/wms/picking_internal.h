@@ -46,4 +46,8 @@ void insert_pick_line(store::Tx& tx, int64_t pick_list_id, int64_t sequence, con
 // Done when no line is open; its pick task is then done by the picker.
 void refresh_pick_list(store::Tx& tx, int64_t pick_list_id, const std::string& picker = {});
 
+// The pick lists with these ids, in the order given (unknown ids are left
+// out), read with one query for the lists and one for all their lines.
+std::vector<PickListView> pick_lists_by_ids(store::Tx& tx, const std::vector<int64_t>& ids);
+
 }  // namespace wareflow::wms

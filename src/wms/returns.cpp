@@ -11,6 +11,7 @@
 #include "catalog/catalog.h"
 #include "core/error.h"
 #include "events/outbox.h"
+#include "store/id_list.h"
 #include "wms/storage.h"
 
 namespace wareflow::wms {
@@ -83,7 +84,9 @@ void refresh_status(store::Tx& tx, const ReturnRow& r) {
 }  // namespace
 
 ReturnView authorize_return(store::Tx& tx, const ReturnInput& input) {
-  if (!tx.query("SELECT 1 FROM orders WHERE id = $1", input.order_id).next()) {
+  // The order's lines as its fulfillments carry them (wms/fulfillment.h): an
+  // order none of whose units reached a warehouse has nothing to take back.
+  if (!tx.query("SELECT 1 FROM fulfillments WHERE order_id = $1 LIMIT 1", input.order_id).next()) {
     throw_unknown(422, "unknown_order", "no order " + std::to_string(input.order_id), "order_id");
   }
   if (input.reason.empty() || input.reason.size() > 200) {
@@ -103,8 +106,10 @@ ReturnView authorize_return(store::Tx& tx, const ReturnInput& input) {
     std::string field = fmt::format("lines[{}]", i);
     int64_t order_line_id = 0, product_id = 0;
     if (in.order_line_id) {
-      auto q = tx.query("SELECT id, product_id FROM order_lines WHERE id = $1 AND order_id = $2",
-                        *in.order_line_id, input.order_id);
+      auto q = tx.query(
+          "SELECT fl.order_line_id, fl.product_id FROM fulfillment_lines fl JOIN fulfillments f "
+          "ON f.id = fl.fulfillment_id WHERE fl.order_line_id = $1 AND f.order_id = $2 LIMIT 1",
+          *in.order_line_id, input.order_id);
       if (!q.next()) {
         throw_invalid_field(field + ".order_line_id", "no such line on this order");
       }
@@ -113,7 +118,9 @@ ReturnView authorize_return(store::Tx& tx, const ReturnInput& input) {
     } else if (in.sku) {
       auto product = catalog::require_product(tx, *in.sku, 422, field + ".sku");
       auto q = tx.query(
-          "SELECT id FROM order_lines WHERE order_id = $1 AND product_id = $2 ORDER BY line_no",
+          "SELECT fl.order_line_id FROM fulfillment_lines fl JOIN fulfillments f ON f.id = "
+          "fl.fulfillment_id WHERE f.order_id = $1 AND fl.product_id = $2 GROUP BY "
+          "fl.order_line_id ORDER BY MIN(fl.line_no)",
           input.order_id, product.id);
       if (!q.next()) throw_invalid_field(field + ".sku", *in.sku + " is not on this order");
       order_line_id = q.i64(0);
@@ -397,12 +404,14 @@ ReturnView inspect_return(store::Tx& tx, int64_t id, const std::vector<Dispositi
   return get_return(tx, id);
 }
 
-std::map<int64_t, int64_t> returned_by_order_line(store::Tx& tx, int64_t order_id) {
+std::map<int64_t, int64_t> returned_by_order_line(store::Tx& tx,
+                                                  const std::vector<int64_t>& order_ids) {
   std::map<int64_t, int64_t> returned;
   auto q = tx.query(
       "SELECT rl.order_line_id, SUM(rl.received) FROM return_lines rl JOIN returns r ON r.id = "
-      "rl.return_id WHERE r.order_id = $1 GROUP BY rl.order_line_id",
-      order_id);
+      "rl.return_id WHERE r.order_id IN (SELECT value FROM json_each($1)) GROUP BY "
+      "rl.order_line_id",
+      store::id_list(order_ids));
   while (q.next()) returned[q.i64(0)] = q.i64(1);
   return returned;
 }

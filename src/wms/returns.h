@@ -80,7 +80,8 @@ struct Disposition {
 ReturnView inspect_return(store::Tx& tx, int64_t id, const std::vector<Disposition>& items,
                           inventory::StockListener* listener);
 
-// Units received back per order line of the order.
-std::map<int64_t, int64_t> returned_by_order_line(store::Tx& tx, int64_t order_id);
+// Units received back per order line of the orders (one query for all of them).
+std::map<int64_t, int64_t> returned_by_order_line(store::Tx& tx,
+                                                  const std::vector<int64_t>& order_ids);
 
 }  // namespace wareflow::wms

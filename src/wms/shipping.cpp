@@ -43,14 +43,16 @@ bool is_packed_or_later(const std::string& status) {
   return status == "packed" || status == "shipped" || status == "delivered";
 }
 
-// The order's ship-to address, read from the order (owned by oms/, read only).
+// The order's ship-to address and reference, as copied onto the fulfillment
+// when it was created (wms/fulfillment.h: the fulfillment is the contract).
 struct ShipToRow {
   std::string name, line1, line2, city, postal_code, country;
   std::string channel_order_id;
 };
-ShipToRow ship_to_of(store::Tx& tx, int64_t order_id) {
-  auto q = tx.query("SELECT ship_to_json, channel_order_id FROM orders WHERE id = $1", order_id);
-  if (!q.next()) throw std::logic_error("fulfillment of an unknown order");
+ShipToRow ship_to_of(store::Tx& tx, int64_t fulfillment_id) {
+  auto q = tx.query("SELECT ship_to_json, channel_order_id FROM fulfillments WHERE id = $1",
+                    fulfillment_id);
+  if (!q.next()) throw std::logic_error("ship-to of an unknown fulfillment");
   auto f = string_fields(q.text(0));
   return {f["name"], f["line1"], f["line2"], f["city"], f["postal_code"], f["country"], q.text(1)};
 }
@@ -272,7 +274,7 @@ FulfillmentView ship_fulfillment(store::Tx& tx, int64_t fulfillment_id, const Sh
   bool configured = !request.carrier ||
                     tx.query("SELECT 1 FROM carriers WHERE code = $1", *request.carrier).next();
   if (configured) {
-    ShipToRow to = ship_to_of(tx, f.order_id);
+    ShipToRow to = ship_to_of(tx, f.id);
     std::vector<shipping::PackageSpec> specs;
     for (const PackageRow& p : packages_of(tx, fulfillment_id)) {
       if (!p.length_mm) {
@@ -302,7 +304,7 @@ FulfillmentView ship_fulfillment(store::Tx& tx, int64_t fulfillment_id, const Sh
     // The request's deadline, else the one promised to the customer.
     std::optional<int64_t> deliver_by = request.deliver_by_ms;
     if (!deliver_by) {
-      auto q = tx.query("SELECT deliver_by_ms FROM orders WHERE id = $1", f.order_id);
+      auto q = tx.query("SELECT deliver_by_ms FROM fulfillments WHERE id = $1", f.id);
       if (q.next()) deliver_by = q.opt_i64(0);
     }
     chosen = shipping::rate_shop(carriers, {to.country, to.postal_code}, specs, tx.now_ms(),
@@ -377,10 +379,9 @@ Manifest manifest(store::Tx& tx, std::string_view carrier, int64_t day_ms,
   if (warehouse_id) m.warehouse = find_warehouse_by_id(tx, *warehouse_id)->code;
   auto q = tx.query(
       "SELECT f.id, f.order_id, COALESCE(f.service, ''), COALESCE(f.tracking_number, ''), "
-      "f.shipped_at_ms, f.price_minor, f.currency, o.ship_to_json FROM fulfillments f JOIN "
-      "orders o ON o.id = f.order_id WHERE f.carrier = $1 AND f.shipped_at_ms >= $2 AND "
-      "f.shipped_at_ms < $3 AND ($4 IS NULL OR f.warehouse_id = $4) ORDER BY f.shipped_at_ms, "
-      "f.id",
+      "f.shipped_at_ms, f.price_minor, f.currency, f.ship_to_json FROM fulfillments f WHERE "
+      "f.carrier = $1 AND f.shipped_at_ms >= $2 AND f.shipped_at_ms < $3 AND ($4 IS NULL OR "
+      "f.warehouse_id = $4) ORDER BY f.shipped_at_ms, f.id",
       carrier, day, day + kDayMs, warehouse_id);
   while (q.next()) {
     ManifestEntry e;
@@ -452,7 +453,7 @@ Document packing_slip_document(store::Tx& tx, int64_t fulfillment_id) {
                                      f.status + "; a packing slip lists packed packages");
   }
   FulfillmentView view = get_fulfillment(tx, fulfillment_id);
-  ShipToRow to = ship_to_of(tx, f.order_id);
+  ShipToRow to = ship_to_of(tx, f.id);
   documents::PackingSlipDocument doc;
   doc.order_id = f.order_id;
   doc.channel_order_id = to.channel_order_id;
@@ -492,7 +493,7 @@ Document label_document(store::Tx& tx, int64_t fulfillment_id, const std::string
                     fmt::format("the fulfillment has {} package(s)", packages.size()));
   }
   const PackageRow& p = packages[static_cast<size_t>(package_index - 1)];
-  ShipToRow to = ship_to_of(tx, f.order_id);
+  ShipToRow to = ship_to_of(tx, f.id);
   documents::ShippingLabel label;
   label.ship_from = warehouse_address(tx, f.warehouse_id);
   label.ship_to = to_address(to);

@@ -13,6 +13,7 @@
 #include "core/error.h"
 #include "core/json.h"
 #include "events/outbox.h"
+#include "store/id_list.h"
 #include "inputs/input_error.h"
 #include "optimize/batching.h"
 #include "optimize/routing.h"
@@ -399,6 +400,63 @@ WaveView create_wave(store::Tx& tx, const WaveRequest& request, FulfillmentListe
   return get_wave(tx, wave_id);
 }
 
+namespace {
+
+// The waves with these ids, in this order, set-based: one query each for the
+// waves, their fulfillments and their pick lists, and the pick lists' two.
+std::vector<WaveView> waves_by_ids(store::Tx& tx, const std::vector<int64_t>& ids) {
+  if (ids.empty()) return {};
+  const std::string id_list = store::id_list(ids);
+  std::map<int64_t, WaveView> by_id;
+  {
+    auto q = tx.query(
+        "SELECT v.id, w.code, v.created_at_ms, v.batch_method, v.batch_construction, "
+        "v.cart_max_items, v.cart_max_volume_cm3, v.cart_max_orders, v.route_length_mm, "
+        "v.fcfs_route_length_mm FROM waves v JOIN warehouses w ON w.id = v.warehouse_id WHERE "
+        "v.id IN (SELECT value FROM json_each($1))",
+        id_list);
+    while (q.next()) {
+      WaveView wave;
+      wave.id = q.i64(0);
+      wave.warehouse = q.text(1);
+      wave.created_at_ms = q.i64(2);
+      if (!q.is_null(3)) {
+        WaveBatching b;
+        b.method = q.text(3);
+        b.construction = q.text(4);
+        b.cart.max_items = q.i64(5);
+        b.cart.max_volume_cm3 = q.opt_i64(6);
+        b.cart.max_orders = q.opt_i64(7);
+        b.route_length_mm = q.opt_i64(8);
+        b.fcfs_route_length_mm = q.opt_i64(9);
+        wave.batching = std::move(b);
+      }
+      by_id.emplace(wave.id, std::move(wave));
+    }
+  }
+  {
+    auto q = tx.query(
+        "SELECT wave_id, id FROM fulfillments WHERE wave_id IN (SELECT value FROM json_each($1)) "
+        "ORDER BY wave_id, id",
+        id_list);
+    while (q.next()) by_id[q.i64(0)].fulfillments.push_back(q.i64(1));
+  }
+  std::vector<int64_t> list_ids;
+  {
+    auto q = tx.query(
+        "SELECT id FROM pick_lists WHERE wave_id IN (SELECT value FROM json_each($1)) ORDER BY "
+        "wave_id, id",
+        id_list);
+    while (q.next()) list_ids.push_back(q.i64(0));
+  }
+  for (PickListView& list : pick_lists_by_ids(tx, list_ids)) {
+    by_id[list.wave_id].pick_lists.push_back(std::move(list));
+  }
+  return store::in_order_of(ids, by_id);
+}
+
+}  // namespace
+
 std::vector<WaveView> list_waves(store::Tx& tx, std::optional<int64_t> warehouse_id,
                                  int64_t before_id, int64_t limit) {
   std::vector<int64_t> ids;
@@ -409,52 +467,13 @@ std::vector<WaveView> list_waves(store::Tx& tx, std::optional<int64_t> warehouse
         before_id, warehouse_id.value_or(0), limit);
     while (q.next()) ids.push_back(q.i64(0));
   }
-  std::vector<WaveView> list;
-  for (int64_t id : ids) list.push_back(get_wave(tx, id));
-  return list;
+  return waves_by_ids(tx, ids);
 }
 
 WaveView get_wave(store::Tx& tx, int64_t wave_id) {
-  WaveView wave;
-  {
-    auto q = tx.query(
-        "SELECT v.id, w.code, v.created_at_ms FROM waves v JOIN warehouses w ON w.id = "
-        "v.warehouse_id WHERE v.id = $1",
-        wave_id);
-    if (!q.next()) throw_not_found("unknown_wave", "no wave " + std::to_string(wave_id));
-    wave.id = q.i64(0);
-    wave.warehouse = q.text(1);
-    wave.created_at_ms = q.i64(2);
-  }
-  {
-    auto q = tx.query("SELECT id FROM fulfillments WHERE wave_id = $1 ORDER BY id", wave_id);
-    while (q.next()) wave.fulfillments.push_back(q.i64(0));
-  }
-  std::vector<int64_t> list_ids;
-  {
-    auto q = tx.query("SELECT id FROM pick_lists WHERE wave_id = $1 ORDER BY id", wave_id);
-    while (q.next()) list_ids.push_back(q.i64(0));
-  }
-  for (int64_t id : list_ids) wave.pick_lists.push_back(get_pick_list(tx, id));
-  {
-    auto q = tx.query(
-        "SELECT batch_method, batch_construction, cart_max_items, cart_max_volume_cm3, "
-        "cart_max_orders, route_length_mm, fcfs_route_length_mm FROM waves WHERE id = $1 AND "
-        "batch_method IS NOT NULL",
-        wave_id);
-    if (q.next()) {
-      WaveBatching b;
-      b.method = q.text(0);
-      b.construction = q.text(1);
-      b.cart.max_items = q.i64(2);
-      b.cart.max_volume_cm3 = q.opt_i64(3);
-      b.cart.max_orders = q.opt_i64(4);
-      b.route_length_mm = q.opt_i64(5);
-      b.fcfs_route_length_mm = q.opt_i64(6);
-      wave.batching = std::move(b);
-    }
-  }
-  return wave;
+  std::vector<WaveView> found = waves_by_ids(tx, {wave_id});
+  if (found.empty()) throw_not_found("unknown_wave", "no wave " + std::to_string(wave_id));
+  return std::move(found.front());
 }
 
 }  // namespace wareflow::wms

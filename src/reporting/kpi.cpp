@@ -1,4 +1,4 @@
-#include "oms/kpi.h"
+#include "reporting/kpi.h"
 
 #include <algorithm>
 #include <boost/json/parse.hpp>
@@ -8,7 +8,7 @@
 #include "core/error.h"
 #include "core/time.h"
 
-namespace wareflow::oms {
+namespace wareflow::reporting {
 namespace {
 
 std::optional<CycleTime> cycle_time(std::vector<int64_t> durations) {
@@ -339,4 +339,4 @@ DockToStock dock_to_stock(store::Tx& tx, std::optional<int64_t> warehouse_id, in
   return d;
 }
 
-}  // namespace wareflow::oms
+}  // namespace wareflow::reporting

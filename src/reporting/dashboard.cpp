@@ -1,11 +1,11 @@
-#include "oms/dashboard.h"
+#include "reporting/dashboard.h"
 
 #include <algorithm>
 
 #include "wms/layout.h"
 #include "wms/tasks.h"
 
-namespace wareflow::oms {
+namespace wareflow::reporting {
 namespace {
 
 constexpr int64_t kHourMs = 3'600'000;
@@ -91,4 +91,4 @@ Dashboard dashboard(store::Tx& tx, const std::optional<std::string>& warehouse) 
   return d;
 }
 
-}  // namespace wareflow::oms
+}  // namespace wareflow::reporting

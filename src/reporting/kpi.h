@@ -30,7 +30,7 @@
 
 #include "store/database.h"
 
-namespace wareflow::oms {
+namespace wareflow::reporting {
 
 struct CycleTime {
   double mean_ms = 0;
@@ -128,4 +128,4 @@ struct DockToStock {
 DockToStock dock_to_stock(store::Tx& tx, std::optional<int64_t> warehouse_id, int64_t from_ms,
                           int64_t to_ms);
 
-}  // namespace wareflow::oms
+}  // namespace wareflow::reporting

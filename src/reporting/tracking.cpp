@@ -1,9 +1,9 @@
-#include "oms/tracking.h"
+#include "reporting/tracking.h"
 
 #include "core/error.h"
 #include "core/random.h"
 
-namespace wareflow::oms {
+namespace wareflow::reporting {
 
 TrackingView tracking_view(store::Tx& tx, const std::string& token) {
   // Tokens are 32 lowercase hex digits; anything else cannot match and is
@@ -50,4 +50,4 @@ TrackingView tracking_view(store::Tx& tx, const std::string& token) {
   return view;
 }
 
-}  // namespace wareflow::oms
+}  // namespace wareflow::reporting

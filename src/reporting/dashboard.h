@@ -15,10 +15,10 @@
 #include <string>
 #include <vector>
 
-#include "oms/kpi.h"
+#include "reporting/kpi.h"
 #include "store/database.h"
 
-namespace wareflow::oms {
+namespace wareflow::reporting {
 
 struct PipelineStage {
   std::string stage;  // a fulfillment status: released, picking, picked, packed
@@ -64,4 +64,4 @@ constexpr int64_t kAtRiskWindowMs = 2 * 3'600'000;
 // for the whole business (an order may span warehouses).
 Dashboard dashboard(store::Tx& tx, const std::optional<std::string>& warehouse);
 
-}  // namespace wareflow::oms
+}  // namespace wareflow::reporting

@@ -1,6 +1,6 @@
 // Order KPIs against orders whose times are set by hand (the services stamp
 // rows with the transaction's clock; here they are rewritten afterwards).
-#include "oms/kpi.h"
+#include "reporting/kpi.h"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +8,7 @@
 #include "oms/orders.h"
 #include "testing/small_shop.h"
 
-namespace wareflow::oms {
+namespace wareflow::reporting {
 namespace {
 
 constexpr int64_t kHourMs = 3'600'000;
@@ -141,4 +141,4 @@ TEST_F(OrderKpisTest, SalesByDayCompareWithTheSameWeekdayBefore) {
 }
 
 }  // namespace
-}  // namespace wareflow::oms
+}  // namespace wareflow::reporting

@@ -11,7 +11,7 @@
 
 #include "store/database.h"
 
-namespace wareflow::oms {
+namespace wareflow::reporting {
 
 struct TrackedLine {
   std::string sku, name;
@@ -35,4 +35,4 @@ struct TrackingView {
 // not tell a malformed token from an unknown one).
 TrackingView tracking_view(store::Tx& tx, const std::string& token);
 
-}  // namespace wareflow::oms
+}  // namespace wareflow::reporting
