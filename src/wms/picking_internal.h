@@ -6,10 +6,12 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "inventory/inventory.h"
 #include "store/database.h"
 #include "wms/fulfillment.h"
+#include "wms/picking.h"
 
 namespace wareflow::wms {
 
