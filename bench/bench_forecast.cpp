@@ -534,11 +534,13 @@ int main(int argc, char** argv) {
     } else if (i + 1 < argc && std::strcmp(argv[i], "--speed") == 0) {
       speed_series = std::max<size_t>(1, std::strtoull(argv[++i], nullptr, 10));
     } else if (i + 1 < argc && std::strcmp(argv[i], "--threads") == 0) {
-      threads = static_cast<unsigned>(std::max<unsigned long long>(1, std::strtoull(argv[++i], nullptr, 10)));
+      threads = static_cast<unsigned>(
+          std::max<unsigned long long>(1, std::strtoull(argv[++i], nullptr, 10)));
     } else if (i + 1 < argc && std::strcmp(argv[i], "--seed") == 0) {
       seed = std::strtoull(argv[++i], nullptr, 10);
     } else {
-      std::fprintf(stderr, "usage: %s [--series N] [--speed N] [--seed S] [--threads T]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--series N] [--speed N] [--seed S] [--threads T]\n",
+                   argv[0]);
       return 2;
     }
   }

@@ -24,7 +24,8 @@ using namespace wareflow;
 int main(int argc, char** argv) {
   const int total = argc > 1 ? std::atoi(argv[1]) : 20000;
   const int producers = argc > 2 ? std::atoi(argv[2]) : 16;
-  auto dir = std::filesystem::temp_directory_path() / ("wareflow-writer-" + std::to_string(getpid()));
+  auto dir =
+      std::filesystem::temp_directory_path() / ("wareflow-writer-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   store::DatabaseOptions options;
   options.path = (dir / "bench.db").string();
@@ -72,8 +73,7 @@ int main(int argc, char** argv) {
     });
   }
   for (auto& t : threads) t.join();
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf(
       "{\"orders\": %d, \"producers\": %d, \"seconds\": %.3f, \"orders_per_s\": %.0f, "
       "\"orders_per_commit\": %.1f}\n",

@@ -2,10 +2,10 @@
 // strings), the carrier and box JSON, and the JSON inputs of `wareflow
 // optimize route|batch|slot|cartonize|source` and `wareflow forecast|reorder|simulate`, on any
 // input.
+#include <boost/json/parse.hpp>
 #include <cstdint>
-#include <string>
-
 #include <sstream>
+#include <string>
 
 #include "app/csv_import.h"
 #include "app/pure_cli.h"
@@ -13,8 +13,6 @@
 #include "core/time.h"
 #include "gs1/gs1.h"
 #include "shipping/rating.h"
-
-#include <boost/json/parse.hpp>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);

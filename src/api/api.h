@@ -32,7 +32,7 @@ class Api {
 
   struct RouteInfo {
     std::string method;
-    std::string pattern;            // "/api/v1/orders/{id}"
+    std::string pattern;             // "/api/v1/orders/{id}"
     std::vector<std::string> roles;  // empty: public
   };
   // Every route, in registration order.

@@ -190,8 +190,7 @@ TEST_F(ApiTest, UnknownResourcesAre404WithTheirCode) {
   EXPECT_EQ(code_of(call("GET", "/api/v1/orders/abc", "", admin)), "unknown_order");
   EXPECT_EQ(code_of(call("GET", "/api/v1/products/NOPE", "", admin)), "unknown_sku");
   EXPECT_EQ(code_of(call("GET", "/api/v1/pick-lists/9", "", admin)), "unknown_pick_list");
-  EXPECT_EQ(code_of(call("GET", "/api/v1/warehouses/X/locations", "", admin)),
-            "unknown_warehouse");
+  EXPECT_EQ(code_of(call("GET", "/api/v1/warehouses/X/locations", "", admin)), "unknown_warehouse");
 }
 
 }  // namespace

@@ -189,10 +189,9 @@ void register_report_routes(Router& r, store::Database& db) {
             days.push_back(json::object{
                 {"day", d.day}, {"units_lost", d.units_lost}, {"value_minor", d.value_minor}});
           }
-          return json::object{
-              {"from", format_rfc3339(from)},    {"to", format_rfc3339(to)},
-              {"units_lost", lost.units_lost}, {"value_minor", lost.value_minor},
-              {"rows", std::move(rows)},         {"days", std::move(days)}};
+          return json::object{{"from", format_rfc3339(from)},  {"to", format_rfc3339(to)},
+                              {"units_lost", lost.units_lost}, {"value_minor", lost.value_minor},
+                              {"rows", std::move(rows)},       {"days", std::move(days)}};
         });
   });
   r.add("GET", "/api/v1/reports/productivity", kAll, [report_with](const CallPtr& call) {
@@ -222,7 +221,8 @@ void register_report_routes(Router& r, store::Database& db) {
     auto [from, to] = query_window(call->request);
     int64_t bucket = query_bucket(call->request);
     report(call, "throughput", "buckets", [&](store::Tx& tx) {
-      reporting::Throughput t = reporting::throughput(tx, query_warehouse(tx, call->request), from, to, bucket);
+      reporting::Throughput t =
+          reporting::throughput(tx, query_warehouse(tx, call->request), from, to, bucket);
       json::array buckets;
       for (const auto& b : t.buckets) {
         buckets.push_back(json::object{{"start", format_rfc3339(b.start_ms)},
@@ -302,7 +302,8 @@ void register_report_routes(Router& r, store::Database& db) {
   r.add("GET", "/api/v1/reports/dock-to-stock", kAll, [report](const CallPtr& call) {
     auto [from, to] = query_window(call->request);
     report(call, "dock-to-stock", "", [&](store::Tx& tx) {
-      reporting::DockToStock d = reporting::dock_to_stock(tx, query_warehouse(tx, call->request), from, to);
+      reporting::DockToStock d =
+          reporting::dock_to_stock(tx, query_warehouse(tx, call->request), from, to);
       return json::object{{"from", format_rfc3339(from)},
                           {"to", format_rfc3339(to)},
                           {"receipts", d.receipts},

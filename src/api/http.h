@@ -25,7 +25,7 @@ struct Response {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
-  std::string principal;  // token name, for the request log
+  std::string principal;   // token name, for the request log
   std::string error_code;  // problem code, for the request log
 };
 

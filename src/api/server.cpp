@@ -50,10 +50,9 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_->header_limit(16 * 1024);
     parser_->body_limit(shared_.options.max_body_bytes);
     stream_.expires_after(std::chrono::seconds(shared_.options.header_timeout_s));
-    http::async_read_header(stream_, buffer_, *parser_,
-                            [self = shared_from_this()](beast::error_code ec, size_t) {
-                              self->on_header(ec);
-                            });
+    http::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, size_t) { self->on_header(ec); });
   }
 
   void on_header(beast::error_code ec) {
@@ -61,24 +60,22 @@ class Session : public std::enable_shared_from_this<Session> {
       method_ = std::string(parser_->get().method_string());
       path_ = std::string(parser_->get().target());
       started_ = std::chrono::steady_clock::now();
-      return reply_and_close(problem(413, "payload_too_large",
-                                     "the body is larger than " +
-                                         std::to_string(shared_.options.max_body_bytes) +
-                                         " bytes"));
+      return reply_and_close(problem(
+          413, "payload_too_large",
+          "the body is larger than " + std::to_string(shared_.options.max_body_bytes) + " bytes"));
     }
     if (ec) return close();
     auto length = parser_->content_length();
     if (length && *length > shared_.options.max_body_bytes) {
-      return reply_and_close(problem(413, "payload_too_large",
-                                     "the body is larger than " +
-                                         std::to_string(shared_.options.max_body_bytes) +
-                                         " bytes"));
+      return reply_and_close(problem(
+          413, "payload_too_large",
+          "the body is larger than " + std::to_string(shared_.options.max_body_bytes) + " bytes"));
     }
     stream_.expires_after(std::chrono::seconds(shared_.options.body_timeout_s));
     // curl and others wait for "100 Continue" before sending a larger body.
     if (beast::iequals(parser_->get()[http::field::expect], "100-continue")) {
-      auto interim = std::make_shared<http::response<http::empty_body>>(http::status::continue_,
-                                                                          11);
+      auto interim =
+          std::make_shared<http::response<http::empty_body>>(http::status::continue_, 11);
       http::async_write(stream_, *interim,
                         [self = shared_from_this(), interim](beast::error_code write_ec, size_t) {
                           if (write_ec) return self->close();
@@ -90,10 +87,9 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void read_body() {
-    http::async_read(stream_, buffer_, *parser_,
-                     [self = shared_from_this()](beast::error_code ec, size_t) {
-                       self->on_body(ec);
-                     });
+    http::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, size_t) { self->on_body(ec); });
   }
 
   void on_body(beast::error_code ec) {
@@ -124,8 +120,9 @@ class Session : public std::enable_shared_from_this<Session> {
     ++shared_.in_flight;
     counted_ = true;
     shared_.api.handle(request, [self = shared_from_this()](Response response) {
-      net::post(self->stream_.get_executor(),
-                [self, response = std::move(response)]() mutable { self->send(std::move(response)); });
+      net::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
+        self->send(std::move(response));
+      });
     });
   }
 
@@ -140,9 +137,9 @@ class Session : public std::enable_shared_from_this<Session> {
     response->body() = std::move(r.body);
     response->prepare_payload();
     if (shared_.options.log_requests && !method_.empty()) {
-      double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                            started_)
-                      .count();
+      double ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_)
+              .count();
       spdlog::info("request method={} path={} status={} duration_ms={:.3f} token={}{}{}", method_,
                    path_, r.status, ms, r.principal.empty() ? "-" : r.principal,
                    r.error_code.empty() ? "" : " code=", r.error_code);

@@ -82,8 +82,8 @@ class Table {
     }
     for (size_t r = 1; r < rows_.size(); ++r) {
       if (rows_[r].fields.size() != header.size()) {
-        throw ImportError(fmt::format("line {}: {} fields where the header has {}",
-                                      rows_[r].line, rows_[r].fields.size(), header.size()));
+        throw ImportError(fmt::format("line {}: {} fields where the header has {}", rows_[r].line,
+                                      rows_[r].fields.size(), header.size()));
       }
     }
   }
@@ -103,8 +103,8 @@ class Table {
     int64_t n = 0;
     auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
     if (ec != std::errc() || ptr != value.data() + value.size()) {
-      throw ImportError(fmt::format("line {}: {} must be an integer, not \"{}\"", line(r), column,
-                                    value));
+      throw ImportError(
+          fmt::format("line {}: {} must be an integer, not \"{}\"", line(r), column, value));
     }
     return n;
   }
@@ -120,8 +120,8 @@ class Table {
     if (value.empty()) return std::nullopt;
     auto at = parse_rfc3339(value, true);
     if (!at) {
-      throw ImportError(fmt::format("line {}: {} must be a date or RFC 3339 time", line(r),
-                                    column));
+      throw ImportError(
+          fmt::format("line {}: {} must be a date or RFC 3339 time", line(r), column));
     }
     return at;
   }
@@ -213,9 +213,9 @@ ImportResult import_csv(store::Database& db, oms::OrderService& orders, ImportKi
           std::string phone = t.text(r, "phone");
           o.customer = {t.text(r, "email"), t.text(r, "name"),
                         phone.empty() ? std::nullopt : std::optional<std::string>(phone)};
-          o.ship_to = {t.text(r, "ship_name"), t.text(r, "line1"),       t.text(r, "line2"),
-                       t.text(r, "city"),      t.text(r, "postal_code"), t.text(r, "country"),
-                       std::nullopt,           std::nullopt};
+          o.ship_to = {
+              t.text(r, "ship_name"),   t.text(r, "line1"),   t.text(r, "line2"), t.text(r, "city"),
+              t.text(r, "postal_code"), t.text(r, "country"), std::nullopt,       std::nullopt};
           o.priority = t.opt_int(r, "priority").value_or(0);
           o.ship_by_ms = t.opt_time(r, "ship_by");
         });

@@ -545,7 +545,8 @@ planning::TaskTime read_task_time(const FieldReader& in, std::string_view key) {
   planning::TaskTime t;
   auto object = in.optional_object(key);
   if (!object) return t;
-  t.per_order_ms = object->optional_int("per_order_ms", 0, planning::kMaxTaskComponentMs).value_or(0);
+  t.per_order_ms =
+      object->optional_int("per_order_ms", 0, planning::kMaxTaskComponentMs).value_or(0);
   t.per_line_ms = object->optional_int("per_line_ms", 0, planning::kMaxTaskComponentMs).value_or(0);
   t.per_unit_ms = object->optional_int("per_unit_ms", 0, planning::kMaxTaskComponentMs).value_or(0);
   t.cv = object->optional_number("cv", 0, planning::kMaxCv).value_or(0);
@@ -565,7 +566,8 @@ int run_simulate(const std::string& input_json, std::ostream& out) {
       FieldReader o = in.element("orders", orders, i);
       planning::SimOrder order;
       order.id = o.required_int("id", INT64_MIN, INT64_MAX);
-      order.released_at_ms = o.optional_int("released_at_ms", -kAnyTime, kAnyTime).value_or(r.start_ms);
+      order.released_at_ms =
+          o.optional_int("released_at_ms", -kAnyTime, kAnyTime).value_or(r.start_ms);
       order.ship_by_ms = o.optional_int("ship_by_ms", -kAnyTime, kAnyTime);
       order.stage = o.optional_string("stage", 16).value_or("released");
       order.lines = o.optional_int("lines", 1, planning::kMaxLines).value_or(1);
@@ -598,25 +600,28 @@ int run_simulate(const std::string& input_json, std::ostream& out) {
         FieldReader w = in.element("what_if", *list, i);
         r.what_if.push_back({w.required_string("name", 64),
                              w.optional_int("extra_pickers", -planning::kMaxShiftWorkers,
-                                            planning::kMaxShiftWorkers).value_or(0),
+                                            planning::kMaxShiftWorkers)
+                                 .value_or(0),
                              w.optional_int("extra_packers", -planning::kMaxShiftWorkers,
-                                            planning::kMaxShiftWorkers).value_or(0),
+                                            planning::kMaxShiftWorkers)
+                                 .value_or(0),
                              w.optional_int("extra_loaders", -planning::kMaxShiftWorkers,
-                                            planning::kMaxShiftWorkers).value_or(0)});
+                                            planning::kMaxShiftWorkers)
+                                 .value_or(0)});
       }
     }
     planning::SimulationResult result = planning::simulate(r);
 
     const codec::JsonStyle style = codec::kCliStyle;
-    out << json::serialize(
-               json::object{{"orders", codec::encode_orders(result.orders)},
-                            {"stages", codec::encode_stages(result.stages, style)},
-                            {"late_orders", result.late_orders},
-                            {"orders_with_cutoff", result.orders_with_cutoff},
-                            {"on_time_rate", codec::encode_on_time_rate(result.on_time_rate, style)},
-                            {"unshipped_orders", result.unshipped_orders},
-                            {"makespan_ms", opt_ms(result.makespan_ms)},
-                            {"what_if", codec::encode_what_if(result.what_if, style)}})
+    out << json::serialize(json::object{
+               {"orders", codec::encode_orders(result.orders)},
+               {"stages", codec::encode_stages(result.stages, style)},
+               {"late_orders", result.late_orders},
+               {"orders_with_cutoff", result.orders_with_cutoff},
+               {"on_time_rate", codec::encode_on_time_rate(result.on_time_rate, style)},
+               {"unshipped_orders", result.unshipped_orders},
+               {"makespan_ms", opt_ms(result.makespan_ms)},
+               {"what_if", codec::encode_what_if(result.what_if, style)}})
         << "\n";
     return 0;
   });

@@ -159,8 +159,8 @@ void apply(testing::TempDb& t, const Op& op, int& order_counter) {
       case 9: {  // ship or deliver
         // Mostly the fulfillments that can move on; sometimes any, to be refused.
         auto all = ids(tx, op[3] % 4 == 0 ? "SELECT id FROM fulfillments ORDER BY id"
-                           : op[1] % 2     ? "SELECT id FROM fulfillments WHERE status = 'packed'"
-                                           : "SELECT id FROM fulfillments WHERE status = 'shipped'");
+                           : op[1] % 2    ? "SELECT id FROM fulfillments WHERE status = 'packed'"
+                                          : "SELECT id FROM fulfillments WHERE status = 'shipped'");
         if (all.empty()) return;
         int64_t id = all[static_cast<size_t>(op[2]) % all.size()];
         if (op[1] % 2) {
@@ -175,8 +175,7 @@ void apply(testing::TempDb& t, const Op& op, int& order_counter) {
 }
 
 RC_GTEST_PROP(LedgerProperty, InvariantsHoldAfterEveryOperation, ()) {
-  auto ops = *rc::gen::resize(
-      100, rc::gen::container<std::vector<Op>>(rc::gen::arbitrary<Op>()));
+  auto ops = *rc::gen::resize(100, rc::gen::container<std::vector<Op>>(rc::gen::arbitrary<Op>()));
   testing::TempDb t;
   set_up(t);
   int order_counter = 0;
@@ -213,13 +212,13 @@ TEST(LedgerFlow, OrderToDeliveryKeepsTheBooks) {
   testing::TempDb t;
   set_up(t);
   int counter = 0;
-  apply(t, {0, 0, 0, 0, 0, 9}, counter);   // +10 P1 at W1 A01-001-1
-  apply(t, {2, 0, 1, 0, 0, 2}, counter);   // order 3 x P1 (one line)
-  apply(t, {5, 0, 0, 0, 0, 0}, counter);   // wave W1
-  apply(t, {6, 0, 0, 2, 1, 0}, counter);   // pick all 3
-  apply(t, {8, 0, 0, 1, 0, 0}, counter);   // pack
-  apply(t, {9, 1, 0, 0, 0, 0}, counter);   // ship
-  apply(t, {9, 0, 0, 0, 0, 0}, counter);   // deliver
+  apply(t, {0, 0, 0, 0, 0, 9}, counter);  // +10 P1 at W1 A01-001-1
+  apply(t, {2, 0, 1, 0, 0, 2}, counter);  // order 3 x P1 (one line)
+  apply(t, {5, 0, 0, 0, 0, 0}, counter);  // wave W1
+  apply(t, {6, 0, 0, 2, 1, 0}, counter);  // pick all 3
+  apply(t, {8, 0, 0, 1, 0, 0}, counter);  // pack
+  apply(t, {9, 1, 0, 0, 0, 0}, counter);  // ship
+  apply(t, {9, 0, 0, 0, 0, 0}, counter);  // deliver
   t.db->write([&](store::Tx& tx) {
     EXPECT_TRUE(audit::verify(tx).empty());
     auto order = t.orders->get_order(tx, 1);

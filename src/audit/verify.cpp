@@ -11,8 +11,7 @@ class Collector {
 
   // Runs `sql`; every row it returns is a breach of `invariant`, described by
   // formatting its columns (all read as text) into `format` positionally.
-  void check(const char* invariant, const std::string& sql, int columns,
-             const char* description) {
+  void check(const char* invariant, const std::string& sql, int columns, const char* description) {
     if (breaches.size() >= max_) return;
     auto q = tx_.query(sql);
     while (q.next() && breaches.size() < max_) {

@@ -693,9 +693,9 @@ class Day {
     in.quantity = op[4] % 5 == 0 ? f.free + 1 : op[4] % f.free + 1;
     in.from_location = f.location;
     if (op[5] % 2) in.to_location = rack(op[4], op[5], op[5] / 2 % 2 + 1);
-    auto out = run("create_move_task",
-                   [&](store::Tx& tx) { wms::create_move_task(tx, in); });
-    if (in.quantity > f.free) expect_refusal(out, "insufficient_stock", "a move of more than is free");
+    auto out = run("create_move_task", [&](store::Tx& tx) { wms::create_move_task(tx, in); });
+    if (in.quantity > f.free)
+      expect_refusal(out, "insufficient_stock", "a move of more than is free");
   }
 
   void pick_face(const Op& op) {

@@ -16,21 +16,26 @@ std::optional<Role> parse_role(std::string_view name) {
 
 const char* role_name(Role role) {
   switch (role) {
-    case Role::admin: return "admin";
-    case Role::manager: return "manager";
-    case Role::operator_: return "operator";
-    case Role::integration: return "integration";
-    case Role::viewer: return "viewer";
+    case Role::admin:
+      return "admin";
+    case Role::manager:
+      return "manager";
+    case Role::operator_:
+      return "operator";
+    case Role::integration:
+      return "integration";
+    case Role::viewer:
+      return "viewer";
   }
   return "unknown";
 }
 
 std::string create_token(store::Tx& tx, Role role, const std::string& name) {
-  if (name.empty() || name.size() > 100) throw_invalid_field("name", "name must be 1-100 characters");
+  if (name.empty() || name.size() > 100)
+    throw_invalid_field("name", "name must be 1-100 characters");
   std::string token = "wf_" + random_hex(32);
-  tx.exec(
-      "INSERT INTO api_tokens (token_hash, name, role, created_at_ms) VALUES ($1, $2, $3, $4)",
-      sha256_hex(token), name, role_name(role), tx.now_ms());
+  tx.exec("INSERT INTO api_tokens (token_hash, name, role, created_at_ms) VALUES ($1, $2, $3, $4)",
+          sha256_hex(token), name, role_name(role), tx.now_ms());
   return token;
 }
 
@@ -46,8 +51,8 @@ std::vector<TokenInfo> list_tokens(store::Tx& tx) {
       "SELECT name, role, created_at_ms, revoked_at_ms IS NOT NULL FROM api_tokens ORDER BY "
       "created_at_ms, name");
   while (q.next()) {
-    tokens.push_back({q.text(0), parse_role(q.text(1)).value_or(Role::viewer), q.i64(2),
-                      q.i64(3) != 0});
+    tokens.push_back(
+        {q.text(0), parse_role(q.text(1)).value_or(Role::viewer), q.i64(2), q.i64(3) != 0});
   }
   return tokens;
 }

@@ -57,7 +57,8 @@ void validate(const ProductInput& input) {
     throw_invalid_field("tracking", "tracking must be \"none\" or \"lot\"");
   }
   if (input.storage_zone && !is_code(*input.storage_zone, 16)) {
-    throw_invalid_field("storage_zone", "storage_zone must be 1-16 characters of A-Z a-z 0-9 . _ -");
+    throw_invalid_field("storage_zone",
+                        "storage_zone must be 1-16 characters of A-Z a-z 0-9 . _ -");
   }
   if (input.shelf_life_days && (*input.shelf_life_days < 1 || *input.shelf_life_days > 36500)) {
     throw_invalid_field("shelf_life_days", "shelf_life_days must be between 1 and 36500");
@@ -152,8 +153,8 @@ UpsertResult upsert_product(store::Tx& tx, const ProductInput& input) {
         "INSERT INTO products (id, sku, name, weight_g, length_mm, width_mm, height_mm, tracking, "
         "shelf_life_days, created_at_ms, updated_at_ms, storage_zone) VALUES ($1, $2, $3, $4, $5, "
         "$6, $7, $8, $9, $10, $10, $11)",
-        id, input.sku, input.name, input.weight_g, input.length_mm, input.width_mm,
-        input.height_mm, input.tracking, input.shelf_life_days, tx.now_ms(), input.storage_zone);
+        id, input.sku, input.name, input.weight_g, input.length_mm, input.width_mm, input.height_mm,
+        input.tracking, input.shelf_life_days, tx.now_ms(), input.storage_zone);
   }
   for (size_t i = 0; i < input.barcodes.size(); ++i) {
     const std::string& code = input.barcodes[i];
@@ -181,14 +182,13 @@ std::optional<Product> find_product_by_id(store::Tx& tx, int64_t id) {
 }
 
 std::optional<Product> find_by_scan(store::Tx& tx, std::string_view code) {
-  auto product = find_where(
-      tx, "id = (SELECT product_id FROM product_barcodes WHERE barcode = $1)", code);
+  auto product =
+      find_where(tx, "id = (SELECT product_id FROM product_barcodes WHERE barcode = $1)", code);
   if (product) return product;
   return find_product(tx, code);
 }
 
-Product require_product(store::Tx& tx, std::string_view sku, int status,
-                        const std::string& field) {
+Product require_product(store::Tx& tx, std::string_view sku, int status, const std::string& field) {
   auto product = find_product(tx, sku);
   if (!product) {
     throw_unknown(status, "unknown_sku", "no product with SKU " + std::string(sku), field);
@@ -215,9 +215,9 @@ void load_barcodes_of(store::Tx& tx, std::vector<Product>& products) {
 std::vector<Product> list_products(store::Tx& tx, std::string_view after_sku, int64_t limit) {
   std::vector<Product> products;
   {
-    auto q = tx.query(std::string("SELECT ") + kColumns +
-                          " FROM products WHERE sku > $1 ORDER BY sku LIMIT $2",
-                      after_sku, limit);
+    auto q = tx.query(
+        std::string("SELECT ") + kColumns + " FROM products WHERE sku > $1 ORDER BY sku LIMIT $2",
+        after_sku, limit);
     while (q.next()) products.push_back(read_row(q));
   }
   load_barcodes_of(tx, products);

@@ -9,7 +9,7 @@ namespace wareflow::catalog {
 namespace {
 
 TEST(Gtin, CheckDigits) {
-  EXPECT_TRUE(is_valid_gtin("4006381333931"));   // EAN-13
+  EXPECT_TRUE(is_valid_gtin("4006381333931"));  // EAN-13
   EXPECT_FALSE(is_valid_gtin("4006381333932"));
   EXPECT_TRUE(is_valid_gtin("96385074"));        // EAN-8
   EXPECT_TRUE(is_valid_gtin("036000291452"));    // UPC-A

@@ -28,7 +28,8 @@ std::string problem_title(const std::string& code) {
   for (char& c : title) {
     if (c == '_') c = ' ';
   }
-  if (!title.empty()) title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+  if (!title.empty())
+    title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
   return title;
 }
 

@@ -82,7 +82,8 @@ std::optional<double> FieldReader::optional_number(std::string_view key, double 
 std::optional<bool> FieldReader::optional_bool(std::string_view key) const {
   const auto* v = find(key);
   if (!v) return std::nullopt;
-  if (!v->is_bool()) throw_invalid_field(field_path(key), field_path(key) + " must be true or false");
+  if (!v->is_bool())
+    throw_invalid_field(field_path(key), field_path(key) + " must be true or false");
   return v->get_bool();
 }
 
@@ -105,8 +106,8 @@ const boost::json::array* FieldReader::optional_array(std::string_view key,
   if (!v) return nullptr;
   if (!v->is_array()) throw_invalid_field(field_path(key), field_path(key) + " must be an array");
   if (v->get_array().size() > max_items) {
-    throw_invalid_field(field_path(key), field_path(key) + " has more than " +
-                                             std::to_string(max_items) + " items");
+    throw_invalid_field(field_path(key),
+                        field_path(key) + " has more than " + std::to_string(max_items) + " items");
   }
   return &v->get_array();
 }

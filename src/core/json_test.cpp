@@ -57,7 +57,8 @@ TEST(Codes, Alphabet) {
 }
 
 // Whatever JSON object comes in, reading it either gives values or a 422.
-RC_GTEST_PROP(FieldReaderProperty, NeverCrashes, (const std::string& key, const std::string& text)) {
+RC_GTEST_PROP(FieldReaderProperty, NeverCrashes,
+              (const std::string& key, const std::string& text)) {
   boost::json::error_code ec;
   auto value = boost::json::parse(text, ec);
   if (ec || !value.is_object()) return;

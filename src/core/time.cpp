@@ -63,8 +63,8 @@ std::string format_rfc3339(int64_t at_ms) {
   unsigned m, d;
   civil_from_days(days, y, m, d);
   char buf[40];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d.%03dZ",
-                static_cast<long long>(y), m, d, static_cast<int>(ms_of_day / 3600000),
+  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d.%03dZ", static_cast<long long>(y),
+                m, d, static_cast<int>(ms_of_day / 3600000),
                 static_cast<int>(ms_of_day / 60000 % 60), static_cast<int>(ms_of_day / 1000 % 60),
                 static_cast<int>(ms_of_day % 1000));
   return buf;
@@ -80,8 +80,8 @@ std::optional<int64_t> parse_rfc3339(std::string_view text, bool allow_date_only
       static_cast<unsigned>(day) > days_in_month(year, static_cast<unsigned>(month))) {
     return std::nullopt;
   }
-  int64_t day_ms = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) *
-                   86400000;
+  int64_t day_ms =
+      days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400000;
   if (text.size() == 10) {
     if (!allow_date_only) return std::nullopt;
     return day_ms;

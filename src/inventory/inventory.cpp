@@ -11,11 +11,16 @@ namespace wareflow::inventory {
 
 const char* virtual_code(VirtualLocation kind) {
   switch (kind) {
-    case VirtualLocation::supplier: return "virtual:supplier";
-    case VirtualLocation::customer: return "virtual:customer";
-    case VirtualLocation::adjustment: return "virtual:adjustment";
-    case VirtualLocation::scrap: return "virtual:scrap";
-    case VirtualLocation::transit: return "virtual:transit";
+    case VirtualLocation::supplier:
+      return "virtual:supplier";
+    case VirtualLocation::customer:
+      return "virtual:customer";
+    case VirtualLocation::adjustment:
+      return "virtual:adjustment";
+    case VirtualLocation::scrap:
+      return "virtual:scrap";
+    case VirtualLocation::transit:
+      return "virtual:transit";
   }
   return "virtual:unknown";
 }
@@ -86,8 +91,8 @@ int64_t virtual_location_id(store::Tx& tx, int64_t warehouse_id, VirtualLocation
 
 std::optional<int64_t> lot_expiry(store::Tx& tx, int64_t product_id, const std::string& lot) {
   if (lot.empty()) return std::nullopt;
-  auto q = tx.query("SELECT expiry_ms FROM lots WHERE product_id = $1 AND lot = $2", product_id,
-                    lot);
+  auto q =
+      tx.query("SELECT expiry_ms FROM lots WHERE product_id = $1 AND lot = $2", product_id, lot);
   if (!q.next()) return std::nullopt;
   return q.opt_i64(0);
 }
@@ -103,8 +108,8 @@ void ensure_lot(store::Tx& tx, const catalog::Product& product, const std::strin
   }
   if (lot.empty()) throw_unprocessable("lot_required", product.sku + " is tracked by lot", "lot");
   if (!is_code(lot)) throw_invalid_field("lot", "lot must be 1-64 characters of A-Z a-z 0-9 . _ -");
-  auto q = tx.query("SELECT expiry_ms FROM lots WHERE product_id = $1 AND lot = $2", product.id,
-                    lot);
+  auto q =
+      tx.query("SELECT expiry_ms FROM lots WHERE product_id = $1 AND lot = $2", product.id, lot);
   if (q.next()) {
     std::optional<int64_t> known = q.opt_i64(0);
     if (expiry_ms && known != expiry_ms) {

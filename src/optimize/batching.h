@@ -91,7 +91,7 @@ namespace wareflow::optimize {
 struct BatchOrder {
   int64_t id = 0;
   std::vector<PickLocation> picks;
-  int64_t items = 0;         // units, counted against CartCapacity::max_items
+  int64_t items = 0;  // units, counted against CartCapacity::max_items
   int64_t volume_cm3 = 0;
   std::optional<int64_t> due_ms;
 };
@@ -106,19 +106,19 @@ struct BatchingRequest {
   WarehouseLayout layout;
   std::vector<BatchOrder> orders;  // in arrival order
   CartCapacity capacity;
-  std::string method = "auto";     // "fcfs", "seed", "savings", "ils", "alns", "auto"
-  uint64_t seed = 1;               // ils perturbations, alns choices
-  int64_t max_iterations = 200;    // ils perturbations / alns segments, at most
+  std::string method = "auto";                  // "fcfs", "seed", "savings", "ils", "alns", "auto"
+  uint64_t seed = 1;                            // ils perturbations, alns choices
+  int64_t max_iterations = 200;                 // ils perturbations / alns segments, at most
   int64_t max_rounds_without_improvement = 60;  // ils perturbations / alns segments
-  std::optional<int64_t> cutoff_ms;  // wave cut-off, see "Due dates"
+  std::optional<int64_t> cutoff_ms;             // wave cut-off, see "Due dates"
 };
 
 struct Batch {
   std::vector<int64_t> order_ids;  // in release sequence
   int64_t items = 0;
   int64_t volume_cm3 = 0;
-  std::optional<int64_t> due_ms;   // earliest due date of its orders
-  int wave = 0;                    // 0 unless cutoff_ms splits the orders
+  std::optional<int64_t> due_ms;  // earliest due date of its orders
+  int wave = 0;                   // 0 unless cutoff_ms splits the orders
   double route_length_mm = 0;
   std::vector<PickLocation> picks;  // its orders' picks, order by order
   std::vector<size_t> sequence;     // the router's visiting order into picks
@@ -127,9 +127,9 @@ struct Batch {
 struct BatchingResult {
   std::vector<Batch> batches;
   double total_length_mm = 0;
-  std::string method;        // the method that ran; never "auto"
-  std::string construction;  // ils, alns: the construction it started from; else == method
-  int64_t iterations = 0;    // ils perturbations / alns segments run
+  std::string method;         // the method that ran; never "auto"
+  std::string construction;   // ils, alns: the construction it started from; else == method
+  int64_t iterations = 0;     // ils perturbations / alns segments run
   double fcfs_length_mm = 0;  // the fcfs total, the baseline
 };
 

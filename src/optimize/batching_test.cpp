@@ -92,8 +92,8 @@ void expect_valid(const BatchingRequest& req, const BatchingResult& res) {
       volume += o.volume_cm3;
       picks.insert(picks.end(), o.picks.begin(), o.picks.end());
       const int wave = req.cutoff_ms && o.due_ms && *o.due_ms <= *req.cutoff_ms ? 0
-                       : req.cutoff_ms                                         ? 1
-                                                                               : 0;
+                       : req.cutoff_ms                                          ? 1
+                                                                                : 0;
       EXPECT_EQ(b.wave, wave);
     }
     EXPECT_EQ(b.items, items);
@@ -147,8 +147,7 @@ TEST(Batching, TwoOrdersInTheSameAisleBatchTogether) {
   // Arrival A, B, C with room for two orders: fcfs pairs A with B (aisles 5
   // and 2); every other method pairs the two orders deep in aisle 5, which
   // share that aisle's walk.
-  const std::vector<BatchOrder> orders = {order(1, {{5, 80}, {5, 70}}),
-                                          order(2, {{2, 10}, {2, 5}}),
+  const std::vector<BatchOrder> orders = {order(1, {{5, 80}, {5, 70}}), order(2, {{2, 10}, {2, 5}}),
                                           order(3, {{5, 85}, {5, 75}})};
   const BatchingResult fcfs = batch_orders(request(orders, 4, "fcfs"));
   EXPECT_EQ(groups_of(fcfs), (std::vector<std::set<int64_t>>{{1, 2}, {3}}));
@@ -361,8 +360,8 @@ BatchingRequest random_request(bool multi_block) {
     o.id = static_cast<int64_t>(i * 7 + 3);
     const size_t picks = *rc::gen::inRange<size_t>(1, 5);
     for (size_t k = 0; k < picks; ++k) {
-      o.picks.push_back({*rc::gen::inRange<int64_t>(0, l.aisles),
-                         *rc::gen::inRange<int64_t>(0, cells)});
+      o.picks.push_back(
+          {*rc::gen::inRange<int64_t>(0, l.aisles), *rc::gen::inRange<int64_t>(0, cells)});
     }
     o.items = *rc::gen::inRange<int64_t>(1, r.capacity.max_items + 1);
     o.volume_cm3 = *rc::gen::inRange<int64_t>(0, 50);

@@ -99,13 +99,12 @@ bool holds(const Shape& s, const Type& t) {
 }
 
 bool overlaps(int64_t x, int64_t y, int64_t z, const Dims& d, const Placed& p) {
-  return x < p.x + p.d.l && p.x < x + d.l && y < p.y + p.d.w && p.y < y + d.w &&
-         z < p.z + p.d.h && p.z < z + d.h;
+  return x < p.x + p.d.l && p.x < x + d.l && y < p.y + p.d.w && p.y < y + d.w && z < p.z + p.d.h &&
+         p.z < z + d.h;
 }
 
 bool inside(int64_t x, int64_t y, int64_t z, const Placed& p) {
-  return p.x <= x && x < p.x + p.d.l && p.y <= y && y < p.y + p.d.w && p.z <= z &&
-         z < p.z + p.d.h;
+  return p.x <= x && x < p.x + p.d.l && p.y <= y && y < p.y + p.d.w && p.z <= z && z < p.z + p.d.h;
 }
 
 struct Problem {
@@ -287,8 +286,8 @@ struct Packing {
 
 // One packing of every unit, new cartons of type opener[shape]. nullopt when
 // the budget runs out and may_fall_back is false.
-std::optional<Packing> pack_all(const Problem& p, const std::vector<int>& opener,
-                                int64_t& budget, bool may_fall_back) {
+std::optional<Packing> pack_all(const Problem& p, const std::vector<int>& opener, int64_t& budget,
+                                bool may_fall_back) {
   Packer packer(p, budget);
   Packing out;
   // Open EP cartons by free volume, so the first that takes a unit is the
@@ -499,8 +498,9 @@ Problem build_problem(const std::vector<CartonType>& boxes, const std::vector<Pa
     }
     if (!by_weight || !by_size) {
       refuse("item_too_large", at("items", line_of_shape[s], ""),
-             "sku " + sh.sku + (by_size ? " is heavier than every box may hold"
-                                        : " is larger than every box in every allowed orientation"));
+             "sku " + sh.sku +
+                 (by_size ? " is heavier than every box may hold"
+                          : " is larger than every box in every allowed orientation"));
     } else if (!std::any_of(p.types.begin(), p.types.end(),
                             [&](const Type& t) { return holds(sh, t); })) {
       refuse("item_too_large", at("items", line_of_shape[s], ""),
@@ -534,10 +534,10 @@ CartonizationResult cartonize(const std::vector<CartonType>& boxes,
   std::sort(by_size.begin(), by_size.end(), [&](int a, int b) {
     const CartonType& x = *p.types[static_cast<size_t>(a)].box;
     const CartonType& y = *p.types[static_cast<size_t>(b)].box;
-    return std::make_tuple(-p.types[static_cast<size_t>(a)].volume, -x.max_weight_g,
-                           x.cost_minor, std::cref(x.code)) <
-           std::make_tuple(-p.types[static_cast<size_t>(b)].volume, -y.max_weight_g,
-                           y.cost_minor, std::cref(y.code));
+    return std::make_tuple(-p.types[static_cast<size_t>(a)].volume, -x.max_weight_g, x.cost_minor,
+                           std::cref(x.code)) <
+           std::make_tuple(-p.types[static_cast<size_t>(b)].volume, -y.max_weight_g, y.cost_minor,
+                           std::cref(y.code));
   });
   std::vector<int> largest(p.shapes.size(), -1);
   for (size_t s = 0; s < p.shapes.size(); ++s) {
@@ -598,15 +598,15 @@ CartonizationResult cartonize(const std::vector<CartonType>& boxes,
     out.cost_minor = t.box->cost_minor;
     out.fill_volume_permille = c.volume * 1000 / t.volume;
     for (const Placed& q : c.items) {
-      out.items.push_back({p.shapes[static_cast<size_t>(q.shape)].sku, q.x, q.y, q.z, q.d.l,
-                           q.d.w, q.d.h});
+      out.items.push_back(
+          {p.shapes[static_cast<size_t>(q.shape)].sku, q.x, q.y, q.z, q.d.l, q.d.w, q.d.h});
     }
     result.total_cost_minor += out.cost_minor;
     result.cartons_volume_mm3 += t.volume;
     result.cartons.push_back(std::move(out));
   }
-  result.fill_rate = static_cast<double>(result.items_volume_mm3) /
-                     static_cast<double>(result.cartons_volume_mm3);
+  result.fill_rate =
+      static_cast<double>(result.items_volume_mm3) / static_cast<double>(result.cartons_volume_mm3);
   return result;
 }
 
@@ -638,9 +638,8 @@ bool validate_packing(const std::vector<CartonType>& boxes, const CartonizationR
       s.dims = {it.length_mm, it.width_mm, it.height_mm};
       s.weight = it.weight_g;
       s.rotatable = it.rotatable;
-    } else if (s.dims.l != it.length_mm || s.dims.w != it.width_mm ||
-               s.dims.h != it.height_mm || s.weight != it.weight_g ||
-               s.rotatable != it.rotatable) {
+    } else if (s.dims.l != it.length_mm || s.dims.w != it.width_mm || s.dims.h != it.height_mm ||
+               s.weight != it.weight_g || s.rotatable != it.rotatable) {
       return fail("sku " + it.sku + " repeats with different attributes");
     }
     s.expected += it.quantity;
@@ -682,9 +681,8 @@ bool validate_packing(const std::vector<CartonType>& boxes, const CartonizationR
         std::sort(own.begin(), own.end());
         allowed = placed == own;
       } else {
-        allowed = q.height_mm == s.dims.h &&
-                  ((q.length_mm == s.dims.l && q.width_mm == s.dims.w) ||
-                   (q.length_mm == s.dims.w && q.width_mm == s.dims.l));
+        allowed = q.height_mm == s.dims.h && ((q.length_mm == s.dims.l && q.width_mm == s.dims.w) ||
+                                              (q.length_mm == s.dims.w && q.width_mm == s.dims.l));
       }
       if (!allowed) return fail(where + ": sku " + q.sku + " placed in a size it does not have");
       if (q.x_mm < 0 || q.y_mm < 0 || q.z_mm < 0 || q.x_mm > b.length_mm - q.length_mm ||

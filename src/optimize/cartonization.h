@@ -103,11 +103,11 @@ struct Placement {
 };
 
 struct Carton {
-  std::string code;                 // the CartonType
-  std::vector<Placement> items;     // in placement order
-  int64_t weight_g = 0;             // contents
-  int64_t cost_minor = 0;           // the type's cost
-  int64_t fill_volume_permille = 0; // contents volume / inner volume, rounded down
+  std::string code;                  // the CartonType
+  std::vector<Placement> items;      // in placement order
+  int64_t weight_g = 0;              // contents
+  int64_t cost_minor = 0;            // the type's cost
+  int64_t fill_volume_permille = 0;  // contents volume / inner volume, rounded down
 };
 
 struct CartonizationResult {

@@ -196,9 +196,9 @@ TEST(Cartonization, ValidatorCatchesBrokenPackings) {
   bad.cartons[0].code = "NOPE";
   EXPECT_FALSE(validate_packing(boxes, bad, items, &why));
   EXPECT_FALSE(validate_packing({box("C20", 200, 200, 200, 3'000, 300)}, good, items, &why));
-  EXPECT_FALSE(
-      validate_packing(boxes, good, {item("CUBE", 100, 100, 100, 500, 8, false),
-                                     item("CUBE", 100, 100, 100, 500, 1)}, &why));
+  EXPECT_FALSE(validate_packing(
+      boxes, good,
+      {item("CUBE", 100, 100, 100, 500, 8, false), item("CUBE", 100, 100, 100, 500, 1)}, &why));
 }
 
 // Random instances: a catalogue of 1-5 boxes and 1-8 lines that always fit.
@@ -212,17 +212,17 @@ rc::Gen<Instance> instances() {
     Instance in;
     const int nb = *rc::gen::inRange(1, 6);
     for (int i = 0; i < nb; ++i) {
-      in.boxes.push_back(box("B" + std::to_string(i), *rc::gen::inRange<int64_t>(50, 601),
-                             *rc::gen::inRange<int64_t>(50, 601),
-                             *rc::gen::inRange<int64_t>(50, 601),
-                             *rc::gen::inRange<int64_t>(1'000, 30'001),
-                             *rc::gen::inRange<int64_t>(0, 1000)));
+      in.boxes.push_back(
+          box("B" + std::to_string(i), *rc::gen::inRange<int64_t>(50, 601),
+              *rc::gen::inRange<int64_t>(50, 601), *rc::gen::inRange<int64_t>(50, 601),
+              *rc::gen::inRange<int64_t>(1'000, 30'001), *rc::gen::inRange<int64_t>(0, 1000)));
     }
     const CartonType& big = in.boxes[static_cast<size_t>(*rc::gen::inRange(0, nb))];
     const int ni = *rc::gen::inRange(1, 9);
     for (int i = 0; i < ni; ++i) {
       // Sized within the chosen box so every unit has a home.
-      in.items.push_back(item("S" + std::to_string(i), *rc::gen::inRange<int64_t>(1, big.length_mm + 1),
+      in.items.push_back(item("S" + std::to_string(i),
+                              *rc::gen::inRange<int64_t>(1, big.length_mm + 1),
                               *rc::gen::inRange<int64_t>(1, big.width_mm + 1),
                               *rc::gen::inRange<int64_t>(1, big.height_mm + 1),
                               *rc::gen::inRange<int64_t>(1, big.max_weight_g + 1),
@@ -297,7 +297,7 @@ TEST(Cartonization, TenThousandUnitsStayBounded) {
   }
   // And many units of few skus.
   std::vector<PackItem> bulk = {item("SCREW", 20, 10, 10, 5, 6000),
-                                      item("NUT", 10, 10, 8, 3, 4000)};
+                                item("NUT", 10, 10, 8, 3, 4000)};
   for (const std::vector<PackItem>* items : {&distinct, &bulk}) {
     const auto start = std::chrono::steady_clock::now();
     const CartonizationResult r = checked(boxes, *items);
@@ -305,8 +305,8 @@ TEST(Cartonization, TenThousandUnitsStayBounded) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("10,000 units (%zu skus): %zu cartons, lower bound %lld, fill %.3f, %s, %.2f s\n",
                 items->size(), r.cartons.size(),
-                static_cast<long long>(r.volume_lower_bound_cartons), r.fill_rate,
-                r.method.c_str(), seconds);
+                static_cast<long long>(r.volume_lower_bound_cartons), r.fill_rate, r.method.c_str(),
+                seconds);
   }
 }
 
@@ -317,8 +317,8 @@ TEST(Cartonization, BenchmarkAgainstOneBoxPerOrder) {
     return std::uniform_int_distribution<int64_t>(lo, hi)(rng);
   };
   const std::vector<CartonType> boxes = {
-      box("XS", 200, 150, 100, 5'000, 60),   box("S", 300, 200, 150, 10'000, 90),
-      box("M", 400, 300, 200, 15'000, 130),  box("L", 500, 400, 300, 20'000, 190),
+      box("XS", 200, 150, 100, 5'000, 60), box("S", 300, 200, 150, 10'000, 90),
+      box("M", 400, 300, 200, 15'000, 130), box("L", 500, 400, 300, 20'000, 190),
       box("XL", 600, 500, 400, 30'000, 260)};
   std::vector<PackItem> catalogue;
   for (int i = 0; i < 30; ++i) {
@@ -326,8 +326,7 @@ TEST(Cartonization, BenchmarkAgainstOneBoxPerOrder) {
                              uniform(10, 200), uniform(50, 3000), 1, uniform(0, 4) != 0));
   }
   const int kOrders = 200;
-  double cartons = 0, fill = 0, base_cartons = 0, base_fill = 0, bound = 0, cost = 0,
-         base_cost = 0;
+  double cartons = 0, fill = 0, base_cartons = 0, base_fill = 0, bound = 0, cost = 0, base_cost = 0;
   int one_box_orders = 0, screen_one_box = 0, screen_really_fits = 0;
   double largest_fill = 0, largest_cost = 0;
   const auto start = std::chrono::steady_clock::now();
@@ -376,7 +375,8 @@ TEST(Cartonization, BenchmarkAgainstOneBoxPerOrder) {
     if (!chosen) {
       chosen = &boxes.back();
       const int64_t bv = chosen->length_mm * chosen->width_mm * chosen->height_mm;
-      n = std::max((volume + bv - 1) / bv, (weight + chosen->max_weight_g - 1) / chosen->max_weight_g);
+      n = std::max((volume + bv - 1) / bv,
+                   (weight + chosen->max_weight_g - 1) / chosen->max_weight_g);
     } else {
       ++screen_one_box;
     }
@@ -390,7 +390,8 @@ TEST(Cartonization, BenchmarkAgainstOneBoxPerOrder) {
     }
     const CartonType& xl = boxes.back();
     const int64_t xlv = xl.length_mm * xl.width_mm * xl.height_mm;
-    const int64_t nxl = std::max((volume + xlv - 1) / xlv, (weight + xl.max_weight_g - 1) / xl.max_weight_g);
+    const int64_t nxl =
+        std::max((volume + xlv - 1) / xlv, (weight + xl.max_weight_g - 1) / xl.max_weight_g);
     largest_fill += static_cast<double>(volume) / static_cast<double>(nxl * xlv);
     largest_cost += static_cast<double>(nxl * xl.cost_minor);
     base_cartons += static_cast<double>(n);
@@ -403,13 +404,15 @@ TEST(Cartonization, BenchmarkAgainstOneBoxPerOrder) {
   std::printf("%d orders (1-12 lines, 1-3 units each, 30 skus, 5 boxes):\n", kOrders);
   std::printf("  ep_bfd:            %.3f cartons/order, fill %.3f, cost %.1f, one carton in %d\n",
               cartons / kOrders, fill / kOrders, cost / kOrders, one_box_orders);
-  std::printf("  one box (screen):  %.3f cartons/order, fill %.3f, cost %.1f, one box in %d "
-              "(screen only: not a real packing)\n",
-              base_cartons / kOrders, base_fill / kOrders, base_cost / kOrders, screen_one_box);
+  std::printf(
+      "  one box (screen):  %.3f cartons/order, fill %.3f, cost %.1f, one box in %d "
+      "(screen only: not a real packing)\n",
+      base_cartons / kOrders, base_fill / kOrders, base_cost / kOrders, screen_one_box);
   std::printf("  screen's one box really packs the order in %d of %d\n", screen_really_fits,
               screen_one_box);
-  std::printf("  largest box (XL):  %.3f cartons/order (volume/weight bound), fill %.3f, cost %.1f\n",
-              bound / kOrders, largest_fill / kOrders, largest_cost / kOrders);
+  std::printf(
+      "  largest box (XL):  %.3f cartons/order (volume/weight bound), fill %.3f, cost %.1f\n",
+      bound / kOrders, largest_fill / kOrders, largest_cost / kOrders);
   std::printf("  lower bound:       %.3f cartons/order\n", bound / kOrders);
   std::printf("  time:              %.3f s in all, %.2f ms/order\n", seconds,
               1000 * seconds / kOrders);

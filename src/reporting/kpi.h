@@ -83,9 +83,9 @@ Throughput throughput(store::Tx& tx, std::optional<int64_t> warehouse_id, int64_
 // earlier: a day against the same weekday of the week before (inside the
 // window or not); channels, SKUs and the total against the window moved back
 // by its length rounded up to whole weeks (7 days for a window of up to a
-// week: week over week; weekdays stay aligned and the two never overlap). change = units / prior - 1 (null
-// when the prior is 0). Revenue sums unit price x units in minor units
-// per currency. SKU rows: the top `limit` by units.
+// week: week over week; weekdays stay aligned and the two never overlap). change = units / prior -
+// 1 (null when the prior is 0). Revenue sums unit price x units in minor units per currency. SKU
+// rows: the top `limit` by units.
 struct SalesRow {
   std::string key;  // YYYY-MM-DD, channel code or SKU
   int64_t orders = 0, units = 0;

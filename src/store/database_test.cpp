@@ -110,9 +110,10 @@ TEST(Database, TheEventFeedMarkCoversEveryAnsweredWrite) {
   for (int i = 0; i < 5; ++i) {
     int64_t seq = 0;
     t.db->write([&](Tx& tx) {
-      tx.exec("INSERT INTO events (seq, at_ms, type, subject, data_json) VALUES ($1, 0, 't', "
-              "'s', '{}')",
-              before + i + 1);
+      tx.exec(
+          "INSERT INTO events (seq, at_ms, type, subject, data_json) VALUES ($1, 0, 't', "
+          "'s', '{}')",
+          before + i + 1);
       seq = before + i + 1;
     });
     EXPECT_GE(t.db->durable_event_seq(), seq);
@@ -122,17 +123,20 @@ TEST(Database, TheEventFeedMarkCoversEveryAnsweredWrite) {
 TEST(Database, TheLedgerRefusesUpdatesAndDeletes) {
   testing::TempDb t;
   t.db->write([](Tx& tx) {
-    tx.exec("INSERT INTO warehouses (id, code, name, address_json, created_at_ms, updated_at_ms) "
-            "VALUES (1, 'W', 'W', '{}', 0, 0)");
-    tx.exec("INSERT INTO locations (id, warehouse_id, code, type, allocatable) VALUES "
-            "(1, 1, 'a', 'virtual', 0), (2, 1, 'b', 'pick', 1)");
-    tx.exec("INSERT INTO products (id, sku, name, weight_g, length_mm, width_mm, height_mm, "
-            "tracking, created_at_ms, updated_at_ms) VALUES (1, 'P', 'P', 1, 1, 1, 1, 'none', 0, 0)");
-    tx.exec("INSERT INTO stock_moves (id, at_ms, warehouse_id, product_id, lot, from_location_id, "
-            "to_location_id, quantity, reason) VALUES (1, 0, 1, 1, '', 1, 2, 1, 'test')");
+    tx.exec(
+        "INSERT INTO warehouses (id, code, name, address_json, created_at_ms, updated_at_ms) "
+        "VALUES (1, 'W', 'W', '{}', 0, 0)");
+    tx.exec(
+        "INSERT INTO locations (id, warehouse_id, code, type, allocatable) VALUES "
+        "(1, 1, 'a', 'virtual', 0), (2, 1, 'b', 'pick', 1)");
+    tx.exec(
+        "INSERT INTO products (id, sku, name, weight_g, length_mm, width_mm, height_mm, "
+        "tracking, created_at_ms, updated_at_ms) VALUES (1, 'P', 'P', 1, 1, 1, 1, 'none', 0, 0)");
+    tx.exec(
+        "INSERT INTO stock_moves (id, at_ms, warehouse_id, product_id, lot, from_location_id, "
+        "to_location_id, quantity, reason) VALUES (1, 0, 1, 1, '', 1, 2, 1, 'test')");
   });
-  EXPECT_THROW(t.db->write([](Tx& tx) { tx.exec("DELETE FROM stock_moves"); }),
-               std::runtime_error);
+  EXPECT_THROW(t.db->write([](Tx& tx) { tx.exec("DELETE FROM stock_moves"); }), std::runtime_error);
   EXPECT_THROW(t.db->write([](Tx& tx) { tx.exec("UPDATE stock_moves SET quantity = 2"); }),
                std::runtime_error);
 }

@@ -3,12 +3,11 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <cstring>
-
+#include <chrono>
 #include <condition_variable>
+#include <cstring>
 #include <deque>
 #include <future>
-#include <chrono>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -40,8 +39,10 @@ class Connection {
     // synchronous=NORMAL: a commit appends to the WAL without fsync; the
     // database's syncer thread makes each commit group durable with one
     // fdatasync of the WAL before anyone is answered (see run_syncer).
-    exec_script("PRAGMA page_size=1024; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-                "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+    exec_script(
+        "PRAGMA page_size=1024; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA "
+        "foreign_keys=ON;"
+        "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
   }
   ~Connection() {
     for (auto& [sql, entry] : cache_) sqlite3_finalize(entry.stmt);
@@ -68,8 +69,8 @@ class Connection {
       return Query(*this, it->second.stmt, &it->second.in_use, &it->second.params);
     }
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
-                           SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                           &stmt, nullptr) != SQLITE_OK) {
       throw std::runtime_error(std::string("SQL prepare failed: ") + sqlite3_errmsg(db_) +
                                " in: " + std::string(sql));
     }
@@ -103,8 +104,8 @@ class Connection {
   int64_t next_id(std::string_view table, std::string_view column) {
     auto it = next_ids_.find(table);
     if (it == next_ids_.end()) {
-      std::string sql = "SELECT COALESCE(MAX(" + std::string(column) + "), 0) + 1 FROM " +
-                        std::string(table);
+      std::string sql =
+          "SELECT COALESCE(MAX(" + std::string(column) + "), 0) + 1 FROM " + std::string(table);
       Query q = prepare(sql);
       q.next();
       it = next_ids_.emplace(std::string(table), q.i64(0)).first;
@@ -178,8 +179,8 @@ Query& Query::bind(double value) {
   return *this;
 }
 Query& Query::bind(std::string_view value) {
-  sqlite3_bind_text(stmt_, param_index(next_param_++), value.data(),
-                    static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  sqlite3_bind_text(stmt_, param_index(next_param_++), value.data(), static_cast<int>(value.size()),
+                    SQLITE_TRANSIENT);
   return *this;
 }
 Query& Query::bind(std::nullopt_t) {
@@ -218,9 +219,7 @@ std::string Query::text(int column) const {
   return std::string(reinterpret_cast<const char*>(p),
                      static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
 }
-bool Query::is_null(int column) const {
-  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
-}
+bool Query::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 std::optional<int64_t> Query::opt_i64(int column) const {
   if (is_null(column)) return std::nullopt;
   return i64(column);
@@ -271,8 +270,8 @@ void apply_migrations(Connection& connection) {
         continue;
       }
       connection.exec_script(migration.sql);
-      tx.exec("INSERT INTO schema_migrations (name, applied_at_ms) VALUES ($1, $2)",
-              migration.name, tx.now_ms());
+      tx.exec("INSERT INTO schema_migrations (name, applied_at_ms) VALUES ($1, $2)", migration.name,
+              tx.now_ms());
     }
     connection.exec_script("COMMIT");
   } catch (...) {

@@ -56,7 +56,8 @@ inline int64_t place_p1_order(TempDb& t, store::Tx& tx, const std::string& chann
 inline void backdate_last_move(store::Tx& tx, int64_t at_ms) {
   std::string trigger;
   {
-    auto q = tx.query("SELECT sql FROM sqlite_master WHERE name = 'stock_moves_append_only_update'");
+    auto q =
+        tx.query("SELECT sql FROM sqlite_master WHERE name = 'stock_moves_append_only_update'");
     q.next();
     trigger = q.text(0);
   }

@@ -91,8 +91,7 @@ int64_t open_count(store::Tx& tx, int64_t warehouse_id, int64_t location_id,
 
 // The ledger's quantity per (product, lot) at the location as of move
 // `as_of_move_id`: today's balance with later moves undone.
-std::map<std::pair<int64_t, std::string>, int64_t> record_as_of(store::Tx& tx,
-                                                                int64_t location_id,
+std::map<std::pair<int64_t, std::string>, int64_t> record_as_of(store::Tx& tx, int64_t location_id,
                                                                 int64_t as_of_move_id) {
   std::map<std::pair<int64_t, std::string>, int64_t> record;
   {
@@ -192,9 +191,8 @@ void post_adjustments(store::Tx& tx, const CountRow& c, FulfillmentListener& lis
 
 void finish(store::Tx& tx, const CountRow& c, const std::string& status, const std::string& who,
             bool counter_decides) {
-  tx.exec(
-      "UPDATE counts SET status = $2, decided_by = $3, decided_at_ms = $4 WHERE id = $1", c.id,
-      status, who, tx.now_ms());
+  tx.exec("UPDATE counts SET status = $2, decided_by = $3, decided_at_ms = $4 WHERE id = $1", c.id,
+          status, who, tx.now_ms());
   if (status != "rejected") {
     tx.exec("UPDATE locations SET last_counted_at_ms = $2 WHERE id = $1", c.location_id,
             tx.now_ms());
@@ -234,8 +232,8 @@ CountPlanResult plan_counts(store::Tx& tx, std::string_view warehouse_code, int6
         "computed_at_ms) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (warehouse_id, product_id) DO "
         "UPDATE SET abc_class = excluded.abc_class, units_picked = excluded.units_picked, "
         "computed_at_ms = excluded.computed_at_ms",
-        warehouse.id, item.product_id, std::string(1, classes[item.product_id]),
-        item.units_picked, tx.now_ms());
+        warehouse.id, item.product_id, std::string(1, classes[item.product_id]), item.units_picked,
+        tx.now_ms());
   }
   result.products_classified = static_cast<int64_t>(velocity.size());
 
@@ -421,8 +419,7 @@ CountView submit_count(store::Tx& tx, int64_t id, std::string_view scanned_locat
   std::map<std::pair<int64_t, std::string>, int64_t> counted;
   for (size_t i = 0; i < items.size(); ++i) {
     const CountedItem& item = items[i];
-    auto product =
-        catalog::require_product(tx, item.sku, 422, fmt::format("lines[{}].sku", i));
+    auto product = catalog::require_product(tx, item.sku, 422, fmt::format("lines[{}].sku", i));
     if (item.quantity < 0) {
       throw_invalid_field(fmt::format("lines[{}].quantity", i), "quantity must not be negative");
     }
@@ -436,7 +433,8 @@ CountView submit_count(store::Tx& tx, int64_t id, std::string_view scanned_locat
     counted[key] = item.quantity;
   }
   auto record = record_as_of(tx, c.location_id, c.start_move_id.value_or(0));
-  std::map<std::pair<int64_t, std::string>, std::pair<int64_t, int64_t>> lines;  // expected, counted
+  std::map<std::pair<int64_t, std::string>, std::pair<int64_t, int64_t>>
+      lines;  // expected, counted
   for (const auto& [key, q] : record) {
     if (q != 0) lines[key].first = q;
   }
@@ -449,8 +447,8 @@ CountView submit_count(store::Tx& tx, int64_t id, std::string_view scanned_locat
         "INSERT INTO count_lines (count_id, attempt, product_id, lot, expected, counted) VALUES "
         "($1, $2, $3, $4, $5, $6)",
         c.id, c.attempt, key.first, key.second, values.first, values.second);
-    auto line_verdict = rules::judge_count(values.first, values.second,
-                                           static_cast<int>(c.attempt), tolerance);
+    auto line_verdict =
+        rules::judge_count(values.first, values.second, static_cast<int>(c.attempt), tolerance);
     verdict = std::max(verdict, line_verdict);  // accept < recount < needs_approval
   }
   tx.exec("UPDATE counts SET submitted_at_ms = $2, counted_by = $3 WHERE id = $1", c.id,
@@ -494,10 +492,9 @@ CountView submit_count(store::Tx& tx, int64_t id, std::string_view scanned_locat
   return get_count(tx, id, true);
 }
 
-CountView submit_count_at(store::Tx& tx, std::string_view warehouse_code,
-                          std::string_view location, const std::string& counter,
-                          const std::vector<CountedItem>& items, FulfillmentListener& listener,
-                          inventory::StockListener* stock) {
+CountView submit_count_at(store::Tx& tx, std::string_view warehouse_code, std::string_view location,
+                          const std::string& counter, const std::vector<CountedItem>& items,
+                          FulfillmentListener& listener, inventory::StockListener* stock) {
   Warehouse warehouse = require_warehouse(tx, warehouse_code);
   auto loc = inventory::find_location(tx, warehouse.id, location);
   if (!loc || loc->is_virtual()) {
@@ -508,9 +505,10 @@ CountView submit_count_at(store::Tx& tx, std::string_view warehouse_code,
       "'recount') ORDER BY id LIMIT 1",
       loc->id);
   if (!q.next()) {
-    throw_conflict("not_in_plan", "no count of " + loc->code + " is open; counts are planned "
-                                                                "(POST /api/v1/counts/plan) or "
-                                                                "ordered by a manager");
+    throw_conflict("not_in_plan", "no count of " + loc->code +
+                                      " is open; counts are planned "
+                                      "(POST /api/v1/counts/plan) or "
+                                      "ordered by a manager");
   }
   int64_t id = q.i64(0);
   return submit_count(tx, id, location, counter, items, listener, stock);

@@ -49,7 +49,8 @@ struct CountView {
   int64_t id = 0;
   std::string warehouse;
   std::string location;
-  std::string status;  // open, counting, recount, needs_approval, accepted, approved, rejected, cancelled
+  std::string
+      status;  // open, counting, recount, needs_approval, accepted, approved, rejected, cancelled
   int64_t attempt = 1;
   std::optional<std::string> plan_date;
   std::optional<std::string> counted_by, decided_by;
@@ -99,10 +100,9 @@ CountView submit_count(store::Tx& tx, int64_t id, std::string_view scanned_locat
                        FulfillmentListener& listener, inventory::StockListener* stock);
 // The same, found by the scanned location: 409 not_in_plan when no count is
 // open there.
-CountView submit_count_at(store::Tx& tx, std::string_view warehouse_code,
-                          std::string_view location, const std::string& counter,
-                          const std::vector<CountedItem>& items, FulfillmentListener& listener,
-                          inventory::StockListener* stock);
+CountView submit_count_at(store::Tx& tx, std::string_view warehouse_code, std::string_view location,
+                          const std::string& counter, const std::vector<CountedItem>& items,
+                          FulfillmentListener& listener, inventory::StockListener* stock);
 
 // A manager's decision on a count that needs approval: approve posts the
 // latest attempt's variance; reject closes it without a change.
@@ -125,8 +125,8 @@ std::vector<AccuracyPeriod> inventory_accuracy(store::Tx& tx, std::optional<int6
 struct ShrinkageRow {
   std::string sku;
   std::string location;
-  std::string reason;  // cycle_count, short_pick, ...
-  int64_t units_lost = 0;   // net: losses minus finds
+  std::string reason;                  // cycle_count, short_pick, ...
+  int64_t units_lost = 0;              // net: losses minus finds
   std::optional<int64_t> value_minor;  // units_lost x unit cost, when the cost is known
 };
 struct ShrinkageReport {

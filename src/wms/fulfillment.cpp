@@ -44,10 +44,12 @@ int64_t assign_to_fulfillment(store::Tx& tx, int64_t warehouse_id, const Fulfill
         order.deliver_by_ms);
   }
   for (const FulfillmentLineInput& line : lines) {
-    int64_t changed = created ? 0 : tx.exec(
-        "UPDATE fulfillment_lines SET quantity = quantity + $3, allocated = allocated + $3 "
-        "WHERE fulfillment_id = $1 AND order_line_id = $2",
-        fulfillment_id, line.order_line_id, line.quantity);
+    int64_t changed = created ? 0
+                              : tx.exec(
+                                    "UPDATE fulfillment_lines SET quantity = quantity + $3, "
+                                    "allocated = allocated + $3 "
+                                    "WHERE fulfillment_id = $1 AND order_line_id = $2",
+                                    fulfillment_id, line.order_line_id, line.quantity);
     if (changed == 0) {
       tx.exec(
           "INSERT INTO fulfillment_lines (id, fulfillment_id, order_line_id, product_id, "
@@ -312,8 +314,8 @@ int64_t unwaved_allocation(store::Tx& tx, int64_t warehouse_id, int64_t product_
   return q.i64(0);
 }
 
-void take_back_allocation(store::Tx& tx, int64_t warehouse_id, int64_t product_id,
-                          int64_t quantity, FulfillmentListener& listener) {
+void take_back_allocation(store::Tx& tx, int64_t warehouse_id, int64_t product_id, int64_t quantity,
+                          FulfillmentListener& listener) {
   if (quantity <= 0) return;
   if (unwaved_allocation(tx, warehouse_id, product_id) < quantity) {
     throw_conflict("count_conflicts_with_allocations",
@@ -342,9 +344,10 @@ void take_back_allocation(store::Tx& tx, int64_t warehouse_id, int64_t product_i
         "id = $1",
         line.id, take);
     listener.units_returned(tx, warehouse_id, line.order_line_id, take);
-    auto q = tx.query("SELECT COALESCE(SUM(quantity), 0) FROM fulfillment_lines WHERE "
-                      "fulfillment_id = $1",
-                      line.fulfillment_id);
+    auto q = tx.query(
+        "SELECT COALESCE(SUM(quantity), 0) FROM fulfillment_lines WHERE "
+        "fulfillment_id = $1",
+        line.fulfillment_id);
     q.next();
     if (q.i64(0) == 0) {
       tx.exec("UPDATE fulfillments SET status = 'cancelled', updated_at_ms = $2 WHERE id = $1",

@@ -89,8 +89,8 @@ std::map<int64_t, int64_t> cancel_fulfillments(store::Tx& tx, int64_t order_id,
 // first) and returns them to their orders through the listener. The caller has
 // already lowered the warehouse allocation (Move::allocation_consumed). 409
 // count_conflicts_with_allocations when unwaved fulfillments hold fewer.
-void take_back_allocation(store::Tx& tx, int64_t warehouse_id, int64_t product_id,
-                          int64_t quantity, FulfillmentListener& listener);
+void take_back_allocation(store::Tx& tx, int64_t warehouse_id, int64_t product_id, int64_t quantity,
+                          FulfillmentListener& listener);
 // How many allocated units of the product fulfillments not yet in a wave hold.
 int64_t unwaved_allocation(store::Tx& tx, int64_t warehouse_id, int64_t product_id);
 

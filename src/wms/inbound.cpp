@@ -130,8 +130,7 @@ PurchaseOrderView create_purchase_order(store::Tx& tx, const PurchaseOrderInput&
       id, input.number, supplier_id, warehouse.id, input.expected_at_ms, tx.now_ms());
   for (size_t i = 0; i < input.lines.size(); ++i) {
     const auto& line = input.lines[i];
-    auto product =
-        catalog::require_product(tx, line.sku, 422, fmt::format("lines[{}].sku", i));
+    auto product = catalog::require_product(tx, line.sku, 422, fmt::format("lines[{}].sku", i));
     if (line.quantity < 1) {
       throw_invalid_field(fmt::format("lines[{}].quantity", i), "quantity must be at least 1");
     }
@@ -208,7 +207,8 @@ PurchaseOrderView get_purchase_order(store::Tx& tx, std::string_view number) {
   return std::move(found.front());
 }
 
-std::vector<PurchaseOrderView> list_purchase_orders(store::Tx& tx, std::optional<std::string> status,
+std::vector<PurchaseOrderView> list_purchase_orders(store::Tx& tx,
+                                                    std::optional<std::string> status,
                                                     std::string_view after_number, int64_t limit) {
   std::vector<int64_t> ids;
   {
@@ -224,8 +224,8 @@ std::vector<PurchaseOrderView> list_purchase_orders(store::Tx& tx, std::optional
 PurchaseOrderView close_purchase_order(store::Tx& tx, std::string_view number) {
   PurchaseOrderRow po = require_purchase_order(tx, number);
   if (po.status == "closed" || po.status == "cancelled") {
-    throw_conflict("purchase_order_closed", "purchase order " + std::string(number) + " is " +
-                                                po.status);
+    throw_conflict("purchase_order_closed",
+                   "purchase order " + std::string(number) + " is " + po.status);
   }
   int64_t short_lines = tx.exec(
       "UPDATE purchase_order_lines SET closed = 1 WHERE purchase_order_id = $1 AND closed = 0 AND "
@@ -243,9 +243,10 @@ PurchaseOrderView close_purchase_order(store::Tx& tx, std::string_view number) {
 PurchaseOrderView cancel_purchase_order(store::Tx& tx, std::string_view number) {
   PurchaseOrderRow po = require_purchase_order(tx, number);
   if (po.status != "open") {
-    throw_conflict("invalid_state", "only an open purchase order with nothing received can be "
-                                    "cancelled; this one is " +
-                                        po.status);
+    throw_conflict("invalid_state",
+                   "only an open purchase order with nothing received can be "
+                   "cancelled; this one is " +
+                       po.status);
   }
   tx.exec("UPDATE purchase_orders SET status = 'cancelled', updated_at_ms = $2 WHERE id = $1",
           po.id, tx.now_ms());
@@ -389,8 +390,8 @@ ReceiptView receive(store::Tx& tx, std::string_view po_number, const ReceiptInpu
                 po.id)
            .next();
   std::string status = all_closed ? "closed" : "receiving";
-  tx.exec("UPDATE purchase_orders SET status = $2, updated_at_ms = $3 WHERE id = $1", po.id,
-          status, tx.now_ms());
+  tx.exec("UPDATE purchase_orders SET status = $2, updated_at_ms = $3 WHERE id = $1", po.id, status,
+          tx.now_ms());
 
   ReceiptView view;
   view.id = receipt_id;

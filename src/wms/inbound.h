@@ -73,7 +73,8 @@ struct PurchaseOrderView {
 PurchaseOrderView create_purchase_order(store::Tx& tx, const PurchaseOrderInput& input);
 // 404 unknown_purchase_order.
 PurchaseOrderView get_purchase_order(store::Tx& tx, std::string_view number);
-std::vector<PurchaseOrderView> list_purchase_orders(store::Tx& tx, std::optional<std::string> status,
+std::vector<PurchaseOrderView> list_purchase_orders(store::Tx& tx,
+                                                    std::optional<std::string> status,
                                                     std::string_view after_number, int64_t limit);
 // Closes the purchase order; lines not fully received are closed short.
 PurchaseOrderView close_purchase_order(store::Tx& tx, std::string_view number);
@@ -91,7 +92,7 @@ struct ReceiptInput {
   std::optional<int64_t> quantity;
   bool damaged = false;
   std::optional<std::string> location;  // receiving location; default: the first
-  bool close_line = false;               // no more of this line is coming
+  bool close_line = false;              // no more of this line is coming
   std::string received_by;
 };
 

@@ -29,7 +29,7 @@ struct ReturnLineInput {
   std::optional<int64_t> order_line_id;
   std::optional<std::string> sku;  // instead of the line id, when the order has one line of it
   int64_t quantity = 0;
-  std::string reason;              // default: the return's reason
+  std::string reason;  // default: the return's reason
 };
 struct ReturnInput {
   int64_t order_id = 0;
@@ -71,8 +71,8 @@ ReturnView receive_return(store::Tx& tx, int64_t id, const std::vector<ReturnedI
 struct Disposition {
   std::string sku;
   int64_t quantity = 0;
-  std::string disposition;               // restock, quarantine, scrap
-  std::optional<std::string> location;   // where to restock
+  std::string disposition;              // restock, quarantine, scrap
+  std::optional<std::string> location;  // where to restock
 };
 // 422 invalid_field for an unknown disposition or a restock without location;
 // 422 exceeds_received when more is inspected than awaits inspection; the

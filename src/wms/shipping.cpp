@@ -4,11 +4,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
-
 #include <boost/json/object.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <map>
 
 #include "catalog/catalog.h"
 #include "core/error.h"
@@ -33,8 +32,8 @@ struct FulfillmentRow {
 };
 
 FulfillmentRow require_fulfillment_row(store::Tx& tx, int64_t id) {
-  auto q = tx.query("SELECT id, order_id, warehouse_id, status FROM fulfillments WHERE id = $1",
-                    id);
+  auto q =
+      tx.query("SELECT id, order_id, warehouse_id, status FROM fulfillments WHERE id = $1", id);
   if (!q.next()) throw_not_found("unknown_fulfillment", "no fulfillment " + std::to_string(id));
   return {q.i64(0), q.i64(1), q.i64(2), q.text(3)};
 }
@@ -316,8 +315,8 @@ FulfillmentView ship_fulfillment(store::Tx& tx, int64_t fulfillment_id, const Sh
   input.tracking_number = request.tracking_number;
   FulfillmentView view = ship(tx, fulfillment_id, input, listener);
   if (chosen) {
-    tx.exec("UPDATE fulfillments SET price_minor = $2, currency = $3 WHERE id = $1",
-            fulfillment_id, chosen->price_minor, chosen->currency);
+    tx.exec("UPDATE fulfillments SET price_minor = $2, currency = $3 WHERE id = $1", fulfillment_id,
+            chosen->price_minor, chosen->currency);
     boost::json::object data;
     data["fulfillment_id"] = fulfillment_id;
     data["carrier"] = chosen->carrier;
@@ -325,8 +324,7 @@ FulfillmentView ship_fulfillment(store::Tx& tx, int64_t fulfillment_id, const Sh
     data["price_minor"] = chosen->price_minor;
     data["currency"] = chosen->currency;
     data["estimated_delivery"] = format_rfc3339(chosen->estimated_delivery_ms);
-    events::append(tx, "fulfillment.rated", "fulfillment:" + std::to_string(fulfillment_id),
-                   data);
+    events::append(tx, "fulfillment.rated", "fulfillment:" + std::to_string(fulfillment_id), data);
     view = get_fulfillment(tx, fulfillment_id);
   }
   return view;
@@ -363,8 +361,7 @@ FulfillmentView record_tracking_event(store::Tx& tx, int64_t fulfillment_id,
   data["status"] = input.status;
   data["at"] = format_rfc3339(at);
   if (input.detail) data["detail"] = *input.detail;
-  events::append(tx, "fulfillment.tracking", "fulfillment:" + std::to_string(fulfillment_id),
-                 data);
+  events::append(tx, "fulfillment.tracking", "fulfillment:" + std::to_string(fulfillment_id), data);
   if (input.status == "delivered") return deliver(tx, fulfillment_id, listener);
   listener.fulfillment_changed(tx, f.order_id);
   return get_fulfillment(tx, fulfillment_id);

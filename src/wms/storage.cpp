@@ -120,17 +120,17 @@ rules::PutawayRequest request_for(const catalog::Product& product, int64_t quant
 void check_destination(store::Tx& tx, const inventory::LocationInfo& location,
                        const catalog::Product& product, const std::string& lot, int64_t quantity,
                        int64_t for_task_id) {
-  auto candidates = load_candidates(tx, location.warehouse_id, product, lot, location.id,
-                                    for_task_id);
+  auto candidates =
+      load_candidates(tx, location.warehouse_id, product, lot, location.id, for_task_id);
   if (candidates.empty()) throw std::logic_error("destination location vanished");
   rules::PutawayRequest request = request_for(product, quantity);
   if (product.storage_zone && candidates.front().zone != product.storage_zone &&
       (candidates.front().type == "pick" || candidates.front().type == "storage")) {
-    throw_unprocessable("wrong_zone",
-                        fmt::format("{} is stored in zone {}; {} is in zone {}", product.sku,
-                                    *product.storage_zone, location.code,
-                                    candidates.front().zone.value_or("(none)")),
-                        "location");
+    throw_unprocessable(
+        "wrong_zone",
+        fmt::format("{} is stored in zone {}; {} is in zone {}", product.sku, *product.storage_zone,
+                    location.code, candidates.front().zone.value_or("(none)")),
+        "location");
   }
   auto mismatch = rules::why_not(request, candidates.front());
   if (!mismatch) return;
@@ -163,10 +163,10 @@ int64_t location_of_type(store::Tx& tx, int64_t warehouse_id,
     throw_unknown(422, "unknown_location", "no location " + *code, "location");
   }
   if (loc->type != type) {
-    throw_unprocessable("wrong_location_type",
-                        fmt::format("{} is a {} location, not a {} location", loc->code,
-                                    loc->type, type),
-                        "location");
+    throw_unprocessable(
+        "wrong_location_type",
+        fmt::format("{} is a {} location, not a {} location", loc->code, loc->type, type),
+        "location");
   }
   return loc->id;
 }
@@ -192,9 +192,8 @@ std::optional<PutawaySuggestion> suggest_putaway(store::Tx& tx, int64_t warehous
   }
   // A product with a fixed pick face keeps its bulk in reserve: other pick
   // locations are the faces of other products or free for them.
-  bool has_face = std::any_of(candidates.begin(), candidates.end(), [](const auto& c) {
-    return c.is_fixed_pick_face_of_product;
-  });
+  bool has_face = std::any_of(candidates.begin(), candidates.end(),
+                              [](const auto& c) { return c.is_fixed_pick_face_of_product; });
   if (has_face) {
     std::erase_if(candidates, [](const rules::PutawayCandidate& c) {
       return c.type == "pick" && !c.is_fixed_pick_face_of_product;

@@ -68,13 +68,21 @@ TaskRow require_task_row(store::Tx& tx, int64_t id) {
       "to_location_id, assigned_to, ref_type, ref_id FROM tasks WHERE id = $1",
       id);
   if (!q.next()) throw_not_found("unknown_task", "no task " + std::to_string(id));
-  return {q.i64(0),     q.i64(1),     q.text(2),     q.text(3),
-          q.opt_i64(4), q.opt_text(5).value_or(""), q.opt_i64(6), q.opt_i64(7),
-          q.opt_i64(8), q.opt_text(9), q.opt_text(10).value_or(""), q.opt_i64(11).value_or(0)};
+  return {q.i64(0),
+          q.i64(1),
+          q.text(2),
+          q.text(3),
+          q.opt_i64(4),
+          q.opt_text(5).value_or(""),
+          q.opt_i64(6),
+          q.opt_i64(7),
+          q.opt_i64(8),
+          q.opt_text(9),
+          q.opt_text(10).value_or(""),
+          q.opt_i64(11).value_or(0)};
 }
 
-void append_task_event(store::Tx& tx, const char* type, int64_t task_id,
-                       boost::json::object data) {
+void append_task_event(store::Tx& tx, const char* type, int64_t task_id, boost::json::object data) {
   data["task_id"] = task_id;
   events::append(tx, type, "task:" + std::to_string(task_id), data);
 }
@@ -102,9 +110,9 @@ std::optional<Point> location_point(store::Tx& tx, std::optional<int64_t> locati
 int64_t manhattan(Point a, Point b) { return std::llabs(a.x - b.x) + std::llabs(a.y - b.y); }
 
 std::optional<Point> worker_point(store::Tx& tx, const std::string& worker, int64_t warehouse_id) {
-  auto q = tx.query(
-      "SELECT location_id FROM worker_positions WHERE worker = $1 AND warehouse_id = $2", worker,
-      warehouse_id);
+  auto q =
+      tx.query("SELECT location_id FROM worker_positions WHERE worker = $1 AND warehouse_id = $2",
+               worker, warehouse_id);
   if (!q.next()) return std::nullopt;
   return location_point(tx, q.i64(0));
 }
@@ -113,7 +121,8 @@ void set_worker_position(store::Tx& tx, const std::string& worker, int64_t wareh
                          int64_t location_id) {
   tx.exec(
       "INSERT INTO worker_positions (worker, warehouse_id, location_id, at_ms) VALUES ($1, $2, "
-      "$3, $4) ON CONFLICT (worker, warehouse_id) DO UPDATE SET location_id = excluded.location_id, "
+      "$3, $4) ON CONFLICT (worker, warehouse_id) DO UPDATE SET location_id = "
+      "excluded.location_id, "
       "at_ms = excluded.at_ms",
       worker, warehouse_id, location_id, tx.now_ms());
 }
@@ -273,7 +282,8 @@ std::optional<TaskView> next_task(store::Tx& tx, int64_t warehouse_id, const std
   auto best = std::min_element(candidates.begin(), candidates.end(),
                                [](const Candidate& a, const Candidate& b) {
                                  if (a.priority != b.priority) return a.priority > b.priority;
-                                 if (a.due_bucket != b.due_bucket) return a.due_bucket < b.due_bucket;
+                                 if (a.due_bucket != b.due_bucket)
+                                   return a.due_bucket < b.due_bucket;
                                  if (a.distance != b.distance) return a.distance < b.distance;
                                  return a.id < b.id;
                                });
@@ -374,10 +384,10 @@ TaskView cancel_task(store::Tx& tx, int64_t id) {
     throw_conflict("invalid_state", fmt::format("task {} is already {}", id, t.status));
   }
   if (t.type == "pick" || t.type == "count") {
-    throw_unprocessable("wrong_task_type",
-                        "a " + t.type + " task ends with its " +
-                            (t.type == "pick" ? "pick list" : "count"),
-                        "type");
+    throw_unprocessable(
+        "wrong_task_type",
+        "a " + t.type + " task ends with its " + (t.type == "pick" ? "pick list" : "count"),
+        "type");
   }
   release_reservation(tx, t);
   tx.exec("UPDATE tasks SET status = 'cancelled', finished_at_ms = $2 WHERE id = $1", id,
@@ -420,8 +430,9 @@ PickFace set_pick_face(store::Tx& tx, std::string_view warehouse_code, std::stri
   }
   if (loc->type != "pick") {
     throw_unprocessable("wrong_location_type",
-                        loc->code + " is a " + loc->type + " location; a pick face is a pick "
-                                                           "location",
+                        loc->code + " is a " + loc->type +
+                            " location; a pick face is a pick "
+                            "location",
                         "location");
   }
   auto product = catalog::require_product(tx, sku);

@@ -86,8 +86,8 @@ std::optional<TaskView> next_task(store::Tx& tx, int64_t warehouse_id, const std
 TaskView claim_task(store::Tx& tx, int64_t id, const std::string& worker);
 
 struct TaskConfirmation {
-  std::string location;               // the scanned destination (putaway, replenishment, move)
-  std::optional<int64_t> quantity;    // default: the task's quantity
+  std::string location;             // the scanned destination (putaway, replenishment, move)
+  std::optional<int64_t> quantity;  // default: the task's quantity
 };
 // Confirms a putaway, replenishment or move task: stock moves from the task's
 // source to the scanned location (a move without a named destination goes
@@ -171,8 +171,8 @@ struct ProductivityRow {
   std::string type;
   int64_t tasks = 0;
   int64_t units = 0;
-  int64_t busy_ms = 0;     // Σ finished - started
-  int64_t travel_mm = 0;   // Σ estimated travel
+  int64_t busy_ms = 0;    // Σ finished - started
+  int64_t travel_mm = 0;  // Σ estimated travel
   double units_per_hour = 0;
   double tasks_per_hour = 0;
 };
