@@ -26,13 +26,7 @@ class DemandHistoryTest : public ::testing::Test {
   // Units arrive (or, negative, leave) `days_ago` days before today, at noon.
   void adjust(int64_t days_ago, int64_t quantity) {
     t_.db->write([&](store::Tx& tx) {
-      inventory::AdjustmentInput a;
-      a.warehouse = "W1";
-      a.location = "A01-001-1";
-      a.sku = "P1";
-      a.quantity = quantity;
-      a.reason = "test";
-      inventory::adjust(tx, a, t_.orders.get());
+      testing::adjust_p1(t_, tx, quantity);
       testing::backdate_last_move(tx, noon(days_ago));
     });
   }

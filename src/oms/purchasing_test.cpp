@@ -24,13 +24,7 @@ class PurchasingTest : public ::testing::Test {
       today_ms_ = tx.now_ms() / kDayMs * kDayMs;
       wms::upsert_supplier(tx, {"S1", "Supplier one", 0});
       wms::upsert_supplier(tx, {"S2", "Supplier two", 0});
-      inventory::AdjustmentInput a;
-      a.warehouse = "W1";
-      a.location = "A01-001-1";
-      a.sku = "P1";
-      a.quantity = 320;
-      a.reason = "test";
-      inventory::adjust(tx, a, t_.orders.get());
+      testing::adjust_p1(t_, tx, 320);
       testing::backdate_last_move(tx, noon(61));
       for (int64_t day = 60; day >= 1; --day) {
         int64_t id = testing::place_p1_order(t_, tx, "O" + std::to_string(day), 5);

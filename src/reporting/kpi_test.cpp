@@ -17,15 +17,7 @@ class OrderKpisTest : public ::testing::Test {
  protected:
   void SetUp() override {
     testing::set_up_small_shop(t_);
-    t_.db->write([&](store::Tx& tx) {
-      inventory::AdjustmentInput a;
-      a.warehouse = "W1";
-      a.location = "A01-001-1";
-      a.sku = "P1";
-      a.quantity = 10;
-      a.reason = "test";
-      inventory::adjust(tx, a, t_.orders.get());
-    });
+    t_.db->write([&](store::Tx& tx) { testing::adjust_p1(t_, tx, 10); });
   }
 
   // Places an order for `quantity` at `placed_ms`; returns its id.

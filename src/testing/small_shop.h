@@ -5,9 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "catalog/catalog.h"
+#include "inventory/inventory.h"
 #include "oms/orders.h"
 #include "testing/temp_db.h"
 #include "wms/layout.h"
@@ -39,14 +41,28 @@ inline void set_up_small_shop(TempDb& t) {
 
 // Places order `channel_order_id` for `quantity` of P1; returns its id.
 inline int64_t place_p1_order(TempDb& t, store::Tx& tx, const std::string& channel_order_id,
-                              int64_t quantity, const std::string& channel = "web") {
+                              int64_t quantity, const std::string& channel = "web",
+                              std::optional<int64_t> deliver_by_ms = std::nullopt) {
   oms::OrderInput in;
   in.channel = channel;
   in.channel_order_id = channel_order_id;
   in.customer = {"c@example.com", "C", std::nullopt};
   in.ship_to = {"C", "Street 1", "", "Berlin", "10115", "DE", std::nullopt, std::nullopt};
+  in.deliver_by_ms = deliver_by_ms;
   in.lines.push_back({"P1", quantity, std::nullopt, std::nullopt});
   return t.orders->create_order(tx, in).order.id;
+}
+
+// Adds `quantity` of P1 at A01-001-1 (negative: takes it away) through the
+// ledger, as a stock adjustment.
+inline void adjust_p1(TempDb& t, store::Tx& tx, int64_t quantity) {
+  inventory::AdjustmentInput a;
+  a.warehouse = "W1";
+  a.location = "A01-001-1";
+  a.sku = "P1";
+  a.quantity = quantity;
+  a.reason = "test";
+  inventory::adjust(tx, a, t.orders.get());
 }
 
 // Moves the newest ledger move back to `at_ms`: tests that need a past write

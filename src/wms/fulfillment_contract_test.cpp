@@ -13,28 +13,13 @@ namespace {
 constexpr int64_t kDeliverBy = 1'900'000'000'000;
 
 void add_p1(testing::TempDb& t, int64_t quantity) {
-  t.db->write([&](store::Tx& tx) {
-    inventory::AdjustmentInput a;
-    a.warehouse = "W1";
-    a.location = "A01-001-1";
-    a.sku = "P1";
-    a.quantity = quantity;
-    a.reason = "test";
-    inventory::adjust(tx, a, t.orders.get());
-  });
+  t.db->write([&](store::Tx& tx) { testing::adjust_p1(t, tx, quantity); });
 }
 
 int64_t place(testing::TempDb& t, const std::string& id, int64_t quantity) {
   int64_t order_id = 0;
   t.db->write([&](store::Tx& tx) {
-    oms::OrderInput in;
-    in.channel = "web";
-    in.channel_order_id = id;
-    in.customer = {"c@example.com", "C", std::nullopt};
-    in.ship_to = {"C", "Street 1", "", "Berlin", "10115", "DE", std::nullopt, std::nullopt};
-    in.deliver_by_ms = kDeliverBy;
-    in.lines.push_back({"P1", quantity, std::nullopt, std::nullopt});
-    order_id = t.orders->create_order(tx, in).order.id;
+    order_id = testing::place_p1_order(t, tx, id, quantity, "web", kDeliverBy);
   });
   return order_id;
 }
