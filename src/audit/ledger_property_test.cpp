@@ -61,7 +61,8 @@ void set_up(testing::TempDb& t) {
 }
 
 std::string location_code(int a, int b) {
-  return fmt::format("A{:02}-{:03}-{}", a % 2 + 1, b % 3 + 1, (a + b) % 2 + 1);
+  // In 64 bits: the two are arbitrary ints, and their sum may not fit an int.
+  return fmt::format("A{:02}-{:03}-{}", a % 2 + 1, b % 3 + 1, (int64_t{a} + b) % 2 + 1);
 }
 
 // Applies one operation; refusals (DomainError) are part of the game.
