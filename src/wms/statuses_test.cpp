@@ -6,8 +6,11 @@
 #include <string_view>
 
 #include "wms/counting.h"
+#include "wms/fulfillment.h"
 #include "wms/inbound.h"
+#include "wms/picking.h"
 #include "wms/returns.h"
+#include "wms/shipping.h"
 #include "wms/tasks.h"
 
 namespace wareflow::wms {
@@ -25,10 +28,10 @@ void expect_round_trips(std::initializer_list<Enum> all, Parse parse) {
 }
 
 TEST(StatusEnums, CountStatusRoundTrips) {
-  expect_round_trips({CountStatus::open, CountStatus::counting, CountStatus::recount,
-                      CountStatus::needs_approval, CountStatus::accepted, CountStatus::approved,
-                      CountStatus::rejected, CountStatus::cancelled},
-                     parse_count_status);
+  expect_round_trips(
+      {CountStatus::open, CountStatus::counting, CountStatus::recount, CountStatus::needs_approval,
+       CountStatus::accepted, CountStatus::approved, CountStatus::rejected, CountStatus::cancelled},
+      parse_count_status);
   EXPECT_EQ(to_string(CountStatus::needs_approval), "needs_approval");
 }
 
@@ -51,6 +54,36 @@ TEST(StatusEnums, PurchaseOrderStatusRoundTrips) {
                       PurchaseOrderStatus::closed, PurchaseOrderStatus::cancelled},
                      parse_purchase_order_status);
   EXPECT_EQ(to_string(PurchaseOrderStatus::receiving), "receiving");
+}
+
+TEST(StatusEnums, FulfillmentStatusRoundTrips) {
+  expect_round_trips(
+      {FulfillmentStatus::pending, FulfillmentStatus::released, FulfillmentStatus::picking,
+       FulfillmentStatus::picked, FulfillmentStatus::packed, FulfillmentStatus::shipped,
+       FulfillmentStatus::delivered, FulfillmentStatus::cancelled},
+      parse_fulfillment_status);
+  EXPECT_EQ(to_string(FulfillmentStatus::delivered), "delivered");
+  for (std::string_view text : kFulfillmentStatuses) EXPECT_TRUE(is_fulfillment_status(text));
+  EXPECT_FALSE(is_fulfillment_status("lost"));
+}
+
+TEST(StatusEnums, PickLineStatusRoundTrips) {
+  expect_round_trips({PickLineStatus::open, PickLineStatus::done, PickLineStatus::short_,
+                      PickLineStatus::cancelled},
+                     parse_pick_line_status);
+  EXPECT_EQ(to_string(PickLineStatus::short_), "short");
+}
+
+TEST(StatusEnums, PickListStatusRoundTrips) {
+  expect_round_trips({PickListStatus::open, PickListStatus::done}, parse_pick_list_status);
+  EXPECT_EQ(to_string(PickListStatus::done), "done");
+}
+
+TEST(StatusEnums, TrackingStatusRoundTrips) {
+  expect_round_trips({TrackingStatus::in_transit, TrackingStatus::out_for_delivery,
+                      TrackingStatus::delivered, TrackingStatus::exception},
+                     parse_tracking_status);
+  EXPECT_EQ(to_string(TrackingStatus::out_for_delivery), "out_for_delivery");
 }
 
 }  // namespace
