@@ -207,7 +207,8 @@ DemoSummary create_demo(store::Database& db, oms::OrderService& orders,
       o.ship_by_ms = tx.now_ms() + uniform(2, 72) * 3'600'000LL;
       auto created = orders.create_order(tx, o);
       ++summary.orders;
-      if (created.order.status == "backordered") ++summary.backordered_orders;
+      if (oms::parse_order_status(created.order.status) == oms::OrderStatus::backordered)
+        ++summary.backordered_orders;
     }
   });
   return summary;

@@ -163,8 +163,14 @@ double distance_to(const WarehouseGeo& w, const ShipTo& s) {
   return w.country && *w.country == s.country ? 0.0 : 20000.0;
 }
 
-std::string derive_status(const std::vector<OrderLine>& lines,
+// A fulfillment's status as the WMS stored it.
+wms::FulfillmentStatus status_of(const wms::FulfillmentSummary& f) {
+  return stored_enum(wms::parse_fulfillment_status(f.status), "fulfillment status", f.status);
+}
+
+OrderStatus derive_status(const std::vector<OrderLine>& lines,
                           const std::vector<wms::FulfillmentSummary>& fulfillments, bool on_hold) {
+  using wms::FulfillmentStatus;
   int64_t quantity = 0, cancelled = 0, shipped = 0, backordered = 0, in_progress = 0;
   for (const auto& l : lines) {
     quantity += l.quantity;
@@ -173,22 +179,25 @@ std::string derive_status(const std::vector<OrderLine>& lines,
     backordered += l.backordered;
     in_progress += l.picked + l.packed;
   }
-  if (cancelled == quantity) return "cancelled";
-  if (on_hold) return "on_hold";
+  if (cancelled == quantity) return OrderStatus::cancelled;
+  if (on_hold) return OrderStatus::on_hold;
   if (shipped == quantity - cancelled) {
     bool all_delivered = std::all_of(fulfillments.begin(), fulfillments.end(), [](const auto& f) {
-      return f.status == "delivered" || f.status == "cancelled";
+      return status_of(f) == FulfillmentStatus::delivered ||
+             status_of(f) == FulfillmentStatus::cancelled;
     });
-    return all_delivered ? "delivered" : "shipped";
+    return all_delivered ? OrderStatus::delivered : OrderStatus::shipped;
   }
-  if (shipped > 0) return "partially_shipped";
+  if (shipped > 0) return OrderStatus::partially_shipped;
   bool in_fulfillment =
       in_progress > 0 || std::any_of(fulfillments.begin(), fulfillments.end(), [](const auto& f) {
-        return f.status == "picking" || f.status == "picked" || f.status == "packed";
+        FulfillmentStatus s = status_of(f);
+        return s == FulfillmentStatus::picking || s == FulfillmentStatus::picked ||
+               s == FulfillmentStatus::packed;
       });
-  if (in_fulfillment) return "in_fulfillment";
-  if (backordered > 0) return "backordered";
-  return "allocated";
+  if (in_fulfillment) return OrderStatus::in_fulfillment;
+  if (backordered > 0) return OrderStatus::backordered;
+  return OrderStatus::allocated;
 }
 
 void append_order_event(store::Tx& tx, const char* type, int64_t order_id,
@@ -200,13 +209,14 @@ void append_order_event(store::Tx& tx, const char* type, int64_t order_id,
 struct OrderRow {
   int64_t id;
   std::optional<std::string> hold_reason;
-  std::string status;
+  OrderStatus status;
 };
 
 OrderRow require_order(store::Tx& tx, int64_t order_id) {
   auto q = tx.query("SELECT id, hold_reason, status FROM orders WHERE id = $1", order_id);
   if (!q.next()) throw_not_found("unknown_order", "no order " + std::to_string(order_id));
-  return {q.i64(0), q.opt_text(1), q.text(2)};
+  return {q.i64(0), q.opt_text(1),
+          stored_enum(parse_order_status(q.text(2)), "order status", q.text(2))};
 }
 
 // The order as its fulfillments carry it (wms/fulfillment.h: the contract).
@@ -279,13 +289,7 @@ std::vector<Order> orders_by_ids(store::Tx& tx, const std::vector<int64_t>& ids)
 
 }  // namespace
 
-bool is_order_status(std::string_view status) {
-  for (const char* s : {"on_hold", "backordered", "allocated", "in_fulfillment",
-                        "partially_shipped", "shipped", "delivered", "cancelled"}) {
-    if (status == s) return true;
-  }
-  return false;
-}
+bool is_order_status(std::string_view status) { return parse_order_status(status).has_value(); }
 
 ChannelUpsert upsert_channel(store::Tx& tx, const std::string& code, const std::string& name) {
   if (!is_code(code)) {
@@ -462,10 +466,13 @@ OrderCreate OrderService::create_order(store::Tx& tx, const OrderInput& in) {
     for (const auto& g : geos) {
       if (g.id == warehouse_id) code = g.code;
     }
-    order.fulfillments.push_back({fulfillment_id, code, in.hold_reason ? "pending" : "released",
+    const auto status =
+        in.hold_reason ? wms::FulfillmentStatus::pending : wms::FulfillmentStatus::released;
+    order.fulfillments.push_back({fulfillment_id, code, std::string(wms::to_string(status)),
                                   std::nullopt, std::nullopt, std::nullopt, std::nullopt});
   }
-  order.status = derive_status(order.lines, order.fulfillments, order.hold_reason.has_value());
+  order.status = std::string(
+      to_string(derive_status(order.lines, order.fulfillments, order.hold_reason.has_value())));
   tx.exec(
       "INSERT INTO orders (id, channel_id, channel_order_id, request_hash, customer_id, "
       "ship_to_json, ship_to_country, ship_to_latitude, ship_to_longitude, priority, ship_by_ms, "
@@ -508,7 +515,9 @@ std::vector<Order> OrderService::list_orders(store::Tx& tx, const OrderFilter& f
 
 Order OrderService::cancel_order(store::Tx& tx, int64_t order_id) {
   OrderRow row = require_order(tx, order_id);
-  if (row.status == "cancelled") throw_conflict("invalid_state", "the order is already cancelled");
+  if (row.status == OrderStatus::cancelled) {
+    throw_conflict("invalid_state", "the order is already cancelled");
+  }
   // Backorders are cancelled first, so the stock freed below serves other orders.
   tx.exec(
       "UPDATE order_lines SET cancelled = cancelled + backordered, backordered = 0 WHERE "
@@ -526,9 +535,11 @@ Order OrderService::cancel_order(store::Tx& tx, int64_t order_id) {
 Order OrderService::hold_order(store::Tx& tx, int64_t order_id, const std::string& reason) {
   require_text(reason, "reason", 200);
   OrderRow row = require_order(tx, order_id);
-  for (const char* final_status : {"cancelled", "shipped", "delivered", "partially_shipped"}) {
+  for (OrderStatus final_status : {OrderStatus::cancelled, OrderStatus::shipped,
+                                   OrderStatus::delivered, OrderStatus::partially_shipped}) {
     if (row.status == final_status) {
-      throw_conflict("invalid_state", "a " + row.status + " order cannot be held");
+      throw_conflict("invalid_state",
+                     "a " + std::string(to_string(row.status)) + " order cannot be held");
     }
   }
   wms::hold_fulfillments(tx, order_id);
@@ -544,7 +555,8 @@ Order OrderService::hold_order(store::Tx& tx, int64_t order_id, const std::strin
 Order OrderService::release_order(store::Tx& tx, int64_t order_id) {
   OrderRow row = require_order(tx, order_id);
   if (!row.hold_reason) throw_conflict("invalid_state", "the order is not on hold");
-  if (row.status == "cancelled") throw_conflict("invalid_state", "the order is cancelled");
+  if (row.status == OrderStatus::cancelled)
+    throw_conflict("invalid_state", "the order is cancelled");
   tx.exec("UPDATE orders SET hold_reason = NULL, updated_at_ms = $2 WHERE id = $1", order_id,
           tx.now_ms());
   wms::release_fulfillments(tx, order_id);
@@ -663,10 +675,10 @@ void OrderService::fulfillment_changed(store::Tx& tx, int64_t order_id) {
 
 void OrderService::refresh_status(store::Tx& tx, int64_t order_id) {
   Order o = get_order(tx, order_id);
-  std::string status = derive_status(o.lines, o.fulfillments, o.hold_reason.has_value());
-  if (status != o.status) {
-    tx.exec("UPDATE orders SET status = $2, updated_at_ms = $3 WHERE id = $1", order_id, status,
-            tx.now_ms());
+  OrderStatus status = derive_status(o.lines, o.fulfillments, o.hold_reason.has_value());
+  if (to_string(status) != o.status) {
+    tx.exec("UPDATE orders SET status = $2, updated_at_ms = $3 WHERE id = $1", order_id,
+            to_string(status), tx.now_ms());
   }
 }
 

@@ -12,11 +12,15 @@
 //  - the status is derived from lines, fulfillments and holds, never set by hand.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "core/enum_text.h"
 #include "inventory/inventory.h"
 #include "optimize/sourcing.h"
 #include "store/database.h"
@@ -78,6 +82,28 @@ struct Customer {
   std::string email, name;
   std::optional<std::string> phone;
 };
+// An order's status, derived from its lines and fulfillments (never set by
+// hand). Stored and rendered as to_string writes it.
+enum class OrderStatus {
+  on_hold,
+  backordered,
+  allocated,
+  in_fulfillment,
+  partially_shipped,
+  shipped,
+  delivered,
+  cancelled
+};
+inline constexpr std::array<std::string_view, 8> kOrderStatusNames = {
+    "on_hold",           "backordered", "allocated", "in_fulfillment",
+    "partially_shipped", "shipped",     "delivered", "cancelled"};
+inline std::string_view to_string(OrderStatus s) {
+  return kOrderStatusNames[static_cast<std::size_t>(s)];
+}
+inline std::optional<OrderStatus> parse_order_status(std::string_view text) {
+  return parse_enum<OrderStatus>(kOrderStatusNames, text);
+}
+
 struct Order {
   int64_t id = 0;
   std::string channel;

@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "inputs/input_error.h"
+#include "wms/fulfillment.h"
 #include "wms/layout.h"
 
 namespace wareflow::wms {
@@ -117,14 +118,17 @@ BottleneckForecast forecast_bottlenecks(store::Tx& tx, const BottleneckQuery& qu
       o.id = q.i64(0);
       o.released_at_ms = f.start_ms;
       o.stage = q.text(2);
+      const FulfillmentStatus stage =
+          stored_enum(parse_fulfillment_status(o.stage), "fulfillment status", o.stage);
       o.ship_by_ms = q.opt_i64(3);
       o.lines = std::clamp<int64_t>(q.i64(4), 1, planning::kMaxLines);
       o.units = std::clamp<int64_t>(q.i64(5), 1, planning::kMaxUnits);
-      if (o.stage == "picking") o.units_picked = std::clamp<int64_t>(q.i64(6), 0, o.units);
-      if (o.stage == "released") ++f.released;
-      if (o.stage == "picking") ++f.picking;
-      if (o.stage == "picked") ++f.picked;
-      if (o.stage == "packed") ++f.packed;
+      if (stage == FulfillmentStatus::picking)
+        o.units_picked = std::clamp<int64_t>(q.i64(6), 0, o.units);
+      if (stage == FulfillmentStatus::released) ++f.released;
+      if (stage == FulfillmentStatus::picking) ++f.picking;
+      if (stage == FulfillmentStatus::picked) ++f.picked;
+      if (stage == FulfillmentStatus::packed) ++f.packed;
       request.orders.push_back(o);
       f.late.push_back({o.id, q.i64(1), o.ship_by_ms, std::nullopt});
     }

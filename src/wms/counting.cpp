@@ -26,7 +26,7 @@ std::string day_of(int64_t at_ms) { return format_rfc3339(at_ms).substr(0, 10); 
 
 struct CountRow {
   int64_t id, warehouse_id, location_id;
-  std::string status;
+  CountStatus status;
   int64_t attempt;
   std::optional<int64_t> start_move_id;
   int64_t tolerance_units, tolerance_permille;
@@ -38,7 +38,10 @@ CountRow require_count(store::Tx& tx, int64_t id) {
       "tolerance_permille FROM counts WHERE id = $1",
       id);
   if (!q.next()) throw_not_found("unknown_count", "no count " + std::to_string(id));
-  return {q.i64(0), q.i64(1), q.i64(2), q.text(3), q.i64(4), q.opt_i64(5), q.i64(6), q.i64(7)};
+  return {q.i64(0), q.i64(1),
+          q.i64(2), stored_enum(parse_count_status(q.text(3)), "count status", q.text(3)),
+          q.i64(4), q.opt_i64(5),
+          q.i64(6), q.i64(7)};
 }
 
 void append_count_event(store::Tx& tx, const char* type, int64_t id, boost::json::object data) {
@@ -189,19 +192,20 @@ void post_adjustments(store::Tx& tx, const CountRow& c, FulfillmentListener& lis
   }
 }
 
-void finish(store::Tx& tx, const CountRow& c, const std::string& status, const std::string& who,
+void finish(store::Tx& tx, const CountRow& c, CountStatus status, const std::string& who,
             bool counter_decides) {
+  const std::string text(to_string(status));
   tx.exec("UPDATE counts SET status = $2, decided_by = $3, decided_at_ms = $4 WHERE id = $1", c.id,
-          status, who, tx.now_ms());
-  if (status != "rejected") {
+          text, who, tx.now_ms());
+  if (status != CountStatus::rejected) {
     tx.exec("UPDATE locations SET last_counted_at_ms = $2 WHERE id = $1", c.location_id,
             tx.now_ms());
   }
   if (counter_decides) finish_tasks_of(tx, "count", c.id, who, c.location_id, 0);
   boost::json::object data;
-  data["status"] = status;
+  data["status"] = text;
   data["by"] = who;
-  append_count_event(tx, ("count." + status).c_str(), c.id, data);
+  append_count_event(tx, ("count." + text).c_str(), c.id, data);
 }
 
 }  // namespace
@@ -381,8 +385,10 @@ std::vector<CountView> list_counts(store::Tx& tx, std::optional<int64_t> warehou
 
 CountView start_count(store::Tx& tx, int64_t id, const std::string& counter) {
   CountRow c = require_count(tx, id);
-  if (c.status != "open" && c.status != "recount" && c.status != "counting") {
-    throw_conflict("invalid_state", "count " + std::to_string(id) + " is " + c.status);
+  if (c.status != CountStatus::open && c.status != CountStatus::recount &&
+      c.status != CountStatus::counting) {
+    throw_conflict("invalid_state",
+                   "count " + std::to_string(id) + " is " + std::string(to_string(c.status)));
   }
   // Starting again restarts the clock: the figure will be of the shelf now.
   tx.exec(
@@ -408,13 +414,14 @@ CountView submit_count(store::Tx& tx, int64_t id, std::string_view scanned_locat
                             std::string(scanned_location),
                         "location");
   }
-  if (c.status == "open" || c.status == "recount") {
+  if (c.status == CountStatus::open || c.status == CountStatus::recount) {
     // Counted without a start scan: the figure is of the shelf now.
     start_count(tx, id, counter);
     c = require_count(tx, id);
   }
-  if (c.status != "counting") {
-    throw_conflict("invalid_state", "count " + std::to_string(id) + " is " + c.status);
+  if (c.status != CountStatus::counting) {
+    throw_conflict("invalid_state",
+                   "count " + std::to_string(id) + " is " + std::string(to_string(c.status)));
   }
   std::map<std::pair<int64_t, std::string>, int64_t> counted;
   for (size_t i = 0; i < items.size(); ++i) {
@@ -461,7 +468,7 @@ CountView submit_count(store::Tx& tx, int64_t id, std::string_view scanned_locat
   switch (verdict) {
     case rules::CountVerdict::accept:
       post_adjustments(tx, c, listener, stock);
-      finish(tx, c, "accepted", counter, true);
+      finish(tx, c, CountStatus::accepted, counter, true);
       break;
     case rules::CountVerdict::recount: {
       tx.exec(
@@ -517,22 +524,24 @@ CountView submit_count_at(store::Tx& tx, std::string_view warehouse_code, std::s
 CountView approve_count(store::Tx& tx, int64_t id, const std::string& manager,
                         FulfillmentListener& listener, inventory::StockListener* stock) {
   CountRow c = require_count(tx, id);
-  if (c.status != "needs_approval") {
-    throw_conflict("invalid_state", "count " + std::to_string(id) + " is " + c.status +
+  if (c.status != CountStatus::needs_approval) {
+    throw_conflict("invalid_state", "count " + std::to_string(id) + " is " +
+                                        std::string(to_string(c.status)) +
                                         "; only a count that needs approval can be approved");
   }
   post_adjustments(tx, c, listener, stock);
-  finish(tx, c, "approved", manager, false);
+  finish(tx, c, CountStatus::approved, manager, false);
   return get_count(tx, id, false);
 }
 
 CountView reject_count(store::Tx& tx, int64_t id, const std::string& manager) {
   CountRow c = require_count(tx, id);
-  if (c.status != "needs_approval") {
-    throw_conflict("invalid_state", "count " + std::to_string(id) + " is " + c.status +
+  if (c.status != CountStatus::needs_approval) {
+    throw_conflict("invalid_state", "count " + std::to_string(id) + " is " +
+                                        std::string(to_string(c.status)) +
                                         "; only a count that needs approval can be rejected");
   }
-  finish(tx, c, "rejected", manager, false);
+  finish(tx, c, CountStatus::rejected, manager, false);
   return get_count(tx, id, false);
 }
 

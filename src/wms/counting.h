@@ -19,11 +19,15 @@
 // when even that cannot cover it.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "core/enum_text.h"
 #include "store/database.h"
 #include "wms/fulfillment.h"
 
@@ -36,6 +40,29 @@ struct CountPolicy {
   int64_t tolerance_permille = 0;
   std::optional<int64_t> max_locations;  // default: the workload that keeps the schedule
 };
+
+// The life of a count: open -> counting -> accepted, or -> recount (and
+// again), or -> needs_approval -> approved / rejected; or cancelled. Stored and
+// rendered as to_string writes it.
+enum class CountStatus {
+  open,
+  counting,
+  recount,
+  needs_approval,
+  accepted,
+  approved,
+  rejected,
+  cancelled
+};
+inline constexpr std::array<std::string_view, 8> kCountStatusNames = {
+    "open",     "counting", "recount",  "needs_approval",
+    "accepted", "approved", "rejected", "cancelled"};
+inline std::string_view to_string(CountStatus s) {
+  return kCountStatusNames[static_cast<std::size_t>(s)];
+}
+inline std::optional<CountStatus> parse_count_status(std::string_view text) {
+  return parse_enum<CountStatus>(kCountStatusNames, text);
+}
 
 struct CountLineView {
   std::string sku;

@@ -24,6 +24,8 @@ int64_t assign_to_fulfillment(store::Tx& tx, int64_t warehouse_id, const Fulfill
                               const std::vector<FulfillmentLineInput>& lines) {
   const int64_t order_id = order.order_id;
   const bool on_hold = order.on_hold;
+  const FulfillmentStatus first_status =
+      on_hold ? FulfillmentStatus::pending : FulfillmentStatus::released;
   int64_t fulfillment_id = 0;
   {
     auto q = tx.query(
@@ -39,7 +41,7 @@ int64_t assign_to_fulfillment(store::Tx& tx, int64_t warehouse_id, const Fulfill
         "INSERT INTO fulfillments (id, order_id, warehouse_id, status, priority, ship_by_ms, "
         "created_at_ms, updated_at_ms, channel_order_id, ship_to_json, deliver_by_ms) VALUES "
         "($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10)",
-        fulfillment_id, order_id, warehouse_id, on_hold ? "pending" : "released", order.priority,
+        fulfillment_id, order_id, warehouse_id, to_string(first_status), order.priority,
         order.ship_by_ms, tx.now_ms(), order.channel_order_id, order.ship_to_json,
         order.deliver_by_ms);
   }
@@ -62,7 +64,7 @@ int64_t assign_to_fulfillment(store::Tx& tx, int64_t warehouse_id, const Fulfill
   if (created) {
     boost::json::object data;
     data["warehouse_id"] = warehouse_id;
-    data["status"] = on_hold ? "pending" : "released";
+    data["status"] = to_string(first_status);
     append_fulfillment_event(tx, "fulfillment.created", fulfillment_id, order_id, data);
   }
   return fulfillment_id;
@@ -353,7 +355,7 @@ void take_back_allocation(store::Tx& tx, int64_t warehouse_id, int64_t product_i
       tx.exec("UPDATE fulfillments SET status = 'cancelled', updated_at_ms = $2 WHERE id = $1",
               line.fulfillment_id, tx.now_ms());
       boost::json::object data;
-      data["status"] = "cancelled";
+      data["status"] = to_string(FulfillmentStatus::cancelled);
       append_fulfillment_event(tx, "fulfillment.cancelled", line.fulfillment_id, line.order_id,
                                data);
     }

@@ -17,8 +17,8 @@
 // Per line, always: quantity = allocated + picked + packed + shipped.
 #pragma once
 
-#include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -26,18 +26,35 @@
 #include <string_view>
 #include <vector>
 
+#include "core/enum_text.h"
 #include "inventory/inventory.h"
 #include "store/database.h"
 
 namespace wareflow::wms {
 
-// Every status a fulfillment can have, in the order of its life.
+// Every status a fulfillment can have, in the order of its life (above).
+enum class FulfillmentStatus {
+  pending,
+  released,
+  picking,
+  picked,
+  packed,
+  shipped,
+  delivered,
+  cancelled
+};
+// The text of each status, indexed by it: what is stored and rendered.
 inline constexpr std::array<std::string_view, 8> kFulfillmentStatuses = {
     "pending", "released", "picking", "picked", "packed", "shipped", "delivered", "cancelled"};
 
+inline std::string_view to_string(FulfillmentStatus s) {
+  return kFulfillmentStatuses[static_cast<std::size_t>(s)];
+}
+inline std::optional<FulfillmentStatus> parse_fulfillment_status(std::string_view text) {
+  return parse_enum<FulfillmentStatus>(kFulfillmentStatuses, text);
+}
 inline bool is_fulfillment_status(std::string_view status) {
-  return std::find(kFulfillmentStatuses.begin(), kFulfillmentStatuses.end(), status) !=
-         kFulfillmentStatuses.end();
+  return parse_fulfillment_status(status).has_value();
 }
 
 class FulfillmentListener {

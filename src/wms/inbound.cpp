@@ -22,7 +22,7 @@ namespace {
 
 struct PurchaseOrderRow {
   int64_t id, supplier_id, warehouse_id;
-  std::string status;
+  PurchaseOrderStatus status;
 };
 
 PurchaseOrderRow require_purchase_order(store::Tx& tx, std::string_view number, int status = 404) {
@@ -33,7 +33,8 @@ PurchaseOrderRow require_purchase_order(store::Tx& tx, std::string_view number, 
     throw_unknown(status, "unknown_purchase_order", "no purchase order " + std::string(number),
                   "purchase_order");
   }
-  return {q.i64(0), q.i64(1), q.i64(2), q.text(3)};
+  return {q.i64(0), q.i64(1), q.i64(2),
+          stored_enum(parse_purchase_order_status(q.text(3)), "purchase order status", q.text(3))};
 }
 
 void append_po_event(store::Tx& tx, const char* type, int64_t id, std::string_view number,
@@ -223,9 +224,9 @@ std::vector<PurchaseOrderView> list_purchase_orders(store::Tx& tx,
 
 PurchaseOrderView close_purchase_order(store::Tx& tx, std::string_view number) {
   PurchaseOrderRow po = require_purchase_order(tx, number);
-  if (po.status == "closed" || po.status == "cancelled") {
-    throw_conflict("purchase_order_closed",
-                   "purchase order " + std::string(number) + " is " + po.status);
+  if (po.status == PurchaseOrderStatus::closed || po.status == PurchaseOrderStatus::cancelled) {
+    throw_conflict("purchase_order_closed", "purchase order " + std::string(number) + " is " +
+                                                std::string(to_string(po.status)));
   }
   int64_t short_lines = tx.exec(
       "UPDATE purchase_order_lines SET closed = 1 WHERE purchase_order_id = $1 AND closed = 0 AND "
@@ -242,11 +243,11 @@ PurchaseOrderView close_purchase_order(store::Tx& tx, std::string_view number) {
 
 PurchaseOrderView cancel_purchase_order(store::Tx& tx, std::string_view number) {
   PurchaseOrderRow po = require_purchase_order(tx, number);
-  if (po.status != "open") {
+  if (po.status != PurchaseOrderStatus::open) {
     throw_conflict("invalid_state",
                    "only an open purchase order with nothing received can be "
                    "cancelled; this one is " +
-                       po.status);
+                       std::string(to_string(po.status)));
   }
   tx.exec("UPDATE purchase_orders SET status = 'cancelled', updated_at_ms = $2 WHERE id = $1",
           po.id, tx.now_ms());
@@ -256,9 +257,9 @@ PurchaseOrderView cancel_purchase_order(store::Tx& tx, std::string_view number) 
 
 ReceiptView receive(store::Tx& tx, std::string_view po_number, const ReceiptInput& input) {
   PurchaseOrderRow po = require_purchase_order(tx, po_number);
-  if (po.status == "closed" || po.status == "cancelled") {
-    throw_conflict("purchase_order_closed",
-                   "purchase order " + std::string(po_number) + " is " + po.status);
+  if (po.status == PurchaseOrderStatus::closed || po.status == PurchaseOrderStatus::cancelled) {
+    throw_conflict("purchase_order_closed", "purchase order " + std::string(po_number) + " is " +
+                                                std::string(to_string(po.status)));
   }
 
   // What was scanned: a GS1 string gives product, lot, expiry, serial, SSCC
@@ -389,9 +390,10 @@ ReceiptView receive(store::Tx& tx, std::string_view po_number, const ReceiptInpu
       !tx.query("SELECT 1 FROM purchase_order_lines WHERE purchase_order_id = $1 AND closed = 0",
                 po.id)
            .next();
-  std::string status = all_closed ? "closed" : "receiving";
-  tx.exec("UPDATE purchase_orders SET status = $2, updated_at_ms = $3 WHERE id = $1", po.id, status,
-          tx.now_ms());
+  PurchaseOrderStatus status =
+      all_closed ? PurchaseOrderStatus::closed : PurchaseOrderStatus::receiving;
+  tx.exec("UPDATE purchase_orders SET status = $2, updated_at_ms = $3 WHERE id = $1", po.id,
+          to_string(status), tx.now_ms());
 
   ReceiptView view;
   view.id = receipt_id;

@@ -15,11 +15,15 @@
 // (422 invalid_gs1 / invalid_check_digit) before anything is written.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "core/enum_text.h"
 #include "inventory/inventory.h"
 #include "store/database.h"
 
@@ -49,6 +53,19 @@ struct PurchaseOrderInput {
   std::optional<int64_t> expected_at_ms;
   std::vector<PurchaseOrderLineInput> lines;
 };
+
+// The life of a purchase order: open -> receiving (something received) ->
+// closed (every line closed); or cancelled while open. Stored and rendered as
+// to_string writes it.
+enum class PurchaseOrderStatus { open, receiving, closed, cancelled };
+inline constexpr std::array<std::string_view, 4> kPurchaseOrderStatusNames = {
+    "open", "receiving", "closed", "cancelled"};
+inline std::string_view to_string(PurchaseOrderStatus s) {
+  return kPurchaseOrderStatusNames[static_cast<std::size_t>(s)];
+}
+inline std::optional<PurchaseOrderStatus> parse_purchase_order_status(std::string_view text) {
+  return parse_enum<PurchaseOrderStatus>(kPurchaseOrderStatusNames, text);
+}
 
 struct PurchaseOrderView {
   int64_t id = 0;

@@ -31,9 +31,9 @@ std::string generate_tracking_number() {
 FulfillmentView pack(store::Tx& tx, int64_t fulfillment_id,
                      const std::vector<PackageInput>& packages, FulfillmentListener& listener) {
   FulfillmentRow f = require_fulfillment(tx, fulfillment_id);
-  if (f.status != "picked") {
-    throw_conflict("invalid_state",
-                   "only a picked fulfillment can be packed; this one is " + f.status);
+  if (f.status != FulfillmentStatus::picked) {
+    throw_conflict("invalid_state", "only a picked fulfillment can be packed; this one is " +
+                                        std::string(to_string(f.status)));
   }
   if (packages.empty()) throw_invalid_field("packages", "at least one package is needed");
   std::map<int64_t, int64_t> packed_by_product;
@@ -128,15 +128,16 @@ FulfillmentView pack(store::Tx& tx, int64_t fulfillment_id,
   tx.exec(
       "UPDATE fulfillment_lines SET packed = packed + picked, picked = 0 WHERE fulfillment_id = $1",
       fulfillment_id);
-  set_fulfillment_status(tx, f, "packed", listener);
+  set_fulfillment_status(tx, f, FulfillmentStatus::packed, listener);
   return get_fulfillment(tx, fulfillment_id);
 }
 
 FulfillmentView ship(store::Tx& tx, int64_t fulfillment_id, const ShipInput& input,
                      FulfillmentListener& listener) {
   FulfillmentRow f = require_fulfillment(tx, fulfillment_id);
-  if (f.status != "packed") {
-    throw_conflict("invalid_state", "only a packed fulfillment can ship; this one is " + f.status);
+  if (f.status != FulfillmentStatus::packed) {
+    throw_conflict("invalid_state", "only a packed fulfillment can ship; this one is " +
+                                        std::string(to_string(f.status)));
   }
   if (input.tracking_number && !is_code(*input.tracking_number)) {
     throw_invalid_field("tracking_number",
@@ -180,19 +181,19 @@ FulfillmentView ship(store::Tx& tx, int64_t fulfillment_id, const ShipInput& inp
       "UPDATE fulfillments SET carrier = $2, service = $3, tracking_number = $4, shipped_at_ms = "
       "$5 WHERE id = $1",
       fulfillment_id, input.carrier, input.service, tracking, tx.now_ms());
-  set_fulfillment_status(tx, f, "shipped", listener);
+  set_fulfillment_status(tx, f, FulfillmentStatus::shipped, listener);
   return get_fulfillment(tx, fulfillment_id);
 }
 
 FulfillmentView deliver(store::Tx& tx, int64_t fulfillment_id, FulfillmentListener& listener) {
   FulfillmentRow f = require_fulfillment(tx, fulfillment_id);
-  if (f.status != "shipped") {
-    throw_conflict("invalid_state",
-                   "only a shipped fulfillment can be delivered; this one is " + f.status);
+  if (f.status != FulfillmentStatus::shipped) {
+    throw_conflict("invalid_state", "only a shipped fulfillment can be delivered; this one is " +
+                                        std::string(to_string(f.status)));
   }
   tx.exec("UPDATE fulfillments SET delivered_at_ms = $2 WHERE id = $1", fulfillment_id,
           tx.now_ms());
-  set_fulfillment_status(tx, f, "delivered", listener);
+  set_fulfillment_status(tx, f, FulfillmentStatus::delivered, listener);
   return get_fulfillment(tx, fulfillment_id);
 }
 

@@ -22,7 +22,7 @@ struct PickLineRow {
   int64_t id, pick_list_id, fulfillment_line_id, fulfillment_id, product_id, location_id;
   std::string lot;
   int64_t to_location_id, quantity, picked, short_quantity;
-  std::string status;
+  PickLineStatus status;
   int64_t open() const { return quantity - picked - short_quantity; }
 };
 
@@ -31,19 +31,25 @@ constexpr const char* kPickLineColumns =
     "to_location_id, quantity, picked, short, status";
 
 PickLineRow read_pick_line(store::Query& q) {
-  return {q.i64(0),  q.i64(1), q.i64(2), q.i64(3), q.i64(4),  q.i64(5),
-          q.text(6), q.i64(7), q.i64(8), q.i64(9), q.i64(10), q.text(11)};
+  return {
+      q.i64(0),  q.i64(1),
+      q.i64(2),  q.i64(3),
+      q.i64(4),  q.i64(5),
+      q.text(6), q.i64(7),
+      q.i64(8),  q.i64(9),
+      q.i64(10), stored_enum(parse_pick_line_status(q.text(11)), "pick line status", q.text(11))};
 }
 
 struct PickListRow {
   int64_t id, wave_id, warehouse_id;
-  std::string status;
+  PickListStatus status;
 };
 
 PickListRow require_pick_list(store::Tx& tx, int64_t id) {
   auto q = tx.query("SELECT id, wave_id, warehouse_id, status FROM pick_lists WHERE id = $1", id);
   if (!q.next()) throw_not_found("unknown_pick_list", "no pick list " + std::to_string(id));
-  return {q.i64(0), q.i64(1), q.i64(2), q.text(3)};
+  return {q.i64(0), q.i64(1), q.i64(2),
+          stored_enum(parse_pick_list_status(q.text(3)), "pick list status", q.text(3))};
 }
 
 // After picks and shorts: picked when nothing is left to pick, cancelled when
@@ -61,11 +67,11 @@ void refresh_after_picking(store::Tx& tx, int64_t fulfillment_id, FulfillmentLis
                           "'open' LIMIT 1",
                           fulfillment_id)
                         .next();
-  std::string status = f.status;
+  FulfillmentStatus status = f.status;
   if (quantity == 0) {
-    status = "cancelled";
+    status = FulfillmentStatus::cancelled;
   } else if (allocated == 0 && !open_lines) {
-    status = "picked";
+    status = FulfillmentStatus::picked;
   }
   if (status != f.status) {
     set_fulfillment_status(tx, f, status, listener);  // tells the listener
@@ -135,7 +141,8 @@ PickListView get_pick_list(store::Tx& tx, int64_t pick_list_id) {
 PickListView confirm_pick(store::Tx& tx, int64_t pick_list_id, const PickScan& scan,
                           FulfillmentListener& listener) {
   PickListRow list = require_pick_list(tx, pick_list_id);
-  if (list.status != "open") throw_conflict("invalid_state", "the pick list is already done");
+  if (list.status != PickListStatus::open)
+    throw_conflict("invalid_state", "the pick list is already done");
   if (scan.quantity <= 0) throw_invalid_field("quantity", "quantity must be a positive integer");
   auto location = inventory::find_location(tx, list.warehouse_id, scan.location);
   auto product = catalog::find_by_scan(tx, scan.barcode);
@@ -207,7 +214,8 @@ PickListView report_short(store::Tx& tx, int64_t pick_list_id, int64_t line_id,
   }
   if (!found_line) throw_invalid_field("line_id", "no such line on this pick list");
   PickLineRow line = *found_line;
-  if (line.status != "open") throw_conflict("invalid_state", "that line is no longer open");
+  if (line.status != PickLineStatus::open)
+    throw_conflict("invalid_state", "that line is no longer open");
   if (quantity_found < 0 || quantity_found >= line.open()) {
     throw_invalid_field("quantity_found",
                         fmt::format("quantity_found must be between 0 and {} (the open quantity "

@@ -6,16 +6,41 @@
 // through the FulfillmentListener in it.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/enum_text.h"
 #include "store/database.h"
 #include "wms/fulfillment.h"
 
 namespace wareflow::wms {
+
+// A pick line is open until picked in full (done), found short (short), or
+// cancelled with its fulfillment (cancelled).
+enum class PickLineStatus { open, done, short_, cancelled };
+inline constexpr std::array<std::string_view, 4> kPickLineStatusNames = {"open", "done", "short",
+                                                                         "cancelled"};
+inline std::string_view to_string(PickLineStatus s) {
+  return kPickLineStatusNames[static_cast<std::size_t>(s)];
+}
+inline std::optional<PickLineStatus> parse_pick_line_status(std::string_view text) {
+  return parse_enum<PickLineStatus>(kPickLineStatusNames, text);
+}
+
+// A pick list is open until every line is done or short.
+enum class PickListStatus { open, done };
+inline constexpr std::array<std::string_view, 2> kPickListStatusNames = {"open", "done"};
+inline std::string_view to_string(PickListStatus s) {
+  return kPickListStatusNames[static_cast<std::size_t>(s)];
+}
+inline std::optional<PickListStatus> parse_pick_list_status(std::string_view text) {
+  return parse_enum<PickListStatus>(kPickListStatusNames, text);
+}
 
 struct PickLineView {
   int64_t id;
@@ -24,7 +49,7 @@ struct PickLineView {
   std::string sku;
   std::string lot;
   int64_t quantity, picked, short_quantity;
-  std::string status;  // open, done, short
+  std::string status;  // open, done, short, cancelled
   int64_t fulfillment_id;
 };
 struct PickListView {

@@ -15,19 +15,25 @@ FulfillmentRow require_fulfillment(store::Tx& tx, int64_t id) {
   auto q =
       tx.query("SELECT id, order_id, warehouse_id, status FROM fulfillments WHERE id = $1", id);
   if (!q.next()) throw_not_found("unknown_fulfillment", "no fulfillment " + std::to_string(id));
-  return {q.i64(0), q.i64(1), q.i64(2), q.text(3)};
+  return read_fulfillment_row(q);
 }
 
-void set_fulfillment_status(store::Tx& tx, const FulfillmentRow& f, const std::string& status,
+FulfillmentRow read_fulfillment_row(store::Query& q) {
+  return {q.i64(0), q.i64(1), q.i64(2),
+          stored_enum(parse_fulfillment_status(q.text(3)), "fulfillment status", q.text(3))};
+}
+
+void set_fulfillment_status(store::Tx& tx, const FulfillmentRow& f, FulfillmentStatus status,
                             FulfillmentListener& listener) {
   if (f.status == status) return;
-  tx.exec("UPDATE fulfillments SET status = $2, updated_at_ms = $3 WHERE id = $1", f.id, status,
+  const std::string text(to_string(status));
+  tx.exec("UPDATE fulfillments SET status = $2, updated_at_ms = $3 WHERE id = $1", f.id, text,
           tx.now_ms());
   boost::json::object data;
   data["fulfillment_id"] = f.id;
   data["order_id"] = f.order_id;
-  data["status"] = status;
-  events::append(tx, "fulfillment." + status, "fulfillment:" + std::to_string(f.id), data);
+  data["status"] = text;
+  events::append(tx, "fulfillment." + text, "fulfillment:" + std::to_string(f.id), data);
   listener.fulfillment_changed(tx, f.order_id);
 }
 

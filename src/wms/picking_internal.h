@@ -17,15 +17,17 @@ namespace wareflow::wms {
 
 struct FulfillmentRow {
   int64_t id, order_id, warehouse_id;
-  std::string status;
+  FulfillmentStatus status;
 };
+// The row from the columns id, order_id, warehouse_id, status.
+FulfillmentRow read_fulfillment_row(store::Query& q);
 
 // 404 unknown_fulfillment when absent.
 FulfillmentRow require_fulfillment(store::Tx& tx, int64_t id);
 
 // Sets the status, appends fulfillment.<status> and tells the listener; a
 // no-op when the status is already that.
-void set_fulfillment_status(store::Tx& tx, const FulfillmentRow& f, const std::string& status,
+void set_fulfillment_status(store::Tx& tx, const FulfillmentRow& f, FulfillmentStatus status,
                             FulfillmentListener& listener);
 
 struct PlannedPick {

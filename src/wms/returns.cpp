@@ -19,13 +19,14 @@ namespace {
 
 struct ReturnRow {
   int64_t id, order_id, warehouse_id;
-  std::string status;
+  ReturnStatus status;
 };
 
 ReturnRow require_return(store::Tx& tx, int64_t id) {
   auto q = tx.query("SELECT id, order_id, warehouse_id, status FROM returns WHERE id = $1", id);
   if (!q.next()) throw_not_found("unknown_return", "no return " + std::to_string(id));
-  return {q.i64(0), q.i64(1), q.i64(2), q.text(3)};
+  return {q.i64(0), q.i64(1), q.i64(2),
+          stored_enum(parse_return_status(q.text(3)), "return status", q.text(3))};
 }
 
 void append_return_event(store::Tx& tx, const char* type, const ReturnRow& r,
@@ -74,11 +75,13 @@ void refresh_status(store::Tx& tx, const ReturnRow& r) {
     any_received = any_received || l.received > 0;
     all_done = all_done && l.received == l.authorized && l.awaiting() == 0;
   }
-  std::string status = all_done ? "closed" : any_received ? "received" : "authorized";
+  ReturnStatus status = all_done       ? ReturnStatus::closed
+                        : any_received ? ReturnStatus::received
+                                       : ReturnStatus::authorized;
   if (status == r.status) return;
-  tx.exec("UPDATE returns SET status = $2, updated_at_ms = $3 WHERE id = $1", r.id, status,
-          tx.now_ms());
-  if (status == "closed") append_return_event(tx, "return.closed", r, {});
+  tx.exec("UPDATE returns SET status = $2, updated_at_ms = $3 WHERE id = $1", r.id,
+          to_string(status), tx.now_ms());
+  if (status == ReturnStatus::closed) append_return_event(tx, "return.closed", r, {});
 }
 
 }  // namespace
@@ -198,7 +201,7 @@ ReturnView authorize_return(store::Tx& tx, const ReturnInput& input) {
   }
   // One return goes back to one building: the one that shipped the first line.
   int64_t warehouse_id = planned.front().warehouse_id;
-  ReturnRow r{tx.next_id("returns"), input.order_id, warehouse_id, "authorized"};
+  ReturnRow r{tx.next_id("returns"), input.order_id, warehouse_id, ReturnStatus::authorized};
   tx.exec(
       "INSERT INTO returns (id, order_id, warehouse_id, status, reason, created_at_ms, "
       "updated_at_ms) VALUES ($1, $2, $3, 'authorized', $4, $5, $5)",
@@ -259,8 +262,9 @@ std::vector<ReturnView> returns_of_order(store::Tx& tx, int64_t order_id) {
 ReturnView receive_return(store::Tx& tx, int64_t id, const std::vector<ReturnedItem>& items,
                           const std::optional<std::string>& location) {
   ReturnRow r = require_return(tx, id);
-  if (r.status == "closed" || r.status == "cancelled") {
-    throw_conflict("invalid_state", "return " + std::to_string(id) + " is " + r.status);
+  if (r.status == ReturnStatus::closed || r.status == ReturnStatus::cancelled) {
+    throw_conflict("invalid_state",
+                   "return " + std::to_string(id) + " is " + std::string(to_string(r.status)));
   }
   if (items.empty()) throw_invalid_field("lines", "at least one line is needed");
   auto lines = lines_of(tx, id);
@@ -315,8 +319,9 @@ ReturnView receive_return(store::Tx& tx, int64_t id, const std::vector<ReturnedI
 ReturnView inspect_return(store::Tx& tx, int64_t id, const std::vector<Disposition>& items,
                           inventory::StockListener* listener) {
   ReturnRow r = require_return(tx, id);
-  if (r.status == "closed" || r.status == "cancelled") {
-    throw_conflict("invalid_state", "return " + std::to_string(id) + " is " + r.status);
+  if (r.status == ReturnStatus::closed || r.status == ReturnStatus::cancelled) {
+    throw_conflict("invalid_state",
+                   "return " + std::to_string(id) + " is " + std::string(to_string(r.status)));
   }
   if (items.empty()) throw_invalid_field("lines", "at least one line is needed");
   auto lines = lines_of(tx, id);

@@ -14,12 +14,16 @@
 // order shows per line how many units came back.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "core/enum_text.h"
 #include "inventory/inventory.h"
 #include "store/database.h"
 
@@ -36,6 +40,19 @@ struct ReturnInput {
   std::string reason;
   std::vector<ReturnLineInput> lines;
 };
+
+// The life of a return: authorized -> received (some units in) -> closed
+// (every unit in and dispositioned); or cancelled. Stored and rendered as
+// to_string writes it.
+enum class ReturnStatus { authorized, received, closed, cancelled };
+inline constexpr std::array<std::string_view, 4> kReturnStatusNames = {"authorized", "received",
+                                                                       "closed", "cancelled"};
+inline std::string_view to_string(ReturnStatus s) {
+  return kReturnStatusNames[static_cast<std::size_t>(s)];
+}
+inline std::optional<ReturnStatus> parse_return_status(std::string_view text) {
+  return parse_enum<ReturnStatus>(kReturnStatusNames, text);
+}
 
 struct ReturnView {
   int64_t id = 0;

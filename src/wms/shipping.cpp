@@ -28,18 +28,20 @@ constexpr int64_t kDayMs = 86'400'000;
 
 struct FulfillmentRow {
   int64_t id, order_id, warehouse_id;
-  std::string status;
+  FulfillmentStatus status;
 };
 
 FulfillmentRow require_fulfillment_row(store::Tx& tx, int64_t id) {
   auto q =
       tx.query("SELECT id, order_id, warehouse_id, status FROM fulfillments WHERE id = $1", id);
   if (!q.next()) throw_not_found("unknown_fulfillment", "no fulfillment " + std::to_string(id));
-  return {q.i64(0), q.i64(1), q.i64(2), q.text(3)};
+  return {q.i64(0), q.i64(1), q.i64(2),
+          stored_enum(parse_fulfillment_status(q.text(3)), "fulfillment status", q.text(3))};
 }
 
-bool is_packed_or_later(const std::string& status) {
-  return status == "packed" || status == "shipped" || status == "delivered";
+bool is_packed_or_later(FulfillmentStatus status) {
+  return status == FulfillmentStatus::packed || status == FulfillmentStatus::shipped ||
+         status == FulfillmentStatus::delivered;
 }
 
 // The order's ship-to address and reference, as copied onto the fulfillment
@@ -260,8 +262,9 @@ QuoteResult quote_rates(store::Tx& tx, const QuoteRequest& request) {
 FulfillmentView ship_fulfillment(store::Tx& tx, int64_t fulfillment_id, const ShipRequest& request,
                                  FulfillmentListener& listener) {
   FulfillmentRow f = require_fulfillment_row(tx, fulfillment_id);
-  if (f.status != "packed") {
-    throw_conflict("invalid_state", "only a packed fulfillment can ship; this one is " + f.status);
+  if (f.status != FulfillmentStatus::packed) {
+    throw_conflict("invalid_state", "only a packed fulfillment can ship; this one is " +
+                                        std::string(to_string(f.status)));
   }
   if (request.carrier && !is_code(*request.carrier)) {
     throw_invalid_field("carrier", "carrier must be 1-64 characters of A-Z a-z 0-9 . _ -");
@@ -334,18 +337,18 @@ FulfillmentView record_tracking_event(store::Tx& tx, int64_t fulfillment_id,
                                       const TrackingEventInput& input,
                                       FulfillmentListener& listener) {
   FulfillmentRow f = require_fulfillment_row(tx, fulfillment_id);
-  if (input.status != "in_transit" && input.status != "out_for_delivery" &&
-      input.status != "delivered" && input.status != "exception") {
+  const std::optional<TrackingStatus> status = parse_tracking_status(input.status);
+  if (!status) {
     throw_invalid_field("status", "status is in_transit, out_for_delivery, delivered or exception");
   }
   if (input.detail && input.detail->size() > 500) {
     throw_invalid_field("detail", "detail is at most 500 characters");
   }
-  if (f.status != "shipped" && f.status != "delivered") {
-    throw_conflict("invalid_state",
-                   "tracking events are for shipped fulfillments; this one is " + f.status);
+  if (f.status != FulfillmentStatus::shipped && f.status != FulfillmentStatus::delivered) {
+    throw_conflict("invalid_state", "tracking events are for shipped fulfillments; this one is " +
+                                        std::string(to_string(f.status)));
   }
-  if (f.status == "delivered" && input.status != "exception") {
+  if (f.status == FulfillmentStatus::delivered && *status != TrackingStatus::exception) {
     throw_conflict("invalid_state", "the fulfillment is already delivered");
   }
   int64_t at = input.at_ms.value_or(tx.now_ms());
@@ -362,7 +365,7 @@ FulfillmentView record_tracking_event(store::Tx& tx, int64_t fulfillment_id,
   data["at"] = format_rfc3339(at);
   if (input.detail) data["detail"] = *input.detail;
   events::append(tx, "fulfillment.tracking", "fulfillment:" + std::to_string(fulfillment_id), data);
-  if (input.status == "delivered") return deliver(tx, fulfillment_id, listener);
+  if (*status == TrackingStatus::delivered) return deliver(tx, fulfillment_id, listener);
   listener.fulfillment_changed(tx, f.order_id);
   return get_fulfillment(tx, fulfillment_id);
 }
@@ -419,7 +422,7 @@ Document pick_list_document(store::Tx& tx, int64_t pick_list_id) {
     if (q.next()) doc.route_length_mm = q.opt_i64(0).value_or(0);
   }
   for (const PickLineView& line : list.lines) {
-    if (line.status != "open") continue;
+    if (line.status != to_string(PickLineStatus::open)) continue;
     auto product = catalog::find_product(tx, line.sku);
     documents::PickListDocument::Line l;
     l.sequence = line.sequence;
@@ -447,7 +450,8 @@ Document packing_slip_document(store::Tx& tx, int64_t fulfillment_id) {
   FulfillmentRow f = require_fulfillment_row(tx, fulfillment_id);
   if (!is_packed_or_later(f.status)) {
     throw_conflict("not_packed", "fulfillment " + std::to_string(fulfillment_id) + " is " +
-                                     f.status + "; a packing slip lists packed packages");
+                                     std::string(to_string(f.status)) +
+                                     "; a packing slip lists packed packages");
   }
   FulfillmentView view = get_fulfillment(tx, fulfillment_id);
   ShipToRow to = ship_to_of(tx, f.id);
@@ -477,7 +481,8 @@ Document label_document(store::Tx& tx, int64_t fulfillment_id, const std::string
   FulfillmentRow f = require_fulfillment_row(tx, fulfillment_id);
   if (!is_packed_or_later(f.status)) {
     throw_conflict("not_packed", "fulfillment " + std::to_string(fulfillment_id) + " is " +
-                                     f.status + "; labels are printed for packed packages");
+                                     std::string(to_string(f.status)) +
+                                     "; labels are printed for packed packages");
   }
   FulfillmentView view = get_fulfillment(tx, fulfillment_id);
   if (!view.carrier || !view.tracking_number) {

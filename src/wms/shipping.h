@@ -8,11 +8,15 @@
 // layer loads what they need and records what they decide.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "core/enum_text.h"
 #include "shipping/rating.h"
 #include "store/database.h"
 #include "wms/fulfillment.h"
@@ -84,6 +88,18 @@ struct ShipRequest {
 // the request's deliver_by, else the order's (the day promised to the customer).
 FulfillmentView ship_fulfillment(store::Tx& tx, int64_t fulfillment_id, const ShipRequest& request,
                                  FulfillmentListener& listener);
+
+// What a carrier's tracking event says. Stored and rendered as to_string
+// writes it.
+enum class TrackingStatus { in_transit, out_for_delivery, delivered, exception };
+inline constexpr std::array<std::string_view, 4> kTrackingStatusNames = {
+    "in_transit", "out_for_delivery", "delivered", "exception"};
+inline std::string_view to_string(TrackingStatus s) {
+  return kTrackingStatusNames[static_cast<std::size_t>(s)];
+}
+inline std::optional<TrackingStatus> parse_tracking_status(std::string_view text) {
+  return parse_enum<TrackingStatus>(kTrackingStatusNames, text);
+}
 
 struct TrackingEventInput {
   std::string status;  // in_transit, out_for_delivery, delivered, exception

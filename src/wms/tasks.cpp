@@ -53,7 +53,8 @@ TaskView read_task(store::Query& q) {
 
 struct TaskRow {
   int64_t id, warehouse_id;
-  std::string type, status;
+  std::string type;
+  TaskStatus status;
   std::optional<int64_t> product_id;
   std::string lot;
   std::optional<int64_t> quantity, from_location_id, to_location_id;
@@ -71,7 +72,7 @@ TaskRow require_task_row(store::Tx& tx, int64_t id) {
   return {q.i64(0),
           q.i64(1),
           q.text(2),
-          q.text(3),
+          stored_enum(parse_task_status(q.text(3)), "task status", q.text(3)),
           q.opt_i64(4),
           q.opt_text(5).value_or(""),
           q.opt_i64(6),
@@ -89,10 +90,11 @@ void append_task_event(store::Tx& tx, const char* type, int64_t task_id, boost::
 
 // Refuses a transition of a task someone else holds or that is over.
 void check_claimable(const TaskRow& t, const std::string& worker) {
-  if (t.status == "done" || t.status == "cancelled") {
-    throw_conflict("invalid_state", fmt::format("task {} is already {}", t.id, t.status));
+  if (t.status == TaskStatus::done || t.status == TaskStatus::cancelled) {
+    throw_conflict("invalid_state",
+                   fmt::format("task {} is already {}", t.id, to_string(t.status)));
   }
-  if (t.status == "in_progress" && t.assigned_to != worker) {
+  if (t.status == TaskStatus::in_progress && t.assigned_to != worker) {
     throw_conflict("task_taken",
                    fmt::format("task {} is being done by {}", t.id, t.assigned_to.value_or("?")));
   }
@@ -293,7 +295,7 @@ std::optional<TaskView> next_task(store::Tx& tx, int64_t warehouse_id, const std
 TaskView claim_task(store::Tx& tx, int64_t id, const std::string& worker) {
   TaskRow t = require_task_row(tx, id);
   check_claimable(t, worker);
-  if (t.status == "open") {
+  if (t.status == TaskStatus::open) {
     tx.exec(
         "UPDATE tasks SET status = 'in_progress', assigned_to = $2, started_at_ms = $3 WHERE id = "
         "$1 AND status = 'open'",
@@ -380,8 +382,8 @@ TaskView complete_task(store::Tx& tx, int64_t id, const std::string& worker,
 
 TaskView cancel_task(store::Tx& tx, int64_t id) {
   TaskRow t = require_task_row(tx, id);
-  if (t.status == "done" || t.status == "cancelled") {
-    throw_conflict("invalid_state", fmt::format("task {} is already {}", id, t.status));
+  if (t.status == TaskStatus::done || t.status == TaskStatus::cancelled) {
+    throw_conflict("invalid_state", fmt::format("task {} is already {}", id, to_string(t.status)));
   }
   if (t.type == "pick" || t.type == "count") {
     throw_unprocessable(

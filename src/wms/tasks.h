@@ -14,15 +14,30 @@
 // due in the same quarter hour, the nearest to the worker comes first.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "core/enum_text.h"
 #include "inventory/inventory.h"
 #include "store/database.h"
 
 namespace wareflow::wms {
+
+// The life of a task (above). Stored and rendered as to_string writes it.
+enum class TaskStatus { open, in_progress, done, cancelled };
+inline constexpr std::array<std::string_view, 4> kTaskStatusNames = {"open", "in_progress", "done",
+                                                                     "cancelled"};
+inline std::string_view to_string(TaskStatus s) {
+  return kTaskStatusNames[static_cast<std::size_t>(s)];
+}
+inline std::optional<TaskStatus> parse_task_status(std::string_view text) {
+  return parse_enum<TaskStatus>(kTaskStatusNames, text);
+}
 
 bool is_task_type(std::string_view type);  // putaway, replenishment, pick, count, move
 

@@ -330,7 +330,7 @@ WaveView create_wave(store::Tx& tx, const WaveRequest& request, FulfillmentListe
         "status = 'released' ORDER BY priority DESC, CASE WHEN ship_by_ms IS NULL THEN 1 ELSE 0 "
         "END, ship_by_ms, id LIMIT $2",
         warehouse.id, request.max_orders);
-    while (q.next()) chosen.push_back({q.i64(0), q.i64(1), q.i64(2), q.text(3)});
+    while (q.next()) chosen.push_back(read_fulfillment_row(q));
   }
   if (chosen.empty()) {
     throw_conflict("nothing_to_wave", "no released fulfillment waits in " + warehouse.code);
