@@ -8,10 +8,9 @@ namespace wareflow::oms {
 namespace {
 
 TEST(StatusEnums, OrderStatusRoundTrips) {
-  for (OrderStatus value :
-       {OrderStatus::on_hold, OrderStatus::backordered, OrderStatus::allocated,
-        OrderStatus::in_fulfillment, OrderStatus::partially_shipped, OrderStatus::shipped,
-        OrderStatus::delivered, OrderStatus::cancelled}) {
+  for (OrderStatus value : {OrderStatus::on_hold, OrderStatus::backordered, OrderStatus::allocated,
+                            OrderStatus::in_fulfillment, OrderStatus::partially_shipped,
+                            OrderStatus::shipped, OrderStatus::delivered, OrderStatus::cancelled}) {
     auto text = to_string(value);
     EXPECT_FALSE(text.empty());
     EXPECT_EQ(parse_order_status(text), value) << text;
