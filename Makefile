@@ -28,7 +28,7 @@ run: build
 test: build
 	SECONDS_PER_TARGET=$(FUZZ_SECONDS) ./scripts/fuzz
 	./scripts/sanitize-tests
-	cd $(BUILD_DIR) && ctest --output-on-failure --timeout 900
+	cd $(BUILD_DIR) && ../scripts/with-postgres ctest --output-on-failure --timeout 900
 
 fuzz: deps
 	SECONDS_PER_TARGET=$(FUZZ_SECONDS) ./scripts/fuzz

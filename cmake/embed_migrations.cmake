@@ -1,7 +1,8 @@
-# Writes OUT: a C++ file holding every DIR/*.sql as (name, text), in name order.
+# Writes OUT: a C++ file holding every DIR/*.sql as (name, text), in name order,
+# as the function <DIALECT>_migrations().
 file(GLOB files ${DIR}/*.sql)
 list(SORT files)
-set(body "#include \"store/migrations.h\"\nnamespace wareflow::store {\nconst std::vector<Migration>& sqlite_migrations() {\n  static const std::vector<Migration> all = {\n")
+set(body "#include \"store/migrations.h\"\nnamespace wareflow::store {\nconst std::vector<Migration>& ${DIALECT}_migrations() {\n  static const std::vector<Migration> all = {\n")
 foreach(f ${files})
   get_filename_component(name ${f} NAME)
   file(READ ${f} text)

@@ -65,6 +65,14 @@ inline Response problem_from(std::exception_ptr error) {
     return problem(e.http_status(), e.code(), e.detail(), e.field());
   } catch (const inputs::InputError& e) {
     return problem_from(std::make_exception_ptr(input_problem(e)));
+  } catch (const store::Unavailable& e) {
+    // Nothing was written (or the outcome is unknown and a retry with the same
+    // key is safe): the client should try again in a moment.
+    spdlog::warn("database unavailable: {}", e.what());
+    Response r = problem(503, "database_unavailable",
+                         "the database cannot take the request right now; retry shortly");
+    r.headers.emplace_back("Retry-After", "1");
+    return r;
   } catch (const std::exception& e) {
     spdlog::error("internal error: {}", e.what());
     return problem(500, "internal_error", "the server failed to handle the request");

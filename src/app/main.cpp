@@ -29,11 +29,12 @@ using namespace wareflow;
 
 namespace {
 
+constexpr const char* kDatabaseHelp =
+    "Database: an SQLite file, or a PostgreSQL URI (postgresql://user@host:port/dbname, also "
+    "postgresql://h1:p1,h2:p2/dbname?target_session_attrs=read-write)";
+
 std::unique_ptr<store::Database> open_database(const std::string& path) {
-  store::DatabaseOptions options;
-  options.path = path;
-  options.durable_mark = events::last_seq;
-  return store::Database::open(options);
+  return store::Database::open(events::database_options(path));
 }
 
 // Orders are sourced by the exact program (fewest shipments, then lowest
@@ -131,7 +132,7 @@ int main(int argc, char** argv) {
   int threads = 2;
   size_t max_body = 1 << 20;
   bool quiet = false;
-  serve->add_option("--db", db_path, "Database file")->capture_default_str();
+  serve->add_option("--db", db_path, kDatabaseHelp)->capture_default_str();
   serve->add_option("--listen", listen, "HOST:PORT to listen on")->capture_default_str();
   serve->add_option("--threads", threads, "I/O threads")->check(CLI::Range(1, 64));
   serve->add_option("--max-body", max_body, "Largest request body in bytes")
@@ -143,7 +144,7 @@ int main(int argc, char** argv) {
 
   auto* demo = app.add_subcommand("demo", "Create demo data in a new database");
   uint64_t seed = 42;
-  demo->add_option("--db", db_path, "Database file")->capture_default_str();
+  demo->add_option("--db", db_path, kDatabaseHelp)->capture_default_str();
   demo->add_option("--seed", seed, "Random seed");
   int64_t history_days = 0;
   demo->add_option("--history-days", history_days,
@@ -154,26 +155,26 @@ int main(int argc, char** argv) {
   token->require_subcommand(1);
   auto* token_create = token->add_subcommand("create", "Create a token and print it");
   std::string role_name, token_name;
-  token_create->add_option("--db", db_path, "Database file")->capture_default_str();
+  token_create->add_option("--db", db_path, kDatabaseHelp)->capture_default_str();
   token_create->add_option("--role", role_name, "admin, manager, operator, integration, viewer")
       ->required();
   token_create->add_option("--name", token_name, "Who or what uses it")->required();
 
   auto* token_revoke = token->add_subcommand("revoke", "Revoke every token with this name");
-  token_revoke->add_option("--db", db_path, "Database file")->capture_default_str();
+  token_revoke->add_option("--db", db_path, kDatabaseHelp)->capture_default_str();
   token_revoke->add_option("--name", token_name, "The token's name")->required();
   auto* token_list = token->add_subcommand("list", "List tokens (names and roles, never secrets)");
-  token_list->add_option("--db", db_path, "Database file")->capture_default_str();
+  token_list->add_option("--db", db_path, kDatabaseHelp)->capture_default_str();
 
   auto* verify = app.add_subcommand("verify", "Check the ledger invariants I1-I6");
-  verify->add_option("--db", db_path, "Database file")->capture_default_str();
+  verify->add_option("--db", db_path, kDatabaseHelp)->capture_default_str();
 
   auto* import = app.add_subcommand("import", "Import a CSV file");
   std::string kind_name, csv_path;
   import->add_option("kind", kind_name, "products, stock or orders")
       ->required()
       ->check(CLI::IsMember({"products", "stock", "orders"}));
-  import->add_option("--db", db_path, "Database file")->capture_default_str();
+  import->add_option("--db", db_path, kDatabaseHelp)->capture_default_str();
   import->add_option("--file", csv_path, "CSV file")->required();
 
   auto* routes = app.add_subcommand("routes", "List the HTTP routes");
@@ -239,9 +240,7 @@ int main(int argc, char** argv) {
     if (demo->parsed()) {
       // The history is written on a clock the demo moves; 0 is the system clock.
       std::atomic<int64_t> demo_clock{0};
-      store::DatabaseOptions db_options;
-      db_options.path = db_path;
-      db_options.durable_mark = events::last_seq;
+      store::DatabaseOptions db_options = events::database_options(db_path);
       db_options.clock = [&demo_clock] {
         int64_t at = demo_clock.load();
         return at ? at : now_ms();
@@ -298,7 +297,7 @@ int main(int argc, char** argv) {
     }
 
     if (verify->parsed()) {
-      if (!std::filesystem::exists(db_path)) {
+      if (!store::is_postgres_uri(db_path) && !std::filesystem::exists(db_path)) {
         std::cerr << "no database " << db_path << "\n";
         return 2;
       }

@@ -381,7 +381,7 @@ class Day {
         "FROM return_lines rl JOIN returns r ON r.id = rl.return_id WHERE rl.order_line_id = "
         "ol.id AND r.status <> 'cancelled'), 0) AS authorized, COALESCE((SELECT SUM(fl.shipped) "
         "FROM fulfillment_lines fl WHERE fl.order_line_id = ol.id), 0) AS shipped FROM "
-        "order_lines ol) WHERE authorized > shipped");
+        "order_lines ol) AS line_totals WHERE authorized > shipped");
     while (s.next()) {
       problems.push_back(fmt::format("order line {}: {} authorised for return, {} shipped",
                                      s.i64(0), s.i64(1), s.i64(2)));

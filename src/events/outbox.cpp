@@ -4,12 +4,19 @@
 
 namespace wareflow::events {
 
-int64_t append(store::Tx& tx, std::string_view type, std::string_view subject,
-               const boost::json::object& data) {
-  int64_t seq = tx.next_id("events", "seq");
+void append(store::Tx& tx, std::string_view type, std::string_view subject,
+            const boost::json::object& data) {
   tx.exec("INSERT INTO events (seq, at_ms, type, subject, data_json) VALUES ($1, $2, $3, $4, $5)",
-          seq, tx.now_ms(), type, subject, to_json(data));
-  return seq;
+          tx.next_id("events", "seq"), tx.now_ms(), type, subject, to_json(data));
+}
+
+store::DatabaseOptions database_options(const std::string& path) {
+  store::DatabaseOptions options;
+  options.path = path;
+  options.durable_mark = last_seq;
+  options.commit_ordered =
+      store::CommitOrderedKey{"events", "seq", "events_provisional_seq", "event_counter"};
+  return options;
 }
 
 int64_t last_seq(store::Tx& tx) {

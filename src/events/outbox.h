@@ -1,8 +1,9 @@
 // The event log: a transactional outbox. Every state change appends one event
 // in the same transaction as the change, so the log never shows a change that
 // did not commit and never misses one that did. `seq` is gap-free and grows in
-// commit order (the single writer assigns MAX(seq)+1 inside its transaction),
-// so a reader that polls with `after = last seen seq` sees every event once.
+// commit order even with several server processes on one database (the store
+// numbers it at COMMIT, see store::CommitOrderedKey), so a reader that polls
+// with `after = last seen seq` sees every event once.
 #pragma once
 
 #include <boost/json/object.hpp>
@@ -14,9 +15,14 @@
 
 namespace wareflow::events {
 
-// Appends an event; `subject` names what changed ("order:42"). Returns its seq.
-int64_t append(store::Tx& tx, std::string_view type, std::string_view subject,
-               const boost::json::object& data);
+// Appends an event; `subject` names what changed ("order:42"). Its seq is
+// final only once the transaction commits (store::CommitOrderedKey).
+void append(store::Tx& tx, std::string_view type, std::string_view subject,
+            const boost::json::object& data);
+
+// How the store must open a database that holds the event log: its durable
+// mark is the log's last seq, and seq is a commit-ordered key.
+store::DatabaseOptions database_options(const std::string& path);
 
 // The last seq appended (0 for an empty log). Set as the database's
 // DatabaseOptions::durable_mark, it makes Database::durable_event_seq() the

@@ -25,10 +25,9 @@ class DemandHistoryTest : public ::testing::Test {
 
   // Units arrive (or, negative, leave) `days_ago` days before today, at noon.
   void adjust(int64_t days_ago, int64_t quantity) {
-    t_.db->write([&](store::Tx& tx) {
-      testing::adjust_p1(t_, tx, quantity);
-      testing::backdate_last_move(tx, noon(days_ago));
-    });
+    t_.set_clock(noon(days_ago));
+    t_.db->write([&](store::Tx& tx) { testing::adjust_p1(t_, tx, quantity); });
+    t_.set_clock(0);
   }
   void stock(int64_t days_ago, int64_t quantity) { adjust(days_ago, quantity); }
   void ship(int64_t days_ago, int64_t quantity) { adjust(days_ago, -quantity); }

@@ -20,12 +20,13 @@ class PurchasingTest : public ::testing::Test {
  protected:
   void SetUp() override {
     testing::set_up_small_shop(t_);
+    t_.db->read([&](store::Tx& tx) { today_ms_ = tx.now_ms() / kDayMs * kDayMs; });
+    t_.set_clock(noon(61));
+    t_.db->write([&](store::Tx& tx) { testing::adjust_p1(t_, tx, 320); });
+    t_.set_clock(0);
     t_.db->write([&](store::Tx& tx) {
-      today_ms_ = tx.now_ms() / kDayMs * kDayMs;
       wms::upsert_supplier(tx, {"S1", "Supplier one", 0});
       wms::upsert_supplier(tx, {"S2", "Supplier two", 0});
-      testing::adjust_p1(t_, tx, 320);
-      testing::backdate_last_move(tx, noon(61));
       for (int64_t day = 60; day >= 1; --day) {
         int64_t id = testing::place_p1_order(t_, tx, "O" + std::to_string(day), 5);
         tx.exec("UPDATE orders SET created_at_ms = $2 WHERE id = $1", id, noon(day));

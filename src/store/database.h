@@ -1,19 +1,25 @@
 // The store: every read and write of Wareflow's state goes through Database.
+// Two backends sit behind it, chosen by DatabaseOptions::path: an SQLite file
+// (the embedded default) or a PostgreSQL database named by a libpq URI
+// ("postgresql://..."), which several server processes may share.
 //
-// Writes: `write(fn)` queues fn for the single writer thread, which runs many
-// queued commands in one transaction (group commit), each inside its own
+// Writes: `write(fn)` queues fn for the process's writer thread, which runs
+// many queued commands in one transaction (group commit), each inside its own
 // savepoint: a command that throws is rolled back alone and its caller gets the
 // exception; the others commit. A caller is answered only after the COMMIT that
-// holds its command is durable: a syncer thread fdatasyncs the WAL once per
-// group (or per several groups) while the writer already runs the next one.
-// Nothing acknowledged is lost on a process crash or a power failure.
+// holds its command is durable. SQLite: a syncer thread fdatasyncs the WAL once
+// per group while the writer already runs the next one. PostgreSQL: COMMIT
+// returns once the server has flushed it (and, with a synchronous standby,
+// once the standby has it). Nothing acknowledged is lost on a crash.
 //
 // Reads: `read(fn)` runs fn on a reader connection inside one read transaction,
-// a consistent WAL snapshot of committed data. Readers never block the writer.
+// one consistent snapshot of committed data. Readers never block the writer.
 //
-// SQL is written once for SQLite and PostgreSQL: `$1`-style parameters,
-// integers for quantities, money and epoch-millisecond times, ids made by the
-// application (Tx::next_id), INSERT ... ON CONFLICT, no SELECT ... FOR UPDATE.
+// SQL is written once for both: `$1`-style parameters, 64-bit integers for
+// quantities, money and epoch-millisecond times, ids made by the application
+// (Tx::next_id), INSERT ... ON CONFLICT, no SELECT ... FOR UPDATE, no SQL
+// function only one dialect has. The schema is written per dialect
+// (migrations/sqlite, migrations/postgres: same numbers, same tables).
 #pragma once
 
 #include <cstdint>
@@ -21,74 +27,131 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
-struct sqlite3;
-struct sqlite3_stmt;
-
 namespace wareflow::store {
 
-class Connection;
+// The type a parameter is bound as; a NULL keeps its type so that PostgreSQL
+// can plan `$1 IS NULL OR col = $1` (an untyped NULL is `unknown`).
+enum class ValueType { unknown, integer, real, text };
+
+// One prepared statement of a backend with its bindings and its current rows.
+// Owned by the backend's connection; Query hands it back with release().
+class Statement {
+ public:
+  virtual void bind_integer(int64_t value) = 0;
+  virtual void bind_real(double value) = 0;
+  virtual void bind_text(std::string_view value) = 0;
+  virtual void bind_null(ValueType type) = 0;
+  virtual bool next() = 0;
+  virtual int64_t exec() = 0;
+  virtual int64_t integer(int column) const = 0;
+  virtual double real(int column) const = 0;
+  virtual std::string text(int column) const = 0;
+  virtual bool is_null(int column) const = 0;
+  // The statement is done: reset a cached one for its next use, free a one-off.
+  virtual void release() = 0;
+
+ protected:
+  ~Statement() = default;
+};
 
 // One statement execution. Bind parameters in $1..$N order with bind(), then
-// step with next() (queries) or run with exec() (changes). Resets the cached
-// statement when destroyed.
+// step with next() (queries) or run with exec() (changes). Gives the statement
+// back when destroyed.
 class Query {
  public:
-  // `cached_in_use` is the cache slot's flag, cleared on destruction; null for
-  // a one-off statement, finalized on destruction.
-  Query(Connection& connection, sqlite3_stmt* stmt, bool* cached_in_use,
-        const std::vector<int>* params);
-  Query(Query&& other) noexcept;
+  explicit Query(Statement& statement) : statement_(&statement) {}
+  Query(Query&& other) noexcept : statement_(other.statement_) { other.statement_ = nullptr; }
   Query(const Query&) = delete;
   Query& operator=(const Query&) = delete;
-  ~Query();
+  ~Query() {
+    if (statement_) statement_->release();
+  }
 
-  Query& bind(int64_t value);
+  Query& bind(int64_t value) {
+    statement_->bind_integer(value);
+    return *this;
+  }
   Query& bind(int value) { return bind(static_cast<int64_t>(value)); }
   Query& bind(bool value) { return bind(static_cast<int64_t>(value ? 1 : 0)); }
-  Query& bind(double value);
-  Query& bind(std::string_view value);
+  Query& bind(double value) {
+    statement_->bind_real(value);
+    return *this;
+  }
+  Query& bind(std::string_view value) {
+    statement_->bind_text(value);
+    return *this;
+  }
   Query& bind(const std::string& value) { return bind(std::string_view(value)); }
   Query& bind(const char* value) { return bind(std::string_view(value)); }
-  Query& bind(std::nullopt_t);
-  Query& bind(const std::optional<int64_t>& value);
-  Query& bind(const std::optional<double>& value);
-  Query& bind(const std::optional<std::string>& value);
+  Query& bind(std::nullopt_t) { return bind_null(ValueType::unknown); }
+  Query& bind(const std::optional<int64_t>& value) {
+    return value ? bind(*value) : bind_null(ValueType::integer);
+  }
+  Query& bind(const std::optional<double>& value) {
+    return value ? bind(*value) : bind_null(ValueType::real);
+  }
+  Query& bind(const std::optional<std::string>& value) {
+    return value ? bind(std::string_view(*value)) : bind_null(ValueType::text);
+  }
 
   // Steps to the next row; false when there are no more.
-  bool next();
+  bool next() { return statement_->next(); }
   // Runs a statement that returns no rows; returns the number of rows changed.
-  int64_t exec();
+  int64_t exec() { return statement_->exec(); }
 
-  int64_t i64(int column) const;
-  double f64(int column) const;
-  std::string text(int column) const;
-  bool is_null(int column) const;
-  std::optional<int64_t> opt_i64(int column) const;
-  std::optional<double> opt_f64(int column) const;
-  std::optional<std::string> opt_text(int column) const;
+  int64_t i64(int column) const { return statement_->integer(column); }
+  double f64(int column) const { return statement_->real(column); }
+  // "" for NULL.
+  std::string text(int column) const { return statement_->text(column); }
+  bool is_null(int column) const { return statement_->is_null(column); }
+  std::optional<int64_t> opt_i64(int column) const {
+    if (is_null(column)) return std::nullopt;
+    return i64(column);
+  }
+  std::optional<double> opt_f64(int column) const {
+    if (is_null(column)) return std::nullopt;
+    return f64(column);
+  }
+  std::optional<std::string> opt_text(int column) const {
+    if (is_null(column)) return std::nullopt;
+    return text(column);
+  }
 
  private:
-  Connection* connection_;
-  sqlite3_stmt* stmt_;
-  int param_index(int n) const;
+  Query& bind_null(ValueType type) {
+    statement_->bind_null(type);
+    return *this;
+  }
+  Statement* statement_;
+};
 
-  bool* cached_in_use_;
-  const std::vector<int>* params_;  // $n -> SQLite index; null: look up by name
-  int next_param_ = 1;
+// What a transaction needs from a backend's connection.
+class Session {
+ public:
+  // A statement ready to bind: a cached one, or a one-off one when the cached
+  // one is in use (a query nested inside a loop over the same query).
+  virtual Statement& prepare(std::string_view sql) = 0;
+  virtual int64_t next_id(std::string_view table, std::string_view column) = 0;
+  virtual bool gap_free_ids() const = 0;
+  virtual std::vector<std::string> trigger_names(std::string_view table) = 0;
+
+ protected:
+  ~Session() = default;
 };
 
 // A transaction in progress: the only way services touch the database.
 class Tx {
  public:
-  explicit Tx(Connection& connection, int64_t now_ms) : connection_(connection), now_ms_(now_ms) {}
+  Tx(Session& session, int64_t now_ms) : session_(session), now_ms_(now_ms) {}
 
   template <class... Args>
   Query query(std::string_view sql, const Args&... args) {
-    Query q = prepare(sql);
+    Query q(session_.prepare(sql));
     (q.bind(args), ...);
     return q;
   }
@@ -97,16 +160,51 @@ class Tx {
   int64_t exec(std::string_view sql, const Args&... args) {
     return query(sql, args...).exec();
   }
-  // The next value of the integer key `column` of `table` (MAX + 1): unique,
-  // and gap-free as long as the rows are never deleted.
-  int64_t next_id(std::string_view table, std::string_view column = "id");
+  // A new value for the integer key `column` of `table`, unique across every
+  // process. SQLite: MAX + 1 under the write lock, gap-free while rows are
+  // never deleted. PostgreSQL: the column's sequence, so a rolled-back
+  // transaction leaves a gap. The key named in DatabaseOptions::commit_ordered
+  // gets its final value only at COMMIT (see there): do not keep the number.
+  int64_t next_id(std::string_view table, std::string_view column = "id") {
+    return session_.next_id(table, column);
+  }
+  // Whether next_id leaves no gaps (SQLite: yes; PostgreSQL: a rolled-back
+  // transaction's ids are skipped), so that MAX(id) = COUNT(*) on a table
+  // whose rows are never deleted proves none was.
+  bool gap_free_ids() const { return session_.gap_free_ids(); }
+  // The triggers defined on `table`, by name (the ledger audits its guards).
+  std::vector<std::string> trigger_names(std::string_view table) {
+    return session_.trigger_names(table);
+  }
   // One clock reading per transaction, so all rows of a command agree.
   int64_t now_ms() const { return now_ms_; }
 
  private:
-  Query prepare(std::string_view sql);
-  Connection& connection_;
+  Session& session_;
   int64_t now_ms_;
+};
+
+// The database could not take the command now (unreachable, failing over,
+// or the command lost to other writers more often than the retry limit).
+// Nothing of it was written, or its outcome is unknown and the caller may
+// retry it idempotently: answered 503 with Retry-After.
+class Unavailable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A key numbered in the order transactions commit: a reader that has seen
+// number N never later finds a row below N (the event feed's promise). With
+// one writer (SQLite) MAX + 1 is already in commit order. With several
+// (PostgreSQL) next_id gives a provisional negative number from
+// `provisional_sequence`, and just before COMMIT the store renumbers the
+// transaction's rows from the one-row `counter` table; that row's lock is
+// held until the commit is visible, so the next numbers follow it.
+struct CommitOrderedKey {
+  std::string table;
+  std::string column;
+  std::string provisional_sequence;
+  std::string counter;
 };
 
 struct DatabaseOptions {
@@ -125,14 +223,19 @@ struct DatabaseOptions {
   // event log sets it to its last seq (events::last_seq), so the feed never
   // shows an event a power failure could take back. Empty: always 0.
   std::function<int64_t(Tx&)> durable_mark;
+  std::optional<CommitOrderedKey> commit_ordered;
 };
+
+// Whether `path` names a PostgreSQL database (a libpq URI) rather than a file.
+bool is_postgres_uri(std::string_view path);
 
 class Database {
  public:
   using WriteFn = std::function<void(Tx&)>;
   using DoneFn = std::function<void(std::exception_ptr)>;
 
-  // Opens (creating when allowed) the SQLite file and applies pending migrations.
+  // Opens the database (creating an SQLite file when allowed) and applies
+  // pending migrations.
   static std::unique_ptr<Database> open(const DatabaseOptions& options);
   virtual ~Database() = default;
 

@@ -15,14 +15,92 @@
 #include <vector>
 
 #include "core/time.h"
+#include "store/backends.h"
+#include "store/command_queue.h"
 #include "store/database.h"
 #include "store/migrations.h"
 
 namespace wareflow::store {
 
+class Connection;
+
+// A prepared sqlite3 statement. Cached ones live in the connection's cache and
+// are reset on release; one-off ones (a statement nested in a loop over itself)
+// delete themselves.
+class SqliteStatement final : public Statement {
+ public:
+  SqliteStatement(Connection& connection, sqlite3_stmt* stmt, bool cached)
+      : connection_(connection), stmt_(stmt), cached_(cached) {
+    // Parameters are written $1..$N; SQLite numbers named parameters in order
+    // of first appearance, so $N is looked up by name once per statement.
+    for (int n = 1; n <= sqlite3_bind_parameter_count(stmt); ++n) {
+      std::string name = "$" + std::to_string(n);
+      params_.push_back(sqlite3_bind_parameter_index(stmt, name.c_str()));
+    }
+  }
+  ~SqliteStatement() { sqlite3_finalize(stmt_); }
+  SqliteStatement(const SqliteStatement&) = delete;
+  SqliteStatement& operator=(const SqliteStatement&) = delete;
+
+  bool in_use() const { return in_use_; }
+  SqliteStatement& take() {
+    in_use_ = true;
+    next_param_ = 1;
+    return *this;
+  }
+
+  void bind_integer(int64_t value) override { sqlite3_bind_int64(stmt_, param_index(), value); }
+  void bind_real(double value) override { sqlite3_bind_double(stmt_, param_index(), value); }
+  void bind_text(std::string_view value) override {
+    sqlite3_bind_text(stmt_, param_index(), value.data(), static_cast<int>(value.size()),
+                      SQLITE_TRANSIENT);
+  }
+  void bind_null(ValueType) override { sqlite3_bind_null(stmt_, param_index()); }
+
+  bool next() override;
+  int64_t exec() override;
+
+  int64_t integer(int column) const override { return sqlite3_column_int64(stmt_, column); }
+  double real(int column) const override { return sqlite3_column_double(stmt_, column); }
+  std::string text(int column) const override {
+    const unsigned char* p = sqlite3_column_text(stmt_, column);
+    if (!p) return {};
+    return std::string(reinterpret_cast<const char*>(p),
+                       static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+  }
+  bool is_null(int column) const override {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+  }
+
+  void release() override {
+    if (!cached_) {
+      delete this;
+      return;
+    }
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    in_use_ = false;
+  }
+
+ private:
+  int param_index() {
+    int n = next_param_++;
+    int index = n <= static_cast<int>(params_.size()) ? params_[static_cast<size_t>(n - 1)] : 0;
+    if (index == 0) throw std::runtime_error("SQL has no parameter $" + std::to_string(n));
+    return index;
+  }
+
+  Connection& connection_;
+  sqlite3_stmt* stmt_;
+  bool cached_;
+  bool in_use_ = false;
+  std::vector<int> params_;  // params_[n - 1]: SQLite's index of $n
+  int next_param_ = 1;
+};
+
 // One sqlite3 handle and its prepared statements. Not thread-safe: each is
 // used by one thread at a time (the writer, or a reader taken from the pool).
-class Connection {
+class Connection final : public Session {
  public:
   Connection(const std::string& path, bool create) {
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
@@ -45,7 +123,7 @@ class Connection {
         "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
   }
   ~Connection() {
-    for (auto& [sql, entry] : cache_) sqlite3_finalize(entry.stmt);
+    cache_.clear();
     sqlite3_close(db_);
   }
   Connection(const Connection&) = delete;
@@ -60,34 +138,19 @@ class Connection {
     }
   }
 
-  // A cached statement, or a one-off one when the cached one is in use
-  // (a query nested inside a loop over the same query).
-  Query prepare(std::string_view sql) {
+  Statement& prepare(std::string_view sql) override {
     auto it = cache_.find(sql);
-    if (it != cache_.end() && !it->second.in_use) {
-      it->second.in_use = true;
-      return Query(*this, it->second.stmt, &it->second.in_use, &it->second.params);
-    }
+    if (it != cache_.end() && !it->second->in_use()) return it->second->take();
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
                            &stmt, nullptr) != SQLITE_OK) {
       throw std::runtime_error(std::string("SQL prepare failed: ") + sqlite3_errmsg(db_) +
                                " in: " + std::string(sql));
     }
-    if (it != cache_.end()) return Query(*this, stmt, nullptr, nullptr);
-    auto [inserted, ok] = cache_.emplace(std::string(sql), Entry{stmt, true, parameter_map(stmt)});
-    return Query(*this, stmt, &inserted->second.in_use, &inserted->second.params);
-  }
-
-  // Parameters are written $1..$N; SQLite numbers named parameters in order of
-  // first appearance, so $N is looked up by name once per statement.
-  static std::vector<int> parameter_map(sqlite3_stmt* stmt) {
-    std::vector<int> map;
-    for (int n = 1; n <= sqlite3_bind_parameter_count(stmt); ++n) {
-      std::string name = "$" + std::to_string(n);
-      map.push_back(sqlite3_bind_parameter_index(stmt, name.c_str()));
-    }
-    return map;
+    if (it != cache_.end()) return (new SqliteStatement(*this, stmt, false))->take();
+    auto [inserted, ok] =
+        cache_.emplace(std::string(sql), std::make_unique<SqliteStatement>(*this, stmt, true));
+    return inserted->second->take();
   }
 
   [[noreturn]] void fail(const char* what) {
@@ -101,157 +164,53 @@ class Connection {
   // another process (the CLI), because the transaction holds the write lock.
   // forget_ids() must be called when a transaction or savepoint ends in a
   // rollback, so ids stay gap-free (the ledger's I5 check relies on it).
-  int64_t next_id(std::string_view table, std::string_view column) {
+  int64_t next_id(std::string_view table, std::string_view column) override {
     auto it = next_ids_.find(table);
     if (it == next_ids_.end()) {
       std::string sql =
           "SELECT COALESCE(MAX(" + std::string(column) + "), 0) + 1 FROM " + std::string(table);
-      Query q = prepare(sql);
+      Query q(prepare(sql));
       q.next();
       it = next_ids_.emplace(std::string(table), q.i64(0)).first;
     }
     return it->second++;
   }
   void forget_ids() { next_ids_.clear(); }
+  bool gap_free_ids() const override { return true; }
+
+  std::vector<std::string> trigger_names(std::string_view table) override {
+    std::vector<std::string> names;
+    Query q(prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = $1"));
+    q.bind(table);
+    while (q.next()) names.push_back(q.text(0));
+    return names;
+  }
 
   // Runs a statement without rows through the statement cache.
-  void run(std::string_view sql) { prepare(sql).exec(); }
+  void run(std::string_view sql) { Query(prepare(sql)).exec(); }
 
  private:
-  struct Entry {
-    sqlite3_stmt* stmt;
-    bool in_use;
-    std::vector<int> params;  // params[n - 1]: SQLite's index of $n
-  };
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> cache_;
+  std::unordered_map<std::string, std::unique_ptr<SqliteStatement>, Hash, std::equal_to<>> cache_;
   std::unordered_map<std::string, int64_t, Hash, std::equal_to<>> next_ids_;
 };
 
-// ---- Query -------------------------------------------------------------
-
-Query::Query(Connection& connection, sqlite3_stmt* stmt, bool* cached_in_use,
-             const std::vector<int>* params)
-    : connection_(&connection), stmt_(stmt), cached_in_use_(cached_in_use), params_(params) {}
-
-Query::Query(Query&& other) noexcept
-    : connection_(other.connection_),
-      stmt_(other.stmt_),
-      cached_in_use_(other.cached_in_use_),
-      params_(other.params_),
-      next_param_(other.next_param_) {
-  other.stmt_ = nullptr;
-}
-
-Query::~Query() {
-  if (!stmt_) return;
-  if (!cached_in_use_) {
-    sqlite3_finalize(stmt_);
-  } else {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-    *cached_in_use_ = false;
-  }
-}
-
-int Query::param_index(int n) const {
-  int index = 0;
-  if (params_) {
-    if (n <= static_cast<int>(params_->size())) index = (*params_)[static_cast<size_t>(n - 1)];
-  } else {
-    std::string name = "$" + std::to_string(n);
-    index = sqlite3_bind_parameter_index(stmt_, name.c_str());
-  }
-  if (index == 0) throw std::runtime_error("SQL has no parameter $" + std::to_string(n));
-  return index;
-}
-
-Query& Query::bind(int64_t value) {
-  sqlite3_bind_int64(stmt_, param_index(next_param_++), value);
-  return *this;
-}
-Query& Query::bind(double value) {
-  sqlite3_bind_double(stmt_, param_index(next_param_++), value);
-  return *this;
-}
-Query& Query::bind(std::string_view value) {
-  sqlite3_bind_text(stmt_, param_index(next_param_++), value.data(), static_cast<int>(value.size()),
-                    SQLITE_TRANSIENT);
-  return *this;
-}
-Query& Query::bind(std::nullopt_t) {
-  sqlite3_bind_null(stmt_, param_index(next_param_++));
-  return *this;
-}
-Query& Query::bind(const std::optional<int64_t>& value) {
-  return value ? bind(*value) : bind(std::nullopt);
-}
-Query& Query::bind(const std::optional<double>& value) {
-  return value ? bind(*value) : bind(std::nullopt);
-}
-Query& Query::bind(const std::optional<std::string>& value) {
-  return value ? bind(std::string_view(*value)) : bind(std::nullopt);
-}
-
-bool Query::next() {
+bool SqliteStatement::next() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  connection_->fail("SQL step failed");
+  connection_.fail("SQL step failed");
 }
 
-int64_t Query::exec() {
+int64_t SqliteStatement::exec() {
   int rc = sqlite3_step(stmt_);
   while (rc == SQLITE_ROW) rc = sqlite3_step(stmt_);
-  if (rc != SQLITE_DONE) connection_->fail("SQL exec failed");
-  return sqlite3_changes(connection_->handle());
-}
-
-int64_t Query::i64(int column) const { return sqlite3_column_int64(stmt_, column); }
-double Query::f64(int column) const { return sqlite3_column_double(stmt_, column); }
-std::string Query::text(int column) const {
-  const unsigned char* p = sqlite3_column_text(stmt_, column);
-  if (!p) return {};
-  return std::string(reinterpret_cast<const char*>(p),
-                     static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
-}
-bool Query::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
-std::optional<int64_t> Query::opt_i64(int column) const {
-  if (is_null(column)) return std::nullopt;
-  return i64(column);
-}
-std::optional<double> Query::opt_f64(int column) const {
-  if (is_null(column)) return std::nullopt;
-  return f64(column);
-}
-std::optional<std::string> Query::opt_text(int column) const {
-  if (is_null(column)) return std::nullopt;
-  return text(column);
-}
-
-// ---- Tx ------------------------------------------------------------------
-
-Query Tx::prepare(std::string_view sql) { return connection_.prepare(sql); }
-
-int64_t Tx::next_id(std::string_view table, std::string_view column) {
-  return connection_.next_id(table, column);
-}
-
-void Database::write(const WriteFn& fn) {
-  std::promise<void> finished;
-  auto future = finished.get_future();
-  write_async(fn, [&finished](std::exception_ptr error) {
-    if (error) {
-      finished.set_exception(error);
-    } else {
-      finished.set_value();
-    }
-  });
-  future.get();
+  if (rc != SQLITE_DONE) connection_.fail("SQL exec failed");
+  return sqlite3_changes(connection_.handle());
 }
 
 // ---- SqliteDatabase ----------------------------------------------------
@@ -299,15 +258,7 @@ class SqliteDatabase final : public Database {
   ~SqliteDatabase() override { close(); }
 
   void write_async(WriteFn fn, DoneFn done) override {
-    {
-      std::lock_guard lock(mutex_);
-      if (stopping_) {
-        done(std::make_exception_ptr(std::runtime_error("database is closing")));
-        return;
-      }
-      queue_.push_back(Command{std::move(fn), std::move(done), nullptr});
-    }
-    wake_.notify_one();
+    queue_.push(std::move(fn), std::move(done));
   }
 
   void read(const std::function<void(Tx&)>& fn) override {
@@ -329,16 +280,15 @@ class SqliteDatabase final : public Database {
   }
 
   void close() override {
-    {
-      std::lock_guard lock(mutex_);
-      if (stopping_) return;
-      stopping_ = true;
-    }
-    wake_.notify_one();
+    if (!queue_.stop()) return;
     if (writer_.joinable()) writer_.join();
     if (syncer_.joinable()) syncer_.join();
     if (wal_fd_ >= 0) ::close(wal_fd_);
     wal_fd_ = -1;
+    {
+      std::lock_guard lock(checkpoint_mutex_);
+      checkpoint_stop_ = true;
+    }
     checkpoint_wake_.notify_one();
     if (checkpointer_.joinable()) checkpointer_.join();
   }
@@ -348,38 +298,22 @@ class SqliteDatabase final : public Database {
   int64_t groups_committed() const override { return groups_committed_; }
 
  private:
-  struct Command {
-    WriteFn fn;
-    DoneFn done;
-    std::exception_ptr error;
-  };
-
   std::unique_ptr<Connection> take_reader() {
-    {
-      std::lock_guard lock(readers_mutex_);
-      if (!readers_.empty()) {
-        auto connection = std::move(readers_.back());
-        readers_.pop_back();
-        return connection;
-      }
-    }
-    return std::make_unique<Connection>(options_.path, false);
+    auto connection = readers_.take_idle();
+    return connection ? std::move(connection) : std::make_unique<Connection>(options_.path, false);
   }
 
   void give_back_reader(std::unique_ptr<Connection> connection) {
-    std::lock_guard lock(readers_mutex_);
-    if (readers_.size() < static_cast<size_t>(options_.reader_connections)) {
-      readers_.push_back(std::move(connection));
-    }
+    readers_.give_back(std::move(connection));
   }
 
   void run_checkpointer() {
     Connection connection(options_.path, false);
     connection.exec_script("PRAGMA journal_size_limit=67108864");
-    std::unique_lock lock(mutex_);
+    std::unique_lock lock(checkpoint_mutex_);
     for (;;) {
       checkpoint_wake_.wait_for(lock, std::chrono::milliseconds(200));
-      bool stop = stopping_ && queue_.empty();
+      bool stop = checkpoint_stop_;
       lock.unlock();
       refresh_durable_mark(connection);
       try {
@@ -410,16 +344,8 @@ class SqliteDatabase final : public Database {
 
   void run_writer() {
     for (;;) {
-      std::vector<Command> group;
-      {
-        std::unique_lock lock(mutex_);
-        wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-        if (queue_.empty()) break;  // stopping, and nothing left to do
-        while (!queue_.empty() && group.size() < options_.max_group) {
-          group.push_back(std::move(queue_.front()));
-          queue_.pop_front();
-        }
-      }
+      std::vector<Command> group = queue_.take(options_.max_group);
+      if (group.empty()) break;  // stopping, and nothing left to do
       {
         std::lock_guard lock(sync_mutex_);
         writer_busy_ = true;
@@ -555,20 +481,18 @@ class SqliteDatabase final : public Database {
   bool syncing_ = false;      // the syncer holds groups that are not yet durable
   int wal_fd_ = -1;
   std::atomic<int64_t> durable_mark_{0};
-  std::mutex mutex_;
-  std::condition_variable wake_;
+  CommandQueue queue_;
+  std::mutex checkpoint_mutex_;
   std::condition_variable checkpoint_wake_;
-  std::deque<Command> queue_;
-  bool stopping_ = false;
+  bool checkpoint_stop_ = false;  // set once the writer has finished
   std::atomic<int64_t> commands_committed_{0};
   std::atomic<int64_t> groups_committed_{0};
-  std::mutex readers_mutex_;
-  std::vector<std::unique_ptr<Connection>> readers_;
+  ConnectionPool<Connection> readers_{static_cast<size_t>(options_.reader_connections)};
 };
 
 }  // namespace
 
-std::unique_ptr<Database> Database::open(const DatabaseOptions& options) {
+std::unique_ptr<Database> open_sqlite(const DatabaseOptions& options) {
   // Memory statistics take a global mutex on every allocation; we do not use them.
   static const bool configured = [] {
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);

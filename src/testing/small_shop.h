@@ -65,21 +65,4 @@ inline void adjust_p1(TempDb& t, store::Tx& tx, int64_t quantity) {
   inventory::adjust(tx, a, t.orders.get());
 }
 
-// Moves the newest ledger move back to `at_ms`: tests that need a past write
-// through the services (which stamp the transaction's clock) and then rewrite
-// the timestamp. The ledger is append-only (I5): the trigger is lifted for the
-// rewrite and put back as it was.
-inline void backdate_last_move(store::Tx& tx, int64_t at_ms) {
-  std::string trigger;
-  {
-    auto q =
-        tx.query("SELECT sql FROM sqlite_master WHERE name = 'stock_moves_append_only_update'");
-    q.next();
-    trigger = q.text(0);
-  }
-  tx.exec("DROP TRIGGER stock_moves_append_only_update");
-  tx.exec("UPDATE stock_moves SET at_ms = $1 WHERE id = (SELECT MAX(id) FROM stock_moves)", at_ms);
-  tx.exec(trigger);
-}
-
 }  // namespace wareflow::testing

@@ -1,15 +1,23 @@
-// Test support: a fresh database file in a temporary directory, removed
-// afterwards, with the services wired as `wareflow serve` wires them.
+// Test support: a fresh database, removed afterwards, with the services wired
+// as `wareflow serve` wires them. An SQLite file in a temporary directory; or,
+// when WAREFLOW_TEST_BACKEND=postgres, a new database on the PostgreSQL server
+// named by WAREFLOW_TEST_POSTGRES (make test starts one). A PostgreSQL run
+// without that server fails: it is never skipped.
 #pragma once
 
+#include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <stdexcept>
 #include <string>
 
+#include "core/time.h"
 #include "events/outbox.h"
 #include "oms/orders.h"
 #include "optimize/sourcing.h"
 #include "store/database.h"
+#include "store/postgres_server.h"
 
 namespace wareflow::testing {
 
@@ -17,20 +25,53 @@ class TempDb {
  public:
   TempDb() {
     static int counter = 0;
-    dir_ = std::filesystem::temp_directory_path() /
-           ("wareflow-unit-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::create_directories(dir_);
-    store::DatabaseOptions options;
-    options.path = (dir_ / "test.db").string();
-    options.durable_mark = events::last_seq;
-    db = store::Database::open(options);
+    std::string name =
+        "wareflow_unit_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+    if (on_postgres()) {
+      const char* server = std::getenv("WAREFLOW_TEST_POSTGRES");
+      if (!server || !*server) {
+        throw std::runtime_error(
+            "WAREFLOW_TEST_BACKEND=postgres needs WAREFLOW_TEST_POSTGRES (a server URI); make test "
+            "starts one");
+      }
+      server_ = server;
+      postgres_name_ = name;
+      path_ = store::create_postgres_database(server_, name);
+      db = store::Database::open(with_clock(events::database_options(path_)));
+    } else {
+      dir_ = std::filesystem::temp_directory_path() / name;
+      std::filesystem::create_directories(dir_);
+      path_ = (dir_ / "test.db").string();
+      db = store::Database::open(with_clock(events::database_options(path_)));
+    }
     orders = std::make_unique<oms::OrderService>(policy_);
   }
   ~TempDb() {
     orders.reset();
     db.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
+    if (!postgres_name_.empty()) {
+      try {
+        store::drop_postgres_database(server_, postgres_name_);
+      } catch (const std::exception&) {
+        // The throwaway server goes away with make test's trap anyway.
+      }
+    } else {
+      std::error_code ec;
+      std::filesystem::remove_all(dir_, ec);
+    }
+  }
+
+  // The database's path or URI, for opening it a second time (a second
+  // server process on the same database).
+  const std::string& path() const { return path_; }
+
+  // Transactions that start from now on read `at_ms` as their clock (0: the
+  // system clock again): how a test writes a past through the services.
+  void set_clock(int64_t at_ms) { clock_at_ms_ = at_ms; }
+
+  static bool on_postgres() {
+    const char* backend = std::getenv("WAREFLOW_TEST_BACKEND");
+    return backend && std::string(backend) == "postgres";
   }
   TempDb(const TempDb&) = delete;
   TempDb& operator=(const TempDb&) = delete;
@@ -39,7 +80,19 @@ class TempDb {
   std::unique_ptr<oms::OrderService> orders;
 
  private:
+  store::DatabaseOptions with_clock(store::DatabaseOptions options) {
+    options.clock = [this] {
+      int64_t at = clock_at_ms_.load();
+      return at ? at : now_ms();
+    };
+    return options;
+  }
+
+  std::atomic<int64_t> clock_at_ms_{0};
   std::filesystem::path dir_;
+  std::string path_;
+  std::string server_;
+  std::string postgres_name_;
   optimize::ExactSourcingPolicy policy_;
 };
 

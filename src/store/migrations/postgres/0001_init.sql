@@ -11,6 +11,11 @@
 -- SQLite's instr(haystack, needle) (1-based position, 0 when absent), so the
 -- application's SQL stays the same on both databases.
 CREATE FUNCTION instr(text, text) RETURNS int IMMUTABLE LANGUAGE sql AS 'SELECT strpos($1, $2)';
+-- SQLite's json_each over a JSON array of ids, as store/id_list.h binds it
+-- (`id IN (SELECT value FROM json_each($n))`): one parameter for a page of ids.
+-- PostgreSQL's own json_each(json) takes an object; this one takes text.
+CREATE FUNCTION json_each(text) RETURNS TABLE (value bigint) IMMUTABLE LANGUAGE sql
+  AS 'SELECT e::bigint FROM json_array_elements_text($1::json) AS e';
 
 -- catalog/ ------------------------------------------------------------------
 CREATE TABLE products (

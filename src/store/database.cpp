@@ -1,0 +1,30 @@
+// What both backends share: choosing one by the path, and the blocking write.
+#include <future>
+
+#include "store/backends.h"
+#include "store/database.h"
+
+namespace wareflow::store {
+
+bool is_postgres_uri(std::string_view path) {
+  return path.starts_with("postgresql://") || path.starts_with("postgres://");
+}
+
+std::unique_ptr<Database> Database::open(const DatabaseOptions& options) {
+  return is_postgres_uri(options.path) ? open_postgres(options) : open_sqlite(options);
+}
+
+void Database::write(const WriteFn& fn) {
+  std::promise<void> finished;
+  auto future = finished.get_future();
+  write_async(fn, [&finished](std::exception_ptr error) {
+    if (error) {
+      finished.set_exception(error);
+    } else {
+      finished.set_value();
+    }
+  });
+  future.get();
+}
+
+}  // namespace wareflow::store

@@ -1,0 +1,689 @@
+// The PostgreSQL backend: libpq, text-format parameters and results, one
+// writer connection per process running commands in groups (as the SQLite
+// backend does), a pool of reader connections in REPEATABLE READ snapshots.
+//
+// Several processes may share one database, so unlike SQLite nothing here may
+// rely on being the only writer: ids come from sequences, the commit-ordered
+// key is renumbered from a counter row at COMMIT (database.h), and a command
+// that loses a deadlock or a serialization race is rolled back to its
+// savepoint and run again a bounded number of times.
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <chrono>
+#include <condition_variable>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <deque>
+#include <mutex>
+#include <random>
+#include <stdexcept>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "core/time.h"
+#include "store/backends.h"
+#include "store/command_queue.h"
+#include "store/database.h"
+#include "store/migrations.h"
+#include "store/postgres_server.h"
+
+namespace wareflow::store {
+
+namespace {
+
+// PostgreSQL type OIDs of the parameters (pg_type.dat); 0 lets the server infer.
+constexpr Oid kInt8Oid = 20;
+constexpr Oid kFloat8Oid = 701;
+constexpr Oid kTextOid = 25;
+
+Oid oid_of(ValueType type) {
+  switch (type) {
+    case ValueType::integer:
+      return kInt8Oid;
+    case ValueType::real:
+      return kFloat8Oid;
+    case ValueType::text:
+      return kTextOid;
+    case ValueType::unknown:
+      break;
+  }
+  return 0;
+}
+
+// A failed statement, with the SQLSTATE that says what kind of failure it was.
+class PgError : public std::runtime_error {
+ public:
+  PgError(const std::string& message, std::string sqlstate, bool connection_lost)
+      : std::runtime_error(message),
+        sqlstate_(std::move(sqlstate)),
+        connection_lost_(connection_lost) {}
+  const std::string& sqlstate() const { return sqlstate_; }
+  // The connection is gone (or is to a server that may no longer write):
+  // everything in the transaction is lost; reconnect.
+  bool connection_lost() const { return connection_lost_; }
+  // Another writer won a race the command can win by running again: a
+  // deadlock, a serialization failure, a lock timeout, or a unique key that
+  // another transaction inserted first (run again, the command finds it).
+  bool worth_retrying() const {
+    return sqlstate_ == "40P01" || sqlstate_ == "40001" || sqlstate_ == "55P03" ||
+           sqlstate_ == "23505";
+  }
+
+ private:
+  std::string sqlstate_;
+  bool connection_lost_;
+};
+
+// Connection failures (class 08), the server shutting down (57P01-57P03), and a
+// server that became read-only under us (25006: we reached a standby).
+bool means_connection_lost(PGconn* conn, const std::string& sqlstate) {
+  return PQstatus(conn) != CONNECTION_OK || sqlstate.starts_with("08") ||
+         sqlstate == "57P01" || sqlstate == "57P02" || sqlstate == "57P03" ||
+         sqlstate == "25006";
+}
+
+int64_t parse_integer(const char* value, int length) {
+  // Booleans come back as t/f; SUM over BIGINT comes back as numeric text.
+  if (length == 1 && (value[0] == 't' || value[0] == 'f')) return value[0] == 't' ? 1 : 0;
+  int64_t out = 0;
+  auto [end, ec] = std::from_chars(value, value + length, out);
+  if (ec != std::errc() || end != value + length) {
+    throw std::runtime_error("not a 64-bit integer: " + std::string(value, static_cast<size_t>(length)));
+  }
+  return out;
+}
+
+}  // namespace
+
+class PgConnection;
+
+// A statement with its parameters in text form, run by PQexecPrepared when the
+// first row (or exec) is asked for; the whole result is read at once, so a
+// nested query on the same connection is fine.
+class PgStatement final : public Statement {
+ public:
+  PgStatement(PgConnection& connection, std::string sql, bool cached)
+      : connection_(connection), sql_(std::move(sql)), cached_(cached) {}
+  ~PgStatement() { PQclear(result_); }
+  PgStatement(const PgStatement&) = delete;
+  PgStatement& operator=(const PgStatement&) = delete;
+
+  bool in_use() const { return in_use_; }
+  PgStatement& take() {
+    in_use_ = true;
+    return *this;
+  }
+
+  void bind_integer(int64_t value) override {
+    char buffer[24];
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    add(kInt8Oid, std::string(buffer, end));
+  }
+  void bind_real(double value) override {
+    char buffer[32];
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    add(kFloat8Oid, std::string(buffer, end));
+  }
+  void bind_text(std::string_view value) override { add(kTextOid, std::string(value)); }
+  void bind_null(ValueType type) override {
+    types_.push_back(oid_of(type));
+    values_.emplace_back();
+    nulls_.push_back(true);
+  }
+
+  bool next() override {
+    if (!result_) run();
+    return ++row_ < PQntuples(result_);
+  }
+  int64_t exec() override {
+    if (!result_) run();
+    const char* changed = PQcmdTuples(result_);
+    return *changed ? std::atoll(changed) : 0;
+  }
+
+  int64_t integer(int column) const override {
+    if (PQgetisnull(result_, row_, column)) return 0;
+    return parse_integer(PQgetvalue(result_, row_, column), PQgetlength(result_, row_, column));
+  }
+  double real(int column) const override {
+    if (PQgetisnull(result_, row_, column)) return 0;
+    return std::strtod(PQgetvalue(result_, row_, column), nullptr);
+  }
+  std::string text(int column) const override {
+    return std::string(PQgetvalue(result_, row_, column),
+                       static_cast<size_t>(PQgetlength(result_, row_, column)));
+  }
+  bool is_null(int column) const override { return PQgetisnull(result_, row_, column) != 0; }
+
+  void release() override {
+    if (!cached_) {
+      delete this;
+      return;
+    }
+    PQclear(result_);
+    result_ = nullptr;
+    row_ = -1;
+    types_.clear();
+    values_.clear();
+    nulls_.clear();
+    in_use_ = false;
+  }
+
+ private:
+  void add(Oid type, std::string value) {
+    types_.push_back(type);
+    values_.push_back(std::move(value));
+    nulls_.push_back(false);
+  }
+  void run();
+
+  PgConnection& connection_;
+  std::string sql_;
+  bool cached_;
+  bool in_use_ = false;
+  std::vector<Oid> types_;
+  std::vector<std::string> values_;
+  std::vector<bool> nulls_;
+  PGresult* result_ = nullptr;
+  int row_ = -1;
+};
+
+// One libpq connection, its prepared statements and its sequences. Used by one
+// thread at a time (the writer, or a reader taken from the pool).
+class PgConnection final : public Session {
+ public:
+  PgConnection(const std::string& uri, const std::optional<CommitOrderedKey>& commit_ordered)
+      : commit_ordered_(commit_ordered) {
+    // Our defaults come before the URI, so settings written in it win. The
+    // keepalives and the user timeout turn a server that vanished (a killed
+    // machine, a cut network) into an error within seconds instead of a
+    // request that hangs; the session timeouts bound a lock wait and a
+    // transaction left open.
+    const char* keywords[] = {"connect_timeout",  "application_name",    "keepalives_idle",
+                              "keepalives_interval", "keepalives_count", "tcp_user_timeout",
+                              "options",          "dbname",              nullptr};
+    const char* values[] = {"3",
+                            "wareflow",
+                            "5",
+                            "2",
+                            "3",
+                            "10000",
+                            "-c lock_timeout=10s -c statement_timeout=120s "
+                            "-c idle_in_transaction_session_timeout=300s",
+                            uri.c_str(),
+                            nullptr};
+    conn_ = PQconnectdbParams(keywords, values, 1);
+    if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
+      std::string message = conn_ ? PQerrorMessage(conn_) : "out of memory";
+      PQfinish(conn_);
+      conn_ = nullptr;
+      while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+        message.pop_back();
+      }
+      throw Unavailable("cannot connect to the database: " + message);
+    }
+    // Notices ("relation already exists, skipping") are not errors; libpq
+    // would print them on stderr.
+    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+  }
+  ~PgConnection() {
+    cache_.clear();
+    PQfinish(conn_);
+  }
+  PgConnection(const PgConnection&) = delete;
+  PgConnection& operator=(const PgConnection&) = delete;
+
+  bool alive() const { return PQstatus(conn_) == CONNECTION_OK; }
+
+  // A script of statements without parameters (migrations, BEGIN, COMMIT).
+  void run_script(const std::string& sql) {
+    PGresult* result = PQexec(conn_, sql.c_str());
+    check(result, "SQL failed");
+    PQclear(result);
+  }
+
+  Statement& prepare(std::string_view sql) override {
+    auto it = cache_.find(sql);
+    if (it != cache_.end() && !it->second->in_use()) return it->second->take();
+    if (it != cache_.end()) return (new PgStatement(*this, std::string(sql), false))->take();
+    auto [inserted, ok] = cache_.emplace(
+        std::string(sql), std::make_unique<PgStatement>(*this, std::string(sql), true));
+    return inserted->second->take();
+  }
+
+  int64_t next_id(std::string_view table, std::string_view column) override {
+    if (commit_ordered_ && table == commit_ordered_->table && column == commit_ordered_->column) {
+      Query q(prepare("SELECT nextval($1::regclass)"));
+      q.bind(commit_ordered_->provisional_sequence);
+      q.next();
+      return -q.i64(0);
+    }
+    Query q(prepare("SELECT nextval($1::regclass)"));
+    q.bind(std::string(table) + "_" + std::string(column) + "_seq");
+    q.next();
+    return q.i64(0);
+  }
+
+  bool gap_free_ids() const override { return false; }
+
+  std::vector<std::string> trigger_names(std::string_view table) override {
+    std::vector<std::string> names;
+    Query q(prepare(
+        "SELECT tgname FROM pg_trigger WHERE tgrelid = $1::regclass AND NOT tgisinternal"));
+    q.bind(table);
+    while (q.next()) names.push_back(q.text(0));
+    return names;
+  }
+
+  // Runs a prepared statement, preparing it first on this connection when
+  // this SQL text has not been prepared with these parameter types yet.
+  PGresult* execute(const std::string& sql, const std::vector<Oid>& types,
+                    const std::vector<std::string>& values, const std::vector<bool>& nulls) {
+    std::string key = sql;
+    key.push_back('\0');
+    for (Oid type : types) key += std::to_string(type) + ",";
+    auto it = prepared_.find(key);
+    if (it == prepared_.end()) {
+      std::string name = "w" + std::to_string(prepared_.size() + 1);
+      PGresult* made = PQprepare(conn_, name.c_str(), sql.c_str(), static_cast<int>(types.size()),
+                                 types.data());
+      check(made, "SQL prepare failed", &sql);
+      PQclear(made);
+      it = prepared_.emplace(std::move(key), std::move(name)).first;
+    }
+    std::vector<const char*> pointers(values.size());
+    for (size_t i = 0; i < values.size(); ++i) pointers[i] = nulls[i] ? nullptr : values[i].c_str();
+    PGresult* result = PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(values.size()),
+                                      pointers.data(), nullptr, nullptr, 0);
+    check(result, "SQL failed", &sql);
+    return result;
+  }
+
+ private:
+  // Throws PgError (and frees the result) unless it succeeded.
+  void check(PGresult* result, const char* what, const std::string* sql = nullptr) {
+    ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return;
+    const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    std::string sqlstate = state ? state : "";
+    std::string message = result ? PQresultErrorMessage(result) : PQerrorMessage(conn_);
+    PQclear(result);
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+      message.pop_back();
+    }
+    std::string text = std::string(what) + ": " + message;
+    if (sql) text += " in: " + *sql;
+    throw PgError(text, sqlstate, means_connection_lost(conn_, sqlstate));
+  }
+
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  PGconn* conn_ = nullptr;
+  std::optional<CommitOrderedKey> commit_ordered_;
+  std::unordered_map<std::string, std::unique_ptr<PgStatement>, Hash, std::equal_to<>> cache_;
+  std::unordered_map<std::string, std::string> prepared_;  // SQL + parameter types -> name
+};
+
+void PgStatement::run() {
+  result_ = connection_.execute(sql_, types_, values_, nulls_);
+  row_ = -1;
+}
+
+namespace {
+
+// Serialises `apply_migrations` of processes starting at once (any constant
+// that no other application on the database uses).
+constexpr int64_t kMigrationLock = 0x5761726566;  // "Waref"
+
+void apply_migrations(PgConnection& connection) {
+  connection.run_script("BEGIN");
+  try {
+    connection.run_script("SELECT pg_advisory_xact_lock(" + std::to_string(kMigrationLock) + ")");
+    connection.run_script(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        " name TEXT PRIMARY KEY, applied_at_ms BIGINT NOT NULL)");
+    for (const Migration& migration : postgres_migrations()) {
+      Tx tx(connection, now_ms());
+      if (tx.query("SELECT 1 FROM schema_migrations WHERE name = $1", migration.name).next()) {
+        continue;
+      }
+      connection.run_script(migration.sql);
+      tx.exec("INSERT INTO schema_migrations (name, applied_at_ms) VALUES ($1, $2)", migration.name,
+              tx.now_ms());
+    }
+    connection.run_script("COMMIT");
+  } catch (...) {
+    try {
+      connection.run_script("ROLLBACK");
+    } catch (...) {
+    }
+    throw;
+  }
+}
+
+// Keys and the texts they are compared as: the SQL orders codes and SKUs by
+// their bytes (as SQLite does), which needs a database in the C collation.
+void check_database(PgConnection& connection) {
+  Tx tx(connection, 0);
+  auto q = tx.query(
+      "SELECT datcollate, pg_encoding_to_char(encoding) FROM pg_database"
+      " WHERE datname = current_database()");
+  q.next();
+  std::string collate = q.text(0);
+  std::string encoding = q.text(1);
+  if ((collate != "C" && collate != "POSIX") || encoding != "UTF8") {
+    throw std::runtime_error(
+        "the database has collation " + collate + " and encoding " + encoding +
+        "; Wareflow needs byte order and UTF-8: create it with CREATE DATABASE <name> TEMPLATE "
+        "template0 LOCALE 'C' ENCODING 'UTF8'");
+  }
+}
+
+// A transaction never holds more than this many savepoints: past 64 written
+// subtransactions every backend's snapshots overflow to pg_subtrans.
+constexpr size_t kMaxGroup = 64;
+// How often a command that lost a race is run again before it is answered 503.
+constexpr int kMaxAttempts = 6;
+// After a failed connection attempt, writes and reads fail at once (503) for
+// this long instead of each waiting for its own connection timeout.
+constexpr int64_t kReconnectPauseMs = 250;
+
+class PostgresDatabase final : public Database {
+ public:
+  explicit PostgresDatabase(const DatabaseOptions& options) : options_(options) {
+    writer_connection_ = std::make_unique<PgConnection>(options_.path, options_.commit_ordered);
+    check_database(*writer_connection_);
+    apply_migrations(*writer_connection_);
+    if (options_.commit_ordered) {
+      const CommitOrderedKey& key = *options_.commit_ordered;
+      // Number the transaction's provisional keys (negative, in the order
+      // they were taken) after the highest committed one. The counter row
+      // is locked by this statement, the last before COMMIT, and released
+      // only once the commit is visible, so no later transaction can number
+      // before us; a transaction without provisional keys leaves it alone.
+      renumber_sql_ = "WITH pending AS (SELECT " + key.column + " AS provisional, row_number() " +
+                      "OVER (ORDER BY " + key.column + " DESC) AS rank FROM " + key.table +
+                      " WHERE " + key.column + " < 0), counter AS (UPDATE " + key.counter +
+                      " SET last = last + (SELECT count(*) FROM pending) WHERE EXISTS (SELECT 1 " +
+                      "FROM pending) RETURNING last - (SELECT count(*) FROM pending) AS base) " +
+                      "UPDATE " + key.table + " SET " + key.column +
+                      " = counter.base + pending.rank FROM pending, counter WHERE " + key.table +
+                      "." + key.column + " = pending.provisional";
+    }
+    writer_ = std::thread([this] { run_writer(); });
+  }
+
+  ~PostgresDatabase() override { close(); }
+
+  void write_async(WriteFn fn, DoneFn done) override { queue_.push(std::move(fn), std::move(done)); }
+
+  void read(const std::function<void(Tx&)>& fn) override {
+    std::unique_ptr<PgConnection> connection = take_reader();
+    try {
+      connection->run_script("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+      {
+        Tx tx(*connection, clock_now());
+        fn(tx);
+      }
+      connection->run_script("COMMIT");
+    } catch (const PgError& e) {
+      if (e.connection_lost()) {
+        connection_failed();
+        throw Unavailable(e.what());
+      }
+      rollback_and_return(std::move(connection));
+      throw;
+    } catch (...) {
+      rollback_and_return(std::move(connection));
+      throw;
+    }
+    give_back_reader(std::move(connection));
+  }
+
+  void close() override {
+    if (!queue_.stop()) return;
+    if (writer_.joinable()) writer_.join();
+  }
+
+  int64_t commands_committed() const override { return commands_committed_; }
+  int64_t groups_committed() const override { return groups_committed_; }
+  // Every visible commit is durable: COMMIT answers after the flush (and the
+  // synchronous standby), and others see it only then.
+  int64_t durable_mark() const override { return INT64_MAX; }
+
+ private:
+  int64_t clock_now() const { return options_.clock ? options_.clock() : now_ms(); }
+
+  void connection_failed() { reconnect_after_ms_ = now_ms() + kReconnectPauseMs; }
+
+  std::unique_ptr<PgConnection> connect() {
+    if (now_ms() < reconnect_after_ms_.load()) {
+      throw Unavailable("the database is unreachable; retrying shortly");
+    }
+    try {
+      return std::make_unique<PgConnection>(options_.path, options_.commit_ordered);
+    } catch (const Unavailable&) {
+      connection_failed();
+      throw;
+    }
+  }
+
+  std::unique_ptr<PgConnection> take_reader() {
+    while (auto connection = readers_.take_idle()) {
+      if (connection->alive()) return connection;
+    }
+    return connect();
+  }
+
+  void give_back_reader(std::unique_ptr<PgConnection> connection) {
+    readers_.give_back(std::move(connection));
+  }
+
+  void rollback_and_return(std::unique_ptr<PgConnection> connection) {
+    try {
+      connection->run_script("ROLLBACK");
+      give_back_reader(std::move(connection));
+    } catch (...) {
+      // A connection that cannot roll back is dropped.
+    }
+  }
+
+  void run_writer() {
+    std::minstd_rand jitter(static_cast<unsigned>(now_ms()));
+    size_t max_group = std::min(options_.max_group, kMaxGroup);
+    for (;;) {
+      std::vector<Command> group = queue_.take(max_group);
+      if (group.empty()) break;  // stopping, and nothing left to do
+      // A group that lost its connection before COMMIT wrote nothing: run it
+      // once more on a new connection (a failover takes a few seconds).
+      for (int attempt = 0; attempt < 2; ++attempt) {
+        if (!run_group(group, jitter)) break;
+        for (Command& command : group) command.error = nullptr;
+      }
+      for (Command& command : group) command.done(command.error);
+    }
+    writer_connection_.reset();
+  }
+
+  // Runs the group in one transaction. Returns true when the connection was
+  // lost before COMMIT (nothing written; the caller may run it again).
+  bool run_group(std::vector<Command>& group, std::minstd_rand& jitter) {
+    auto fail_all = [&group](std::exception_ptr error) {
+      for (Command& command : group) {
+        if (!command.error) command.error = error;
+      }
+    };
+    try {
+      if (!writer_connection_ || !writer_connection_->alive()) {
+        writer_connection_.reset();
+        writer_connection_ = connect();
+      }
+    } catch (...) {
+      fail_all(std::current_exception());
+      return false;
+    }
+    PgConnection& c = *writer_connection_;
+    try {
+      c.run_script("BEGIN");
+      for (Command& command : group) run_command(c, command, jitter);
+      if (!renumber_sql_.empty()) c.run_script(renumber_sql_);
+    } catch (const PgError& e) {
+      bool lost = e.connection_lost();
+      if (lost) {
+        writer_connection_.reset();
+        connection_failed();
+      } else {
+        try {
+          c.run_script("ROLLBACK");
+        } catch (...) {
+          writer_connection_.reset();
+        }
+      }
+      fail_all(std::make_exception_ptr(Unavailable(e.what())));
+      return lost;
+    }
+    try {
+      c.run_script("COMMIT");
+      ++groups_committed_;
+      commands_committed_ += static_cast<int64_t>(group.size());
+    } catch (const PgError& e) {
+      // Lost during COMMIT: the outcome is unknown. Clients retry with their
+      // idempotency keys; a retried capture is answered from what committed.
+      if (e.connection_lost()) {
+        writer_connection_.reset();
+        connection_failed();
+      }
+      fail_all(std::make_exception_ptr(Unavailable(e.what())));
+    }
+    return false;
+  }
+
+  // One command in its own savepoint; run again after a lost race. Throws
+  // PgError only when the connection is lost (the whole group is then lost).
+  void run_command(PgConnection& c, Command& command, std::minstd_rand& jitter) {
+    for (int attempt = 1;; ++attempt) {
+      c.run_script("SAVEPOINT command");
+      try {
+        Tx tx(c, clock_now());
+        command.fn(tx);
+        c.run_script("RELEASE command");
+        return;
+      } catch (const PgError& e) {
+        if (e.connection_lost()) throw;
+        c.run_script("ROLLBACK TO command");
+        c.run_script("RELEASE command");
+        if (!e.worth_retrying()) {
+          command.error = std::current_exception();
+          return;
+        }
+        if (attempt == kMaxAttempts) {
+          command.error = std::make_exception_ptr(
+              Unavailable(std::string("the command lost to concurrent writers: ") + e.what()));
+          return;
+        }
+        // Jittered exponential backoff: 1-2 ms, 2-4 ms, ... so two processes
+        // that deadlocked do not collide again in step.
+        int64_t base_us = 1000LL << (attempt - 1);
+        std::this_thread::sleep_for(std::chrono::microseconds(
+            base_us + static_cast<int64_t>(jitter() % static_cast<unsigned>(base_us))));
+      } catch (...) {
+        command.error = std::current_exception();
+        c.run_script("ROLLBACK TO command");
+        c.run_script("RELEASE command");
+        return;
+      }
+    }
+  }
+
+  DatabaseOptions options_;
+  std::string renumber_sql_;
+  std::unique_ptr<PgConnection> writer_connection_;
+  std::atomic<int64_t> reconnect_after_ms_{0};
+  std::thread writer_;
+  CommandQueue queue_;
+  std::atomic<int64_t> commands_committed_{0};
+  std::atomic<int64_t> groups_committed_{0};
+  ConnectionPool<PgConnection> readers_{static_cast<size_t>(options_.reader_connections)};
+};
+
+}  // namespace
+
+std::unique_ptr<Database> open_postgres(const DatabaseOptions& options) {
+  return std::make_unique<PostgresDatabase>(options);
+}
+
+// ---- databases on a server --------------------------------------------------
+
+std::string postgres_uri_for(const std::string& server_uri, const std::string& name) {
+  size_t scheme = server_uri.find("://");
+  size_t start = server_uri.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  size_t query = server_uri.find('?');
+  std::string rest = query == std::string::npos ? "" : server_uri.substr(query);
+  std::string head = server_uri.substr(0, std::min(start, query));
+  return head + "/" + name + rest;
+}
+
+namespace {
+
+// Database names are made here from letters, digits and '_' only, so quoting
+// them as identifiers is enough.
+std::string quoted_name(const std::string& name) {
+  for (char ch : name) {
+    if (!std::isalnum(static_cast<unsigned char>(ch)) && ch != '_') {
+      throw std::invalid_argument("database names are letters, digits and _: " + name);
+    }
+  }
+  return "\"" + name + "\"";
+}
+
+std::string schema_template_name() {
+  std::string all;
+  for (const Migration& migration : postgres_migrations()) all += migration.name + migration.sql;
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016zx", std::hash<std::string>{}(all));
+  return std::string("wareflow_template_") + hex;
+}
+
+bool database_exists(PgConnection& server, const std::string& name) {
+  Tx tx(server, 0);
+  return tx.query("SELECT 1 FROM pg_database WHERE datname = $1", name).next();
+}
+
+}  // namespace
+
+std::string create_postgres_database(const std::string& server_uri, const std::string& name) {
+  PgConnection server(server_uri, std::nullopt);
+  std::string template_name = schema_template_name();
+  // One process makes the template; the others wait for it here.
+  server.run_script("SELECT pg_advisory_lock(" + std::to_string(kMigrationLock) + ")");
+  try {
+    if (!database_exists(server, template_name)) {
+      server.run_script("CREATE DATABASE " + quoted_name(template_name) +
+                        " TEMPLATE template0 LOCALE 'C' ENCODING 'UTF8'");
+      PgConnection fresh(postgres_uri_for(server_uri, template_name), std::nullopt);
+      check_database(fresh);
+      apply_migrations(fresh);
+    }
+  } catch (...) {
+    server.run_script("SELECT pg_advisory_unlock(" + std::to_string(kMigrationLock) + ")");
+    throw;
+  }
+  server.run_script("SELECT pg_advisory_unlock(" + std::to_string(kMigrationLock) + ")");
+  server.run_script("CREATE DATABASE " + quoted_name(name) + " TEMPLATE " +
+                    quoted_name(template_name));
+  return postgres_uri_for(server_uri, name);
+}
+
+void drop_postgres_database(const std::string& server_uri, const std::string& name) {
+  PgConnection server(server_uri, std::nullopt);
+  server.run_script("DROP DATABASE IF EXISTS " + quoted_name(name) + " WITH (FORCE)");
+}
+
+}  // namespace wareflow::store
