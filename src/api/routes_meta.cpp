@@ -13,6 +13,18 @@ void register_meta_routes(Router& r, store::Database& db) {
   r.add("GET", "/healthz", kPublic, [](const CallPtr& call) {
     call->respond(json_response(200, json::object{{"status", "ok"}}));
   });
+  // Readiness, for a load balancer: this server can take requests while its
+  // database answers (a failover makes it unready for a few seconds).
+  r.add("GET", "/readyz", kPublic, [&db](const CallPtr& call) {
+    try {
+      db.read([](store::Tx& tx) { tx.query("SELECT 1").next(); });
+      call->respond(json_response(200, json::object{{"status", "ready"}}));
+    } catch (const std::exception&) {
+      Response unready = json_response(503, json::object{{"status", "not_ready"}});
+      unready.headers.emplace_back("Retry-After", "1");
+      call->respond(std::move(unready));
+    }
+  });
   r.add("GET", "/api/v1/openapi.json", kPublic, [](const CallPtr& call) {
     Response response;
     response.body = std::string(kOpenApiDocument);

@@ -78,7 +78,8 @@ StaticFiles StaticFiles::load(const std::filesystem::path& root) {
 }
 
 std::optional<Response> StaticFiles::serve(const Request& request) const {
-  if (starts_with(request.path, "/api/") || request.path == "/api" || request.path == "/healthz") {
+  if (starts_with(request.path, "/api/") || request.path == "/api" || request.path == "/healthz" ||
+      request.path == "/readyz") {
     return std::nullopt;
   }
   Response r;

@@ -23,6 +23,7 @@
 #include "events/outbox.h"
 #include "oms/orders.h"
 #include "optimize/sourcing.h"
+#include "store/backup.h"
 #include "store/database.h"
 
 using namespace wareflow;
@@ -169,6 +170,12 @@ int main(int argc, char** argv) {
   auto* verify = app.add_subcommand("verify", "Check the ledger invariants I1-I6");
   verify->add_option("--db", db_path, kDatabaseHelp)->capture_default_str();
 
+  auto* backup = app.add_subcommand(
+      "backup", "Write a consistent copy of a live database (SQLite file; PostgreSQL: pg_dump)");
+  std::string backup_to;
+  backup->add_option("--db", db_path, kDatabaseHelp)->capture_default_str();
+  backup->add_option("--to", backup_to, "The backup file to write (must not exist)")->required();
+
   auto* import = app.add_subcommand("import", "Import a CSV file");
   std::string kind_name, csv_path;
   import->add_option("kind", kind_name, "products, stock or orders")
@@ -310,6 +317,12 @@ int main(int argc, char** argv) {
       }
       for (const auto& b : breaches) std::cout << b.invariant << " violated: " << b.detail << "\n";
       return 1;
+    }
+
+    if (backup->parsed()) {
+      store::backup(db_path, backup_to);
+      std::cerr << "backup written to " << backup_to << "\n";
+      return 0;
     }
 
     if (import->parsed()) {

@@ -86,6 +86,15 @@ class ConnectionPool {
     if (idle_.size() < capacity_) idle_.push_back(std::move(connection));
   }
 
+  // Closes every idle connection (they lead to a server that went away).
+  void clear() {
+    std::vector<std::unique_ptr<Connection>> closing;
+    {
+      std::lock_guard lock(mutex_);
+      closing.swap(idle_);
+    }
+  }
+
  private:
   size_t capacity_;
   std::mutex mutex_;

@@ -1,8 +1,9 @@
 // What both backends share: choosing one by the path, and the blocking write.
+#include "store/database.h"
+
 #include <future>
 
 #include "store/backends.h"
-#include "store/database.h"
 
 namespace wareflow::store {
 

@@ -11,10 +11,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <condition_variable>
-#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <deque>
@@ -82,9 +82,8 @@ class PgError : public std::runtime_error {
 // Connection failures (class 08), the server shutting down (57P01-57P03), and a
 // server that became read-only under us (25006: we reached a standby).
 bool means_connection_lost(PGconn* conn, const std::string& sqlstate) {
-  return PQstatus(conn) != CONNECTION_OK || sqlstate.starts_with("08") ||
-         sqlstate == "57P01" || sqlstate == "57P02" || sqlstate == "57P03" ||
-         sqlstate == "25006";
+  return PQstatus(conn) != CONNECTION_OK || sqlstate.starts_with("08") || sqlstate == "57P01" ||
+         sqlstate == "57P02" || sqlstate == "57P03" || sqlstate == "25006";
 }
 
 int64_t parse_integer(const char* value, int length) {
@@ -93,7 +92,8 @@ int64_t parse_integer(const char* value, int length) {
   int64_t out = 0;
   auto [end, ec] = std::from_chars(value, value + length, out);
   if (ec != std::errc() || end != value + length) {
-    throw std::runtime_error("not a 64-bit integer: " + std::string(value, static_cast<size_t>(length)));
+    throw std::runtime_error("not a 64-bit integer: " +
+                             std::string(value, static_cast<size_t>(length)));
   }
   return out;
 }
@@ -204,9 +204,15 @@ class PgConnection final : public Session {
     // machine, a cut network) into an error within seconds instead of a
     // request that hangs; the session timeouts bound a lock wait and a
     // transaction left open.
-    const char* keywords[] = {"connect_timeout",  "application_name",    "keepalives_idle",
-                              "keepalives_interval", "keepalives_count", "tcp_user_timeout",
-                              "options",          "dbname",              nullptr};
+    const char* keywords[] = {"connect_timeout",
+                              "application_name",
+                              "keepalives_idle",
+                              "keepalives_interval",
+                              "keepalives_count",
+                              "tcp_user_timeout",
+                              "options",
+                              "dbname",
+                              nullptr};
     const char* values[] = {"3",
                             "wareflow",
                             "5",
@@ -229,7 +235,8 @@ class PgConnection final : public Session {
     }
     // Notices ("relation already exists, skipping") are not errors; libpq
     // would print them on stderr.
-    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        conn_, [](void*, const char*) {}, nullptr);
   }
   ~PgConnection() {
     cache_.clear();
@@ -238,7 +245,14 @@ class PgConnection final : public Session {
   PgConnection(const PgConnection&) = delete;
   PgConnection& operator=(const PgConnection&) = delete;
 
-  bool alive() const { return PQstatus(conn_) == CONNECTION_OK; }
+  // Whether the connection still stands, as far as can be told without a
+  // round trip: reading what the socket holds notices a server that closed it
+  // (a killed or restarted server, a failover).
+  bool alive() {
+    if (PQstatus(conn_) != CONNECTION_OK) return false;
+    PQconsumeInput(conn_);
+    return PQstatus(conn_) == CONNECTION_OK;
+  }
 
   // A script of statements without parameters (migrations, BEGIN, COMMIT).
   void run_script(const std::string& sql) {
@@ -273,8 +287,8 @@ class PgConnection final : public Session {
 
   std::vector<std::string> trigger_names(std::string_view table) override {
     std::vector<std::string> names;
-    Query q(prepare(
-        "SELECT tgname FROM pg_trigger WHERE tgrelid = $1::regclass AND NOT tgisinternal"));
+    Query q(
+        prepare("SELECT tgname FROM pg_trigger WHERE tgrelid = $1::regclass AND NOT tgisinternal"));
     q.bind(table);
     while (q.next()) names.push_back(q.text(0));
     return names;
@@ -290,8 +304,8 @@ class PgConnection final : public Session {
     auto it = prepared_.find(key);
     if (it == prepared_.end()) {
       std::string name = "w" + std::to_string(prepared_.size() + 1);
-      PGresult* made = PQprepare(conn_, name.c_str(), sql.c_str(), static_cast<int>(types.size()),
-                                 types.data());
+      PGresult* made =
+          PQprepare(conn_, name.c_str(), sql.c_str(), static_cast<int>(types.size()), types.data());
       check(made, "SQL prepare failed", &sql);
       PQclear(made);
       it = prepared_.emplace(std::move(key), std::move(name)).first;
@@ -422,12 +436,23 @@ class PostgresDatabase final : public Database {
 
   ~PostgresDatabase() override { close(); }
 
-  void write_async(WriteFn fn, DoneFn done) override { queue_.push(std::move(fn), std::move(done)); }
+  void write_async(WriteFn fn, DoneFn done) override {
+    queue_.push(std::move(fn), std::move(done));
+  }
 
   void read(const std::function<void(Tx&)>& fn) override {
     std::unique_ptr<PgConnection> connection = take_reader();
     try {
-      connection->run_script("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+      try {
+        connection->run_script("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+      } catch (const PgError& e) {
+        // An idle connection to a server that is gone: nothing has run yet,
+        // so once more on a new connection (which may fail: then 503).
+        if (!e.connection_lost()) throw;
+        readers_.clear();
+        connection = connect();
+        connection->run_script("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+      }
       {
         Tx tx(*connection, clock_now());
         fn(tx);
@@ -435,6 +460,7 @@ class PostgresDatabase final : public Database {
       connection->run_script("COMMIT");
     } catch (const PgError& e) {
       if (e.connection_lost()) {
+        readers_.clear();
         connection_failed();
         throw Unavailable(e.what());
       }
@@ -538,6 +564,7 @@ class PostgresDatabase final : public Database {
       bool lost = e.connection_lost();
       if (lost) {
         writer_connection_.reset();
+        readers_.clear();
         connection_failed();
       } else {
         try {

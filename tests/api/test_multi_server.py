@@ -1,0 +1,295 @@
+"""Several `wareflow serve` processes on one PostgreSQL database.
+
+PostgreSQL only (registered as pg.api.test_multi_server): the race for the last
+units spread over four servers, a server SIGKILLed under load while the others
+go on, and a failover from a primary to its synchronous standby while two
+servers take orders through a multi-host URI.
+"""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import unittest  # noqa: E402
+
+from harness import ApiTestCase, Client, Server, order_body  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+PG_CLUSTER = os.path.join(ROOT, "scripts", "pg-cluster")
+
+
+def server_uri():
+    uri = os.environ.get("WAREFLOW_TEST_POSTGRES")
+    if not uri:
+        raise AssertionError("WAREFLOW_TEST_POSTGRES is not set: run under scripts/with-postgres "
+                             "(make test does)")
+    return uri
+
+
+_databases = 0
+
+
+def create_database(uri):
+    """A new database on the server of `uri`; returns its URI."""
+    global _databases
+    _databases += 1
+    name = "wf_multi_%d_%d" % (os.getpid(), _databases)
+    p = subprocess.run([PG_CLUSTER, "createdb", uri, name], capture_output=True, text=True, timeout=60)
+    if p.returncode != 0:
+        raise AssertionError("createdb failed: %s" % p.stderr)
+    return p.stdout.strip()
+
+
+def channel_order_ids(server, channel):
+    """Every channel_order_id of the channel's orders, read page by page."""
+    ids, cursor = set(), None
+    while True:
+        path = "orders?channel=%s&limit=500" % channel + ("&cursor=" + cursor if cursor else "")
+        r = server.call("GET", path)
+        if r.status != 200:
+            raise AssertionError(r.describe())
+        ids.update(o["channel_order_id"] for o in r.body["orders"])
+        cursor = r.body["next_cursor"]
+        if not cursor:
+            return ids
+
+
+class Servers:
+    """N servers on one database; the first makes the tokens, all share them."""
+
+    def __init__(self, db, n):
+        self.tmpdir = tempfile.mkdtemp(prefix="wareflow-multi-")
+        self.servers = []
+        first = Server(db=db, tmpdir=self.tmpdir)
+        first.__enter__()
+        self.servers.append(first)
+        for _ in range(n - 1):
+            s = Server(db=db, tmpdir=self.tmpdir, make_tokens=False)
+            s.tokens = dict(first.tokens)
+            s.__enter__()
+            self.servers.append(s)
+
+    def close(self):
+        for s in self.servers:
+            s.stop()
+        if not os.environ.get("WAREFLOW_KEEP_TMP"):
+            shutil.rmtree(self.tmpdir, ignore_errors=True)
+
+
+class MultiServer(ApiTestCase):
+    PER_TEST = True
+
+    def setUp(self):
+        self.db = create_database(server_uri())
+
+    def start_servers(self, n, db=None):
+        group = Servers(db or self.db, n)
+        self.addCleanup(group.close)
+        self.s = group.servers[0]
+        return group.servers
+
+    def stock_one_product(self, sku, units):
+        self.put_product(sku)
+        self.put_channel("multi")
+        self.put_warehouse("MW", layout=(2, 3, 2))
+        self.adjust("MW", "A01-001-1", sku, units)
+
+    def test_race_for_the_last_units_over_four_servers(self):
+        servers = self.start_servers(4)
+        sku = "MULTI-RACE"
+        self.stock_one_product(sku, 100)
+        threads_n, orders_n = 16, 200
+        barrier = threading.Barrier(threads_n)
+        results, errors = [], []
+        lock = threading.Lock()
+
+        def worker(t):
+            c = servers[t % len(servers)].new_client()
+            try:
+                barrier.wait(timeout=30)
+                for i in range(t, orders_n, threads_n):
+                    r = c.call("POST", "orders", order_body("multi", "M-%04d" % i, [(sku, 1)], customer={
+                        "email": "m%d@example.com" % i, "name": "Racer %d" % i}), token="integration")
+                    with lock:
+                        results.append(r)
+            except Exception as e:  # noqa: BLE001
+                with lock:
+                    errors.append("thread %d: %r" % (t, e))
+            finally:
+                c.close()
+
+        threads = [threading.Thread(target=worker, args=(t,)) for t in range(threads_n)]
+        for th in threads:
+            th.start()
+        for th in threads:
+            th.join(180)
+        self.assertEqual(errors, [])
+        self.assertEqual(sorted({r.status for r in results}), [201], [r.describe() for r in results
+                                                                       if r.status != 201][:3])
+        allocated = sum(sum(l["allocated"] for l in r.body["lines"]) for r in results)
+        backordered = sum(sum(l["backordered"] for l in r.body["lines"]) for r in results)
+        self.assertEqual((allocated, backordered), (100, 100))
+        inv = self.inventory(sku, "MW")
+        self.assertEqual((inv["on_hand"], inv["allocated"], inv["available"]), (100, 100, 0))
+        # The same order sent again to another server: the first answer, not a second order.
+        again = servers[3].call("POST", "orders", order_body("multi", "M-0000", [(sku, 1)], customer={
+            "email": "m0@example.com", "name": "Racer 0"}), token="integration")
+        self.assertStatus(again, 200)
+        self.assertVerify()
+
+    def test_a_killed_server_loses_no_acknowledged_order(self):
+        servers = self.start_servers(3)
+        sku = "MULTI-KILL"
+        self.stock_one_product(sku, 100000)
+        acknowledged, lock = [], threading.Lock()
+        stop = threading.Event()
+
+        def worker(t, server):
+            c = server.new_client()
+            i = 0
+            while not stop.is_set():
+                coid = "K-%d-%d" % (t, i)
+                i += 1
+                try:
+                    r = c.call("POST", "orders", order_body("multi", coid, [(sku, 1)]), token="integration",
+                               retry=False)
+                except OSError:
+                    c.close()
+                    if server.proc is None:
+                        return  # its server was killed: nothing more acknowledged here
+                    continue
+                if r.status == 201:
+                    with lock:
+                        acknowledged.append(coid)
+            c.close()
+
+        threads = [threading.Thread(target=worker, args=(t, servers[t % 3])) for t in range(6)]
+        for th in threads:
+            th.start()
+        time.sleep(2.0)
+        servers[1].kill()
+        time.sleep(2.0)
+        stop.set()
+        for th in threads:
+            th.join(60)
+        self.assertGreater(len(acknowledged), 50)
+        stored = channel_order_ids(servers[0], "multi")
+        missing = [coid for coid in acknowledged if coid not in stored]
+        self.assertEqual(missing, [], "acknowledged orders missing after a server was killed")
+        self.assertVerify()
+
+
+def cluster(*args, timeout=120):
+    p = subprocess.run([PG_CLUSTER] + list(args), capture_output=True, text=True, timeout=timeout)
+    if p.returncode != 0:
+        raise AssertionError("pg-cluster %s failed: %s" % (" ".join(args), p.stderr[-2000:]))
+    return p.stdout.strip()
+
+
+class Failover(ApiTestCase):
+    """A primary with a synchronous standby; two servers on a multi-host URI."""
+    PER_TEST = True
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="wareflow-failover-")
+        os.chmod(self.dir, 0o755)  # the servers run as an unprivileged user under root
+        self.addCleanup(shutil.rmtree, self.dir, True)
+        primary_dir = os.path.join(self.dir, "primary")
+        standby_dir = os.path.join(self.dir, "standby")
+        self.addCleanup(cluster, "stop", standby_dir)
+        self.addCleanup(cluster, "stop", primary_dir)
+        primary = cluster("start", primary_dir)
+        db = create_database(primary)
+        standby = cluster("standby", primary_dir, standby_dir)
+        self.primary_dir, self.standby_dir = primary_dir, standby_dir
+        hosts = ",".join(u.split("@", 1)[1].split("/", 1)[0] for u in (primary, standby))
+        self.db = "postgresql://wareflow@%s/%s?target_session_attrs=read-write" % (hosts, db.rsplit("/", 1)[1])
+
+    def postmaster_pid(self, cluster_dir):
+        with open(os.path.join(cluster_dir, "data", "postmaster.pid")) as f:
+            return int(f.readline())
+
+    def test_failover_to_the_synchronous_standby_loses_no_acknowledged_order(self):
+        group = Servers(self.db, 2)
+        self.addCleanup(group.close)
+        servers = group.servers
+        self.s = servers[0]
+        sku = "FAILOVER"
+        self.put_product(sku)
+        self.put_channel("multi")
+        self.put_warehouse("MW", layout=(2, 3, 2))
+        self.adjust("MW", "A01-001-1", sku, 100000)
+
+        acknowledged, answers, lock = [], [], threading.Lock()
+        stop = threading.Event()
+        killed_at = [None]
+
+        def worker(t):
+            c = Client(servers[t % 2].port, servers[0].tokens, timeout=30)
+            i = 0
+            while not stop.is_set():
+                coid = "F-%d-%d" % (t, i)
+                i += 1
+                started = time.monotonic()
+                try:
+                    r = c.call("POST", "orders", order_body("multi", coid, [(sku, 1)]), token="integration")
+                except OSError:
+                    c.close()
+                    continue
+                took = time.monotonic() - started
+                with lock:
+                    answers.append((started, took, r.status))
+                    if r.status == 201:
+                        acknowledged.append(coid)
+                if r.status == 503:
+                    self.assertEqual(r.headers.get("retry-after"), "1")
+                    time.sleep(0.05)
+            c.close()
+
+        threads = [threading.Thread(target=worker, args=(t,)) for t in range(4)]
+        for th in threads:
+            th.start()
+        time.sleep(2.0)
+        before_kill = len(acknowledged)
+        killed_at[0] = time.monotonic()
+        os.kill(self.postmaster_pid(self.primary_dir), signal.SIGKILL)
+        # While no database can write: /readyz says so, writes are refused quickly.
+        time.sleep(1.0)
+        ready = servers[0].call("GET", "/readyz")
+        self.assertEqual(ready.status, 503, ready.describe())
+        cluster("promote", self.standby_dir)
+        promoted_at = time.monotonic()
+        first_after = None
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and first_after is None:
+            with lock:
+                first_after = next((s + d for s, d, st in answers if st == 201 and s > promoted_at), None)
+            time.sleep(0.05)
+        time.sleep(1.0)
+        stop.set()
+        for th in threads:
+            th.join(60)
+        self.assertGreater(before_kill, 10)
+        self.assertIsNotNone(first_after, "no order was accepted after the promotion")
+        print("failover: %.2f s from SIGKILL of the primary to the first order accepted after "
+              "promotion (promotion itself took %.2f s after the kill; %d orders acknowledged, "
+              "%d answered 503)" % (first_after - killed_at[0], promoted_at - killed_at[0],
+                                    len(acknowledged), sum(1 for _, _, st in answers if st == 503)),
+              file=sys.stderr)
+        slow_refusals = [d for s, d, st in answers if st == 503 and d > 5.0]
+        self.assertEqual(slow_refusals, [], "writes must be refused quickly while the database is down")
+        self.assertEqual(servers[1].call("GET", "/readyz").status, 200)
+        # Every acknowledged order is on the new primary.
+        stored = channel_order_ids(servers[1], "multi")
+        missing = [coid for coid in acknowledged if coid not in stored]
+        self.assertEqual(missing, [], "acknowledged orders lost in the failover")
+        self.assertVerify()
+
+
+if __name__ == "__main__":
+    unittest.main()
