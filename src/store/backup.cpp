@@ -44,8 +44,8 @@ void backup_sqlite(const std::string& path, const std::string& to) {
 }
 
 void backup_postgres(const std::string& uri, const std::string& to) {
-  std::vector<std::string> args = {"pg_dump", "--format=custom", "--no-owner",
-                                   "--file=" + to, "--dbname=" + uri};
+  std::vector<std::string> args = {"pg_dump", "--format=custom", "--no-owner", "--file=" + to,
+                                   "--dbname=" + uri};
   std::vector<char*> argv;
   for (std::string& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);

@@ -139,6 +139,7 @@ class Session {
   virtual int64_t next_id(std::string_view table, std::string_view column) = 0;
   virtual bool gap_free_ids() const = 0;
   virtual std::vector<std::string> trigger_names(std::string_view table) = 0;
+  virtual void lock(std::string_view kind, int64_t key) = 0;
 
  protected:
   ~Session() = default;
@@ -168,6 +169,15 @@ class Tx {
   int64_t next_id(std::string_view table, std::string_view column = "id") {
     return session_.next_id(table, column);
   }
+  // Holds the lock on (kind, key) until the transaction ends: another server
+  // process's command that asks for the same lock waits for it. For a command
+  // that reads something and writes on what it read (a task's status, an
+  // order's lines), taken before the read. SQLite: nothing to do, its single
+  // writer already excludes everyone. PostgreSQL: an advisory transaction lock.
+  // Take locks in one order (order, fulfillment, pick list, task, PO line,
+  // count, location; ascending keys) so two commands cannot wait on each other.
+  void lock(std::string_view kind, int64_t key) { session_.lock(kind, key); }
+
   // Whether next_id leaves no gaps (SQLite: yes; PostgreSQL: a rolled-back
   // transaction's ids are skipped), so that MAX(id) = COUNT(*) on a table
   // whose rows are never deleted proves none was.

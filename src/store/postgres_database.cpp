@@ -285,6 +285,17 @@ class PgConnection final : public Session {
 
   bool gap_free_ids() const override { return false; }
 
+  void lock(std::string_view kind, int64_t key) override {
+    // One 64-bit advisory key: the kind's hash above, the key's low 32 bits
+    // below. Two things sharing a key only wait for each other needlessly.
+    uint64_t kind_hash = std::hash<std::string_view>{}(kind)&0xffffffffULL;
+    auto combined =
+        static_cast<int64_t>((kind_hash << 32) | (static_cast<uint64_t>(key) & 0xffffffffULL));
+    Query q(prepare("SELECT pg_advisory_xact_lock($1)"));
+    q.bind(combined);
+    q.next();
+  }
+
   std::vector<std::string> trigger_names(std::string_view table) override {
     std::vector<std::string> names;
     Query q(

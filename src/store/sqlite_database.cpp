@@ -177,6 +177,7 @@ class Connection final : public Session {
   }
   void forget_ids() { next_ids_.clear(); }
   bool gap_free_ids() const override { return true; }
+  void lock(std::string_view, int64_t) override {}
 
   std::vector<std::string> trigger_names(std::string_view table) override {
     std::vector<std::string> names;
