@@ -75,7 +75,7 @@ extern "C" void on_signal(int) { g_stop.store(true); }
 
 struct Options {
   std::string host = "127.0.0.1";
-  int port = 0;
+  std::vector<int> ports;  // clients are spread over them round-robin
   std::string token;
   int clients = 16;
   double duration_s = 10.0;
@@ -101,7 +101,8 @@ void usage(std::FILE* out) {
                "Closed-loop load on POST /api/v1/orders of a Wareflow server on loopback.\n"
                "\n"
                "  --host HOST         127.x.x.x, localhost or ::1 only (default 127.0.0.1)\n"
-               "  --port PORT         server port (required)\n"
+               "  --port PORT[,PORT]  server port(s), required; with several (servers on one\n"
+               "                      database) the clients are spread over them in turn\n"
                "  --token TOKEN       bearer token, role integration or above\n"
                "                      (default: $WAREFLOW_TOKEN)\n"
                "  --clients N         concurrent keep-alive connections (default 16)\n"
@@ -186,7 +187,14 @@ Options parse_args(int argc, char** argv) {
     if (arg == "--host") {
       o.host = value;
     } else if (arg == "--port") {
-      o.port = parse_int<int>(arg, value, 1, 65535);
+      o.ports.clear();
+      size_t start = 0;
+      for (;;) {
+        size_t comma = value.find(',', start);
+        o.ports.push_back(parse_int<int>(arg, value.substr(start, comma - start), 1, 65535));
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+      }
     } else if (arg == "--token") {
       o.token = value;
       have_token = true;
@@ -224,7 +232,7 @@ Options parse_args(int argc, char** argv) {
   if (!have_token) {
     if (const char* env = std::getenv("WAREFLOW_TOKEN")) o.token = env;
   }
-  if (o.port == 0) die_usage("--port is required");
+  if (o.ports.empty()) die_usage("--port is required");
   if (o.token.empty()) die_usage("--token (or $WAREFLOW_TOKEN) is required");
   for (char c : o.token) {
     if (c <= ' ' || c == 0x7f) die_usage("--token holds whitespace or control characters");
@@ -835,7 +843,7 @@ class OrderGen {
 
 struct Shared {
   const Options* opt = nullptr;
-  const Target* target = nullptr;
+  std::vector<Target> targets;  // client i talks to targets[i % size]
   TimePoint measure_start;
   TimePoint measure_end;  // duration mode only
   bool orders_mode = false;
@@ -899,7 +907,8 @@ void client_main(int idx, Shared& sh, ClientResult& res) {
   res.latencies_ns.reserve(1 << 16);
 
   // Connect before the start so the first measured request does not pay for it.
-  if (conn.open(*sh.target, o.timeout_s, err)) {
+  const Target& target = sh.targets[static_cast<size_t>(idx) % sh.targets.size()];
+  if (conn.open(target, o.timeout_s, err)) {
     ++res.connects;
   } else {
     ++res.connect_failures;
@@ -910,8 +919,7 @@ void client_main(int idx, Shared& sh, ClientResult& res) {
     std::this_thread::sleep_for(std::chrono::microseconds(200));
   }
 
-  const std::string head_prefix = "POST " + o.path +
-                                  " HTTP/1.1\r\nHost: " + sh.target->host_header +
+  const std::string head_prefix = "POST " + o.path + " HTTP/1.1\r\nHost: " + target.host_header +
                                   "\r\nAuthorization: Bearer " + o.token +
                                   "\r\nContent-Type: application/json\r\nAccept: application/json"
                                   "\r\nUser-Agent: wareflow-load-orders/1\r\nConnection: keep-alive"
@@ -943,7 +951,7 @@ void client_main(int idx, Shared& sh, ClientResult& res) {
     err.clear();
     for (int attempt = 0; attempt < 2 && !answered; ++attempt) {
       if (!conn.is_open()) {
-        if (!conn.open(*sh.target, o.timeout_s, err)) {
+        if (!conn.open(target, o.timeout_s, err)) {
           ++res.connect_failures;
           connect_failed = true;
           break;
@@ -1029,14 +1037,19 @@ std::string json_ms(bool have, std::uint64_t ns) {
 
 int main(int argc, char** argv) {
   Options opt = parse_args(argc, argv);
-  auto target = loopback_target(opt.host, opt.port);
-  if (!target) {
-    std::fprintf(stderr,
-                 "load_orders: refusing host '%s': only loopback targets are allowed "
-                 "(127.x.x.x, localhost, ::1)\n",
-                 opt.host.c_str());
-    return 2;
+  std::vector<Target> targets;
+  for (int port : opt.ports) {
+    auto one = loopback_target(opt.host, port);
+    if (!one) {
+      std::fprintf(stderr,
+                   "load_orders: refusing host '%s': only loopback targets are allowed "
+                   "(127.x.x.x, localhost, ::1)\n",
+                   opt.host.c_str());
+      return 2;
+    }
+    targets.push_back(*one);
   }
+  const Target* target = &targets.front();
 
   struct sigaction sa {};
   sa.sa_handler = SIG_IGN;
@@ -1048,7 +1061,7 @@ int main(int argc, char** argv) {
 
   Shared sh;
   sh.opt = &opt;
-  sh.target = &*target;
+  sh.targets = targets;
   sh.orders_mode = opt.orders > 0;
   sh.tickets.store(opt.orders);
 

@@ -15,6 +15,10 @@
 #   STOCK_REASON=bench_topup
 #   STARTUP_TIMEOUT=30   seconds to wait for /healthz
 #   KEEP=1               keep the temporary directory (db, logs, csv)
+#   DB_URI=postgresql://...  an empty PostgreSQL database to use instead of a
+#                        new SQLite file (bench/scaling.sh makes one per run)
+#   SERVERS=1            server processes on the one database; the clients
+#                        are spread over them
 #
 # Progress and the human summary go to stderr; stdout gets exactly one line, the
 # JSON result of load_orders. Exit status is non-zero when the load had errors,
@@ -37,6 +41,7 @@ STOCK_QTY=${STOCK_QTY:-1000000}
 STOCK_REASON=${STOCK_REASON:-bench_topup}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-30}
 KEEP=${KEEP:-0}
+SERVERS=${SERVERS:-1}
 
 log() { printf 'run_order_capture: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -44,7 +49,7 @@ die() { log "error: $*"; exit 1; }
 for bin in "$WAREFLOW" "$LOAD_ORDERS"; do
   [[ -x $bin ]] || die "$bin is not an executable (build first: cmake --build build)"
 done
-for n in CLIENTS SKUS STOCK_QTY STARTUP_TIMEOUT; do
+for n in CLIENTS SKUS STOCK_QTY STARTUP_TIMEOUT SERVERS; do
   [[ ${!n} =~ ^[1-9][0-9]*$ ]] || die "$n must be a positive integer, got '${!n}'"
 done
 for n in DURATION WARMUP; do
@@ -52,15 +57,18 @@ for n in DURATION WARMUP; do
 done
 
 workdir=$(mktemp -d "${TMPDIR:-/tmp}/wareflow-bench.XXXXXX")
-db=$workdir/bench.db
-server_pid=""
+db=${DB_URI:-$workdir/bench.db}
+server_pids=()
 
 # shellcheck disable=SC2317  # invoked by the EXIT trap
 cleanup() {
-  if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
+  local pid
+  for pid in "${server_pids[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
   if [[ $KEEP == 1 ]]; then
     log "kept $workdir"
   else
@@ -115,7 +123,7 @@ healthy() {
 }
 
 # --- database --------------------------------------------------------------
-log "demo database in $db"
+log "demo database in ${DB_URI:+a PostgreSQL database}${DB_URI:-$db}"
 run_logged demo "$WAREFLOW" demo --db "$db"
 
 csv=$workdir/stock.csv
@@ -138,42 +146,52 @@ run_logged token "$WAREFLOW" token create --db "$db" --role integration --name b
 token=$(tail -n 1 "$workdir/token.log")
 [[ -n $token && $token != *[[:space:]]* ]] || die "could not read the token from $workdir/token.log"
 
-# --- server ----------------------------------------------------------------
-port=""
-for attempt in 1 2 3; do
-  port=$(free_port)
-  [[ $port =~ ^[0-9]+$ ]] || die "could not pick a free port"
-  log "starting wareflow serve on 127.0.0.1:$port"
-  "$WAREFLOW" serve --db "$db" --listen "127.0.0.1:$port" ${SERVE_FLAGS:-} >"$workdir/server.log" 2>&1 &
-  server_pid=$!
-  deadline=$((SECONDS + STARTUP_TIMEOUT))
-  up=0
-  while ((SECONDS < deadline)); do
-    if ! kill -0 "$server_pid" 2>/dev/null; then
-      break
+# --- servers ---------------------------------------------------------------
+# start_server N: one more `wareflow serve` on a free port; appends its pid
+# and port to server_pids and ports.
+ports=()
+start_server() {
+  local n=$1 port pid attempt up deadline
+  for attempt in 1 2 3; do
+    port=$(free_port)
+    [[ $port =~ ^[0-9]+$ ]] || die "could not pick a free port"
+    log "starting wareflow serve #$n on 127.0.0.1:$port"
+    # shellcheck disable=SC2086  # SERVE_FLAGS is a list of flags
+    "$WAREFLOW" serve --db "$db" --listen "127.0.0.1:$port" ${SERVE_FLAGS:-} >"$workdir/server-$n.log" 2>&1 &
+    pid=$!
+    deadline=$((SECONDS + STARTUP_TIMEOUT))
+    up=0
+    while ((SECONDS < deadline)); do
+      kill -0 "$pid" 2>/dev/null || break
+      if healthy "$port"; then
+        up=1
+        break
+      fi
+      sleep 0.1
+    done
+    if ((up)); then
+      server_pids+=("$pid")
+      ports+=("$port")
+      return
     fi
-    if healthy "$port"; then
-      up=1
-      break
+    if kill -0 "$pid" 2>/dev/null; then
+      tail -n 40 "$workdir/server-$n.log" >&2
+      kill -KILL "$pid" 2>/dev/null || true
+      die "server not healthy after ${STARTUP_TIMEOUT}s"
     fi
-    sleep 0.1
+    wait "$pid" 2>/dev/null || true
+    log "server exited during startup (attempt $attempt):"
+    tail -n 20 "$workdir/server-$n.log" >&2
   done
-  ((up)) && break
-  if kill -0 "$server_pid" 2>/dev/null; then
-    tail -n 40 "$workdir/server.log" >&2
-    die "server not healthy after ${STARTUP_TIMEOUT}s"
-  fi
-  wait "$server_pid" 2>/dev/null || true
-  server_pid=""
-  log "server exited during startup (attempt $attempt):"
-  tail -n 20 "$workdir/server.log" >&2
-  ((attempt < 3)) || die "server did not start"
-done
+  die "server did not start"
+}
+for ((n = 1; n <= SERVERS; n++)); do start_server "$n"; done
+port_list=$(IFS=,; echo "${ports[*]}")
 
 # --- load ------------------------------------------------------------------
 log "load: $CLIENTS clients, ${WARMUP}s warmup, ${DURATION}s measured"
 load_rc=0
-WAREFLOW_TOKEN=$token "$LOAD_ORDERS" --host 127.0.0.1 --port "$port" \
+WAREFLOW_TOKEN=$token "$LOAD_ORDERS" --host 127.0.0.1 --port "$port_list" \
   --clients "$CLIENTS" --duration-s "$DURATION" --warmup-s "$WARMUP" \
   --skus "$SKUS" --channel "$CHANNEL" --seed "$SEED" \
   >"$workdir/load.out" || load_rc=$?
@@ -181,23 +199,28 @@ grep -v '^{"clients"' "$workdir/load.out" >&2 || true
 result=$(grep '^{"clients"' "$workdir/load.out" | tail -n 1 || true)
 
 # --- stop and verify -------------------------------------------------------
-log "stopping the server (SIGTERM)"
+log "stopping the server(s) (SIGTERM)"
 server_rc=0
-kill -TERM "$server_pid" 2>/dev/null || true
-for _ in $(seq 300); do
-  kill -0 "$server_pid" 2>/dev/null || break
-  sleep 0.1
+for i in "${!server_pids[@]}"; do
+  pid=${server_pids[$i]}
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 300); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    log "server #$((i + 1)) still running 30s after SIGTERM; killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rc=0
+  wait "$pid" || rc=$?
+  if ((rc != 0 && rc != 143)); then
+    log "server #$((i + 1)) exited with status $rc:"
+    tail -n 20 "$workdir/server-$((i + 1)).log" >&2
+    server_rc=$rc
+  fi
 done
-if kill -0 "$server_pid" 2>/dev/null; then
-  log "server still running 30s after SIGTERM; killing it"
-  kill -KILL "$server_pid" 2>/dev/null || true
-fi
-wait "$server_pid" || server_rc=$?
-server_pid=""
-if ((server_rc != 0 && server_rc != 143)); then
-  log "server exited with status $server_rc:"
-  tail -n 20 "$workdir/server.log" >&2
-fi
+server_pids=()
 
 log "wareflow verify"
 verify_rc=0

@@ -272,18 +272,33 @@ class PgConnection final : public Session {
 
   int64_t next_id(std::string_view table, std::string_view column) override {
     if (commit_ordered_ && table == commit_ordered_->table && column == commit_ordered_->column) {
-      Query q(prepare("SELECT nextval($1::regclass)"));
-      q.bind(commit_ordered_->provisional_sequence);
-      q.next();
-      return -q.i64(0);
+      return -take_id(commit_ordered_->provisional_sequence);
     }
-    Query q(prepare("SELECT nextval($1::regclass)"));
-    q.bind(std::string(table) + "_" + std::string(column) + "_seq");
-    q.next();
-    return q.i64(0);
+    return take_id(std::string(table) + "_" + std::string(column) + "_seq");
   }
 
   bool gap_free_ids() const override { return false; }
+
+  // The next value of `sequence`, taken from the server in blocks so that a
+  // command making many rows pays one round trip per block, not per row.
+  // Unused values of a block are skipped (ids are unique, not gap-free);
+  // within the block they ascend, as the commit-ordered key needs.
+  int64_t take_id(const std::string& sequence) {
+    constexpr int kIdBlock = 32;
+    std::deque<int64_t>& block = id_blocks_[sequence];
+    if (block.empty()) {
+      Query q(prepare("SELECT nextval($1::regclass) FROM generate_series(1, $2)"));
+      q.bind(sequence);
+      q.bind(int64_t{kIdBlock});
+      std::vector<int64_t> values;
+      while (q.next()) values.push_back(q.i64(0));
+      std::sort(values.begin(), values.end());
+      block.assign(values.begin(), values.end());
+    }
+    int64_t id = block.front();
+    block.pop_front();
+    return id;
+  }
 
   void lock(std::string_view kind, int64_t key) override {
     // One 64-bit advisory key: the kind's hash above, the key's low 32 bits
@@ -353,7 +368,8 @@ class PgConnection final : public Session {
   PGconn* conn_ = nullptr;
   std::optional<CommitOrderedKey> commit_ordered_;
   std::unordered_map<std::string, std::unique_ptr<PgStatement>, Hash, std::equal_to<>> cache_;
-  std::unordered_map<std::string, std::string> prepared_;  // SQL + parameter types -> name
+  std::unordered_map<std::string, std::string> prepared_;           // SQL + parameter types -> name
+  std::unordered_map<std::string, std::deque<int64_t>> id_blocks_;  // sequence -> values
 };
 
 void PgStatement::run() {
@@ -567,10 +583,15 @@ class PostgresDatabase final : public Database {
       return false;
     }
     PgConnection& c = *writer_connection_;
+    // Each round trip costs the one writer thread time, so statements that
+    // need no answer in between travel together: BEGIN with the first
+    // savepoint, a RELEASE with the next SAVEPOINT, the renumbering with
+    // COMMIT (a savepoint that is never released ends with the COMMIT).
     try {
-      c.run_script("BEGIN");
-      for (Command& command : group) run_command(c, command, jitter);
-      if (!renumber_sql_.empty()) c.run_script(renumber_sql_);
+      c.run_script("BEGIN; SAVEPOINT command");
+      for (size_t i = 0; i < group.size(); ++i) {
+        run_command(c, group[i], jitter, i + 1 == group.size());
+      }
     } catch (const PgError& e) {
       bool lost = e.connection_lost();
       if (lost) {
@@ -588,35 +609,44 @@ class PostgresDatabase final : public Database {
       return lost;
     }
     try {
-      c.run_script("COMMIT");
+      c.run_script(renumber_sql_.empty() ? std::string("COMMIT") : renumber_sql_ + "; COMMIT");
       ++groups_committed_;
       commands_committed_ += static_cast<int64_t>(group.size());
     } catch (const PgError& e) {
-      // Lost during COMMIT: the outcome is unknown. Clients retry with their
-      // idempotency keys; a retried capture is answered from what committed.
       if (e.connection_lost()) {
+        // Lost on the way to or during COMMIT: the outcome is unknown.
+        // Clients retry with their idempotency keys; a retried capture is
+        // answered from what committed.
         writer_connection_.reset();
+        readers_.clear();
         connection_failed();
+      } else {
+        // Refused before COMMIT took effect: nothing was written.
+        try {
+          c.run_script("ROLLBACK");
+        } catch (...) {
+          writer_connection_.reset();
+        }
       }
       fail_all(std::make_exception_ptr(Unavailable(e.what())));
     }
     return false;
   }
 
-  // One command in its own savepoint; run again after a lost race. Throws
-  // PgError only when the connection is lost (the whole group is then lost).
-  void run_command(PgConnection& c, Command& command, std::minstd_rand& jitter) {
+  // One command inside the savepoint `command`, which is open on entry and
+  // open again for the next command on return (unless this is the last);
+  // run again after a lost race. Throws PgError only when the connection is
+  // lost (the whole group is then lost). ROLLBACK TO keeps the savepoint.
+  void run_command(PgConnection& c, Command& command, std::minstd_rand& jitter, bool last) {
     for (int attempt = 1;; ++attempt) {
-      c.run_script("SAVEPOINT command");
       try {
         Tx tx(c, clock_now());
         command.fn(tx);
-        c.run_script("RELEASE command");
+        if (!last) c.run_script("RELEASE command; SAVEPOINT command");
         return;
       } catch (const PgError& e) {
         if (e.connection_lost()) throw;
         c.run_script("ROLLBACK TO command");
-        c.run_script("RELEASE command");
         if (!e.worth_retrying()) {
           command.error = std::current_exception();
           return;
@@ -634,7 +664,6 @@ class PostgresDatabase final : public Database {
       } catch (...) {
         command.error = std::current_exception();
         c.run_script("ROLLBACK TO command");
-        c.run_script("RELEASE command");
         return;
       }
     }
