@@ -449,6 +449,8 @@ class PostgresDatabase final : public Database {
       // is locked by this statement, the last before COMMIT, and released
       // only once the commit is visible, so no later transaction can number
       // before us; a transaction without provisional keys leaves it alone.
+      // (The repeated `< 0` on the updated table lets the planner find the
+      // rows by the key's index instead of scanning the whole log.)
       renumber_sql_ = "WITH pending AS (SELECT " + key.column + " AS provisional, row_number() " +
                       "OVER (ORDER BY " + key.column + " DESC) AS rank FROM " + key.table +
                       " WHERE " + key.column + " < 0), counter AS (UPDATE " + key.counter +
@@ -456,7 +458,8 @@ class PostgresDatabase final : public Database {
                       "FROM pending) RETURNING last - (SELECT count(*) FROM pending) AS base) " +
                       "UPDATE " + key.table + " SET " + key.column +
                       " = counter.base + pending.rank FROM pending, counter WHERE " + key.table +
-                      "." + key.column + " = pending.provisional";
+                      "." + key.column + " < 0 AND " + key.table + "." + key.column +
+                      " = pending.provisional";
     }
     writer_ = std::thread([this] { run_writer(); });
   }
