@@ -514,6 +514,9 @@ std::vector<Order> OrderService::list_orders(store::Tx& tx, const OrderFilter& f
 }
 
 Order OrderService::cancel_order(store::Tx& tx, int64_t order_id) {
+  // Locked before it is read: holds, releases and cancels of one order take
+  // turns across processes (the order's lock comes first of all).
+  tx.lock("order", order_id);
   OrderRow row = require_order(tx, order_id);
   if (row.status == OrderStatus::cancelled) {
     throw_conflict("invalid_state", "the order is already cancelled");
@@ -534,6 +537,7 @@ Order OrderService::cancel_order(store::Tx& tx, int64_t order_id) {
 
 Order OrderService::hold_order(store::Tx& tx, int64_t order_id, const std::string& reason) {
   require_text(reason, "reason", 200);
+  tx.lock("order", order_id);
   OrderRow row = require_order(tx, order_id);
   for (OrderStatus final_status : {OrderStatus::cancelled, OrderStatus::shipped,
                                    OrderStatus::delivered, OrderStatus::partially_shipped}) {
@@ -553,6 +557,7 @@ Order OrderService::hold_order(store::Tx& tx, int64_t order_id, const std::strin
 }
 
 Order OrderService::release_order(store::Tx& tx, int64_t order_id) {
+  tx.lock("order", order_id);
   OrderRow row = require_order(tx, order_id);
   if (!row.hold_reason) throw_conflict("invalid_state", "the order is not on hold");
   if (row.status == OrderStatus::cancelled)
@@ -590,9 +595,18 @@ void OrderService::stock_available(store::Tx& tx, int64_t warehouse_id, int64_t 
     }
     if (!next) return;
     int64_t quantity = std::min(available, next->backordered);
-    if (!inventory::allocate(tx, warehouse_id, product_id, quantity)) return;
-    tx.exec("UPDATE order_lines SET backordered = backordered - $2 WHERE id = $1", next->line_id,
-            quantity);
+    // The line is served once: another process may have served it since it
+    // was read; then look again.
+    if (tx.exec("UPDATE order_lines SET backordered = backordered - $2 WHERE id = $1 AND "
+                "backordered >= $2",
+                next->line_id, quantity) == 0) {
+      continue;
+    }
+    if (!inventory::allocate(tx, warehouse_id, product_id, quantity)) {
+      tx.exec("UPDATE order_lines SET backordered = backordered + $2 WHERE id = $1", next->line_id,
+              quantity);
+      return;
+    }
     int64_t fulfillment_id =
         wms::assign_to_fulfillment(tx, warehouse_id, fulfillment_order_of(tx, next->order_id),
                                    {{next->line_id, next->line_no, product_id, quantity}});

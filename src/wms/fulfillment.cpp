@@ -27,12 +27,25 @@ int64_t assign_to_fulfillment(store::Tx& tx, int64_t warehouse_id, const Fulfill
   const FulfillmentStatus first_status =
       on_hold ? FulfillmentStatus::pending : FulfillmentStatus::released;
   int64_t fulfillment_id = 0;
-  {
-    auto q = tx.query(
-        "SELECT id FROM fulfillments WHERE order_id = $1 AND warehouse_id = $2 AND status IN "
-        "('pending', 'released') ORDER BY id LIMIT 1",
-        order_id, warehouse_id);
-    if (q.next()) fulfillment_id = q.i64(0);
+  for (;;) {
+    {
+      auto q = tx.query(
+          "SELECT id FROM fulfillments WHERE order_id = $1 AND warehouse_id = $2 AND status IN "
+          "('pending', 'released') ORDER BY id LIMIT 1",
+          order_id, warehouse_id);
+      if (q.next()) fulfillment_id = q.i64(0);
+    }
+    // Units join an open fulfillment only while it stays open: this UPDATE
+    // changes nothing but holds the row until the commit, so that a wave
+    // taking it meanwhile (its own UPDATE waits) reserves these units too,
+    // or has taken it already and the units get a fulfillment of their own.
+    if (fulfillment_id == 0 ||
+        tx.exec("UPDATE fulfillments SET status = status WHERE id = $1 AND status IN ('pending', "
+                "'released')",
+                fulfillment_id) == 1) {
+      break;
+    }
+    fulfillment_id = 0;
   }
   bool created = fulfillment_id == 0;
   if (created) {
@@ -71,16 +84,19 @@ int64_t assign_to_fulfillment(store::Tx& tx, int64_t warehouse_id, const Fulfill
 }
 
 void hold_fulfillments(store::Tx& tx, int64_t order_id) {
+  tx.exec(
+      "UPDATE fulfillments SET status = 'pending', updated_at_ms = $2 WHERE order_id = $1 AND "
+      "status = 'released'",
+      order_id, tx.now_ms());
+  // Checked after the UPDATE, which waited for a wave taking one of them
+  // (another process): a fulfillment it took is picking now, and the hold is
+  // refused (rolled back).
   if (tx.query("SELECT 1 FROM fulfillments WHERE order_id = $1 AND status IN ('picking', "
                "'picked', 'packed') LIMIT 1",
                order_id)
           .next()) {
     throw_conflict("invalid_state", "the order is already being picked or packed");
   }
-  tx.exec(
-      "UPDATE fulfillments SET status = 'pending', updated_at_ms = $2 WHERE order_id = $1 AND "
-      "status = 'released'",
-      order_id, tx.now_ms());
 }
 
 void release_fulfillments(store::Tx& tx, int64_t order_id) {
@@ -91,8 +107,11 @@ void release_fulfillments(store::Tx& tx, int64_t order_id) {
     while (q.next()) released.push_back(q.i64(0));
   }
   for (int64_t id : released) {
-    tx.exec("UPDATE fulfillments SET status = 'released', updated_at_ms = $2 WHERE id = $1", id,
-            tx.now_ms());
+    if (tx.exec("UPDATE fulfillments SET status = 'released', updated_at_ms = $2 WHERE id = $1 "
+                "AND status = 'pending'",
+                id, tx.now_ms()) == 0) {
+      continue;
+    }
     append_fulfillment_event(tx, "fulfillment.released", id, order_id);
   }
 }
@@ -124,15 +143,22 @@ std::map<int64_t, int64_t> cancel_fulfillments(store::Tx& tx, int64_t order_id,
     while (q.next()) open_picks.push_back({q.i64(0), q.i64(1), q.i64(2), q.text(3), q.i64(4)});
   }
   for (const OpenPick& p : open_picks) {
+    // Still open and untouched, or a picker (another process) got there first.
+    if (tx.exec("UPDATE pick_lines SET status = 'cancelled' WHERE id = $1 AND status = 'open' AND "
+                "picked = 0 AND short = 0",
+                p.id) == 0) {
+      throw_conflict("invalid_state",
+                     "units of this order are already picked or shipped; it can no longer be "
+                     "cancelled");
+    }
     inventory::unreserve(tx, p.location_id, p.product_id, p.lot, p.open);
-    tx.exec("UPDATE pick_lines SET status = 'cancelled' WHERE id = $1", p.id);
   }
 
   struct Line {
     int64_t id, order_line_id, product_id, warehouse_id, allocated;
   };
   std::vector<Line> lines;
-  std::vector<int64_t> fulfillment_ids;
+  std::vector<std::pair<int64_t, std::string>> fulfillment_ids;  // id, status
   {
     auto q = tx.query(
         "SELECT fl.id, fl.order_line_id, fl.product_id, f.warehouse_id, fl.allocated FROM "
@@ -143,9 +169,10 @@ std::map<int64_t, int64_t> cancel_fulfillments(store::Tx& tx, int64_t order_id,
   }
   {
     auto q = tx.query(
-        "SELECT id FROM fulfillments WHERE order_id = $1 AND status <> 'cancelled' ORDER BY id",
+        "SELECT id, status FROM fulfillments WHERE order_id = $1 AND status <> 'cancelled' ORDER "
+        "BY id",
         order_id);
-    while (q.next()) fulfillment_ids.push_back(q.i64(0));
+    while (q.next()) fulfillment_ids.emplace_back(q.i64(0), q.text(1));
   }
   std::map<int64_t, int64_t> freed;
   for (const Line& line : lines) {
@@ -175,9 +202,14 @@ std::map<int64_t, int64_t> cancel_fulfillments(store::Tx& tx, int64_t order_id,
       cancel_tasks_of(tx, "pick_list", pick_list_id);
     }
   }
-  for (int64_t id : fulfillment_ids) {
-    tx.exec("UPDATE fulfillments SET status = 'cancelled', updated_at_ms = $2 WHERE id = $1", id,
-            tx.now_ms());
+  for (const auto& [id, status] : fulfillment_ids) {
+    // From the status read: a wave (another process) that took it meanwhile
+    // refuses the cancel, which is rolled back.
+    if (tx.exec("UPDATE fulfillments SET status = 'cancelled', updated_at_ms = $2 WHERE id = $1 "
+                "AND status = $3",
+                id, tx.now_ms(), status) == 0) {
+      throw_conflict("invalid_state", "fulfillment " + std::to_string(id) + " changed meanwhile");
+    }
     append_fulfillment_event(tx, "fulfillment.cancelled", id, order_id);
   }
   // Freed stock may serve backorders of other orders.

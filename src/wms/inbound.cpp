@@ -37,6 +37,13 @@ PurchaseOrderRow require_purchase_order(store::Tx& tx, std::string_view number, 
           stored_enum(parse_purchase_order_status(q.text(3)), "purchase order status", q.text(3))};
 }
 
+// The purchase order, locked before it is read: receipts, closing and
+// cancelling of one order take turns across processes.
+PurchaseOrderRow locked_purchase_order(store::Tx& tx, std::string_view number) {
+  tx.lock("purchase_order", require_purchase_order(tx, number).id);
+  return require_purchase_order(tx, number);
+}
+
 void append_po_event(store::Tx& tx, const char* type, int64_t id, std::string_view number,
                      boost::json::object data) {
   data["purchase_order"] = number;
@@ -223,7 +230,7 @@ std::vector<PurchaseOrderView> list_purchase_orders(store::Tx& tx,
 }
 
 PurchaseOrderView close_purchase_order(store::Tx& tx, std::string_view number) {
-  PurchaseOrderRow po = require_purchase_order(tx, number);
+  PurchaseOrderRow po = locked_purchase_order(tx, number);
   if (po.status == PurchaseOrderStatus::closed || po.status == PurchaseOrderStatus::cancelled) {
     throw_conflict("purchase_order_closed", "purchase order " + std::string(number) + " is " +
                                                 std::string(to_string(po.status)));
@@ -242,7 +249,7 @@ PurchaseOrderView close_purchase_order(store::Tx& tx, std::string_view number) {
 }
 
 PurchaseOrderView cancel_purchase_order(store::Tx& tx, std::string_view number) {
-  PurchaseOrderRow po = require_purchase_order(tx, number);
+  PurchaseOrderRow po = locked_purchase_order(tx, number);
   if (po.status != PurchaseOrderStatus::open) {
     throw_conflict("invalid_state",
                    "only an open purchase order with nothing received can be "
@@ -256,7 +263,7 @@ PurchaseOrderView cancel_purchase_order(store::Tx& tx, std::string_view number) 
 }
 
 ReceiptView receive(store::Tx& tx, std::string_view po_number, const ReceiptInput& input) {
-  PurchaseOrderRow po = require_purchase_order(tx, po_number);
+  PurchaseOrderRow po = locked_purchase_order(tx, po_number);
   if (po.status == PurchaseOrderStatus::closed || po.status == PurchaseOrderStatus::cancelled) {
     throw_conflict("purchase_order_closed", "purchase order " + std::string(po_number) + " is " +
                                                 std::string(to_string(po.status)));
@@ -375,12 +382,16 @@ ReceiptView receive(store::Tx& tx, std::string_view po_number, const ReceiptInpu
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
       receipt_id, po.id, line->id, product->id, lot, expiry, serial, sscc, *quantity,
       static_cast<int64_t>(input.damaged), location_id, input.received_by, tx.now_ms());
-  if (input.damaged) {
-    tx.exec("UPDATE purchase_order_lines SET damaged = damaged + $2 WHERE id = $1", line->id,
-            *quantity);
-  } else {
-    tx.exec("UPDATE purchase_order_lines SET received = received + $2 WHERE id = $1", line->id,
-            *quantity);
+  // The tolerance is checked again in the UPDATE: concurrent scans of one
+  // line never receive more than it allows.
+  const char* count_sql =
+      input.damaged ? "UPDATE purchase_order_lines SET damaged = damaged + $2 WHERE id = $1 AND "
+                      "closed = 0 AND received + damaged + $2 <= $3"
+                    : "UPDATE purchase_order_lines SET received = received + $2 WHERE id = $1 AND "
+                      "closed = 0 AND received + damaged + $2 <= $3";
+  if (tx.exec(count_sql, line->id, *quantity, allowed) == 0) {
+    throw_conflict("over_receipt", fmt::format("line {} of {} changed meanwhile; scan again",
+                                               line->line_no, po_number));
   }
   bool line_complete = after >= line->expected;
   if (input.close_line || line_complete) {

@@ -30,6 +30,9 @@ std::string generate_tracking_number() {
 
 FulfillmentView pack(store::Tx& tx, int64_t fulfillment_id,
                      const std::vector<PackageInput>& packages, FulfillmentListener& listener) {
+  // Locked before its status is read, so that one of two packers, shippers or
+  // deliverers does the step and the other finds it done.
+  tx.lock("fulfillment", fulfillment_id);
   FulfillmentRow f = require_fulfillment(tx, fulfillment_id);
   if (f.status != FulfillmentStatus::picked) {
     throw_conflict("invalid_state", "only a picked fulfillment can be packed; this one is " +
@@ -134,6 +137,7 @@ FulfillmentView pack(store::Tx& tx, int64_t fulfillment_id,
 
 FulfillmentView ship(store::Tx& tx, int64_t fulfillment_id, const ShipInput& input,
                      FulfillmentListener& listener) {
+  tx.lock("fulfillment", fulfillment_id);
   FulfillmentRow f = require_fulfillment(tx, fulfillment_id);
   if (f.status != FulfillmentStatus::packed) {
     throw_conflict("invalid_state", "only a packed fulfillment can ship; this one is " +
@@ -186,6 +190,7 @@ FulfillmentView ship(store::Tx& tx, int64_t fulfillment_id, const ShipInput& inp
 }
 
 FulfillmentView deliver(store::Tx& tx, int64_t fulfillment_id, FulfillmentListener& listener) {
+  tx.lock("fulfillment", fulfillment_id);
   FulfillmentRow f = require_fulfillment(tx, fulfillment_id);
   if (f.status != FulfillmentStatus::shipped) {
     throw_conflict("invalid_state", "only a shipped fulfillment can be delivered; this one is " +

@@ -94,11 +94,15 @@ void pick_units(store::Tx& tx, const PickLineRow& line, int64_t warehouse_id, in
   move.reason = "pick";
   move.ref_type = "pick_line";
   move.ref_id = line.id;
+  // The open quantity is checked again in the UPDATE: a line is never picked
+  // beyond its quantity, whoever else scanned it meanwhile.
+  if (tx.exec("UPDATE pick_lines SET picked = picked + $2, status = CASE WHEN picked + $2 + short "
+              "= quantity THEN 'done' ELSE status END WHERE id = $1 AND status = 'open' AND "
+              "picked + short + $2 <= quantity",
+              line.id, q) == 0) {
+    throw_conflict("invalid_state", "that line was picked meanwhile");
+  }
   inventory::apply_move(tx, move, nullptr);
-  tx.exec(
-      "UPDATE pick_lines SET picked = picked + $2, status = CASE WHEN picked + $2 + short = "
-      "quantity THEN 'done' ELSE status END WHERE id = $1",
-      line.id, q);
   tx.exec(
       "UPDATE fulfillment_lines SET allocated = allocated - $2, picked = picked + $2 WHERE id = "
       "$1",
@@ -140,6 +144,8 @@ PickListView get_pick_list(store::Tx& tx, int64_t pick_list_id) {
 
 PickListView confirm_pick(store::Tx& tx, int64_t pick_list_id, const PickScan& scan,
                           FulfillmentListener& listener) {
+  // Locked before its lines are read: concurrent scans of one list take turns.
+  tx.lock("pick_list", pick_list_id);
   PickListRow list = require_pick_list(tx, pick_list_id);
   if (list.status != PickListStatus::open)
     throw_conflict("invalid_state", "the pick list is already done");
@@ -204,6 +210,7 @@ PickListView confirm_pick(store::Tx& tx, int64_t pick_list_id, const PickScan& s
 PickListView report_short(store::Tx& tx, int64_t pick_list_id, int64_t line_id,
                           int64_t quantity_found, FulfillmentListener& listener,
                           const std::string& picker) {
+  tx.lock("pick_list", pick_list_id);
   PickListRow list = require_pick_list(tx, pick_list_id);
   std::optional<PickLineRow> found_line;
   {
@@ -254,9 +261,12 @@ PickListView report_short(store::Tx& tx, int64_t pick_list_id, int64_t line_id,
   write_off.reason = "short_pick";
   write_off.ref_type = "pick_line";
   write_off.ref_id = line.id;
+  if (tx.exec("UPDATE pick_lines SET short = short + $2, status = 'short' WHERE id = $1 AND "
+              "status = 'open' AND picked + short + $2 = quantity",
+              line.id, missing) == 0) {
+    throw_conflict("invalid_state", "that line was picked meanwhile");
+  }
   inventory::apply_move(tx, write_off, nullptr);
-  tx.exec("UPDATE pick_lines SET short = short + $2, status = 'short' WHERE id = $1", line.id,
-          missing);
   return_units(tx, list.warehouse_id, line.fulfillment_line_id, line.product_id, released, false,
                listener);
 

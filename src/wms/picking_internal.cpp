@@ -27,8 +27,13 @@ void set_fulfillment_status(store::Tx& tx, const FulfillmentRow& f, FulfillmentS
                             FulfillmentListener& listener) {
   if (f.status == status) return;
   const std::string text(to_string(status));
-  tx.exec("UPDATE fulfillments SET status = $2, updated_at_ms = $3 WHERE id = $1", f.id, text,
-          tx.now_ms());
+  // From the status read, or not at all: another process's transition in
+  // between refuses this one (its command is rolled back).
+  if (tx.exec("UPDATE fulfillments SET status = $2, updated_at_ms = $3 WHERE id = $1 AND status "
+              "= $4",
+              f.id, text, tx.now_ms(), std::string(to_string(f.status))) == 0) {
+    throw_conflict("invalid_state", "fulfillment " + std::to_string(f.id) + " changed meanwhile");
+  }
   boost::json::object data;
   data["fulfillment_id"] = f.id;
   data["order_id"] = f.order_id;

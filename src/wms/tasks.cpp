@@ -143,15 +143,19 @@ int64_t estimate_travel(store::Tx& tx, const std::string& worker, int64_t wareho
   return travel;
 }
 
-void mark_done(store::Tx& tx, const TaskRow& t, const std::string& worker,
+// Marks a task done unless another command ended it first (the status is
+// checked again in the UPDATE, so a task is done once); false then.
+bool mark_done(store::Tx& tx, const TaskRow& t, const std::string& worker,
                std::optional<int64_t> done_location_id, int64_t done_quantity) {
   int64_t travel = estimate_travel(tx, worker, t.warehouse_id, t.from_location_id,
                                    done_location_id ? done_location_id : t.from_location_id);
-  tx.exec(
-      "UPDATE tasks SET status = 'done', assigned_to = $2, started_at_ms = COALESCE(started_at_ms, "
-      "$3), finished_at_ms = $3, done_location_id = $4, done_quantity = $5, travel_mm = $6 WHERE "
-      "id = $1",
-      t.id, worker, tx.now_ms(), done_location_id, done_quantity, travel);
+  if (tx.exec("UPDATE tasks SET status = 'done', assigned_to = $2, started_at_ms = "
+              "COALESCE(started_at_ms, $3), finished_at_ms = $3, done_location_id = $4, "
+              "done_quantity = $5, travel_mm = $6 WHERE id = $1 AND status IN ('open', "
+              "'in_progress')",
+              t.id, worker, tx.now_ms(), done_location_id, done_quantity, travel) == 0) {
+    return false;
+  }
   if (done_location_id) {
     set_worker_position(tx, worker, t.warehouse_id, *done_location_id);
   } else if (t.from_location_id) {
@@ -162,6 +166,7 @@ void mark_done(store::Tx& tx, const TaskRow& t, const std::string& worker,
   data["worker"] = worker;
   data["quantity"] = done_quantity;
   append_task_event(tx, "task.done", t.id, data);
+  return true;
 }
 
 // The tasks of a reference (a pick list, a count) not yet over; only the
@@ -188,6 +193,20 @@ bool holds_reservation(store::Tx& tx, const TaskRow& t) {
 void release_reservation(store::Tx& tx, const TaskRow& t) {
   if (!holds_reservation(tx, t) || !t.quantity || !t.product_id) return;
   inventory::unreserve(tx, *t.from_location_id, *t.product_id, t.lot, *t.quantity);
+}
+
+// Cancels a task unless it is already over (the status is checked again in the
+// UPDATE); false then. Gives its source units back only when this command is
+// the one that ended it.
+bool cancel_if_open(store::Tx& tx, const TaskRow& t, const boost::json::object& data) {
+  if (tx.exec("UPDATE tasks SET status = 'cancelled', finished_at_ms = $2 WHERE id = $1 AND "
+              "status IN ('open', 'in_progress')",
+              t.id, tx.now_ms()) == 0) {
+    return false;
+  }
+  release_reservation(tx, t);
+  append_task_event(tx, "task.cancelled", t.id, data);
+  return true;
 }
 
 }  // namespace
@@ -293,13 +312,18 @@ std::optional<TaskView> next_task(store::Tx& tx, int64_t warehouse_id, const std
 }
 
 TaskView claim_task(store::Tx& tx, int64_t id, const std::string& worker) {
+  // Locked before the read: a second claimer waits, then finds it taken.
+  tx.lock("task", id);
   TaskRow t = require_task_row(tx, id);
   check_claimable(t, worker);
   if (t.status == TaskStatus::open) {
-    tx.exec(
-        "UPDATE tasks SET status = 'in_progress', assigned_to = $2, started_at_ms = $3 WHERE id = "
-        "$1 AND status = 'open'",
-        id, worker, tx.now_ms());
+    if (tx.exec("UPDATE tasks SET status = 'in_progress', assigned_to = $2, started_at_ms = $3 "
+                "WHERE id = $1 AND status = 'open'",
+                id, worker, tx.now_ms()) == 0) {
+      // Claimed by another process between the read and the UPDATE.
+      check_claimable(require_task_row(tx, id), worker);
+      throw_conflict("task_taken", fmt::format("task {} was claimed meanwhile", id));
+    }
     boost::json::object data;
     data["worker"] = worker;
     append_task_event(tx, "task.claimed", id, data);
@@ -309,6 +333,7 @@ TaskView claim_task(store::Tx& tx, int64_t id, const std::string& worker) {
 
 TaskView complete_task(store::Tx& tx, int64_t id, const std::string& worker,
                        const TaskConfirmation& confirmation, inventory::StockListener* listener) {
+  tx.lock("task", id);
   TaskRow t = require_task_row(tx, id);
   check_claimable(t, worker);
   if (t.type == "pick" || t.type == "count") {
@@ -370,7 +395,10 @@ TaskView complete_task(store::Tx& tx, int64_t id, const std::string& worker,
     rest.due_at_ms = q.opt_i64(1);
     create_task(tx, rest);
   }
-  mark_done(tx, t, worker, destination->id, quantity);
+  if (!mark_done(tx, t, worker, destination->id, quantity)) {
+    // Ended by another command meanwhile: this one's move is rolled back.
+    throw_conflict("invalid_state", fmt::format("task {} is already over", t.id));
+  }
   if (t.to_location_id && *t.to_location_id != destination->id) {
     boost::json::object data;
     data["suggested_location_id"] = *t.to_location_id;
@@ -381,6 +409,7 @@ TaskView complete_task(store::Tx& tx, int64_t id, const std::string& worker,
 }
 
 TaskView cancel_task(store::Tx& tx, int64_t id) {
+  tx.lock("task", id);
   TaskRow t = require_task_row(tx, id);
   if (t.status == TaskStatus::done || t.status == TaskStatus::cancelled) {
     throw_conflict("invalid_state", fmt::format("task {} is already {}", id, to_string(t.status)));
@@ -391,10 +420,9 @@ TaskView cancel_task(store::Tx& tx, int64_t id) {
         "a " + t.type + " task ends with its " + (t.type == "pick" ? "pick list" : "count"),
         "type");
   }
-  release_reservation(tx, t);
-  tx.exec("UPDATE tasks SET status = 'cancelled', finished_at_ms = $2 WHERE id = $1", id,
-          tx.now_ms());
-  append_task_event(tx, "task.cancelled", id, {});
+  if (!cancel_if_open(tx, t, {})) {
+    throw_conflict("invalid_state", fmt::format("task {} is already over", id));
+  }
   return get_task(tx, id);
 }
 
@@ -402,6 +430,7 @@ void finish_tasks_of(store::Tx& tx, const std::string& ref_type, int64_t ref_id,
                      const std::string& worker, std::optional<int64_t> location_id,
                      int64_t done_quantity) {
   for (int64_t id : tasks_of(tx, ref_type, ref_id, false)) {
+    tx.lock("task", id);
     TaskRow t = require_task_row(tx, id);
     mark_done(tx, t, t.assigned_to.value_or(worker), location_id, done_quantity);
   }
@@ -409,10 +438,8 @@ void finish_tasks_of(store::Tx& tx, const std::string& ref_type, int64_t ref_id,
 
 void cancel_tasks_of(store::Tx& tx, const std::string& ref_type, int64_t ref_id) {
   for (int64_t id : tasks_of(tx, ref_type, ref_id, false)) {
-    release_reservation(tx, require_task_row(tx, id));
-    tx.exec("UPDATE tasks SET status = 'cancelled', finished_at_ms = $2 WHERE id = $1", id,
-            tx.now_ms());
-    append_task_event(tx, "task.cancelled", id, {});
+    tx.lock("task", id);
+    cancel_if_open(tx, require_task_row(tx, id), {});
   }
 }
 
@@ -632,18 +659,33 @@ int64_t yield_task_reservations(store::Tx& tx, int64_t warehouse_id, int64_t pro
     while (q.next()) held.push_back({q.i64(0), q.i64(1), q.i64(2), q.text(3)});
   }
   int64_t released = 0;
-  for (const Held& h : held) {
+  for (const Held& listed : held) {
     if (released >= quantity) break;
+    // Read again under the task's lock: another process may have finished it
+    // or confirmed part of it since the list was read.
+    tx.lock("task", listed.id);
+    TaskRow t = require_task_row(tx, listed.id);
+    if ((t.status != TaskStatus::open && t.status != TaskStatus::in_progress) || !t.quantity) {
+      continue;
+    }
+    Held h{t.id, listed.from_location_id, *t.quantity, listed.lot};
     int64_t give = std::min(quantity - released, h.quantity);
-    inventory::unreserve(tx, h.from_location_id, product_id, h.lot, give);
-    released += give;
     if (give == h.quantity) {
-      tx.exec("UPDATE tasks SET status = 'cancelled', finished_at_ms = $2 WHERE id = $1", h.id,
-              tx.now_ms());
+      if (tx.exec("UPDATE tasks SET status = 'cancelled', finished_at_ms = $2 WHERE id = $1 AND "
+                  "status IN ('open', 'in_progress')",
+                  h.id, tx.now_ms()) == 0) {
+        continue;
+      }
       append_task_event(tx, "task.cancelled", h.id, {{"reason", "units_needed_by_orders"}});
     } else {
-      tx.exec("UPDATE tasks SET quantity = quantity - $2 WHERE id = $1", h.id, give);
+      if (tx.exec("UPDATE tasks SET quantity = quantity - $2 WHERE id = $1 AND status IN "
+                  "('open', 'in_progress') AND quantity = $3",
+                  h.id, give, h.quantity) == 0) {
+        continue;
+      }
     }
+    inventory::unreserve(tx, h.from_location_id, product_id, h.lot, give);
+    released += give;
   }
   return released;
 }

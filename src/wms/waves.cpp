@@ -203,11 +203,18 @@ WaveView create_wave(store::Tx& tx, std::string_view warehouse_code, int64_t max
 
 namespace {
 
-// Reserves every allocated unit of the fulfillment at locations (taking units
-// back from refills and moves when the shelves fall short) and marks it
-// picking in the wave.
-WaveOrder reserve_for_wave(store::Tx& tx, const Warehouse& warehouse, const FulfillmentRow& f,
-                           int64_t wave_id, FulfillmentListener& listener) {
+// Marks the fulfillment picking in the wave and reserves every allocated unit
+// at locations (taking units back from refills and moves when the shelves fall
+// short). Nothing when it is no longer released: another process's wave took
+// it, or its order was held or cancelled, since it was chosen.
+std::optional<WaveOrder> reserve_for_wave(store::Tx& tx, const Warehouse& warehouse,
+                                          const FulfillmentRow& f, int64_t wave_id,
+                                          FulfillmentListener& listener) {
+  if (tx.exec("UPDATE fulfillments SET status = 'picking', wave_id = $2, updated_at_ms = $3 WHERE "
+              "id = $1 AND status = 'released'",
+              f.id, wave_id, tx.now_ms()) == 0) {
+    return std::nullopt;
+  }
   WaveOrder order;
   order.fulfillment = f;
   {
@@ -248,10 +255,6 @@ WaveOrder reserve_for_wave(store::Tx& tx, const Warehouse& warehouse, const Fulf
     order.items += line.allocated;
     order.volume_cm3 += line.allocated * line.unit_volume_cm3;
   }
-  tx.exec(
-      "UPDATE fulfillments SET status = 'picking', wave_id = $2, updated_at_ms = $3 WHERE id = "
-      "$1",
-      f.id, wave_id, tx.now_ms());
   boost::json::object data;
   data["fulfillment_id"] = f.id;
   data["order_id"] = f.order_id;
@@ -341,7 +344,12 @@ WaveView create_wave(store::Tx& tx, const WaveRequest& request, FulfillmentListe
 
   std::vector<WaveOrder> orders;
   for (const FulfillmentRow& f : chosen) {
-    orders.push_back(reserve_for_wave(tx, warehouse, f, wave_id, listener));
+    if (auto order = reserve_for_wave(tx, warehouse, f, wave_id, listener)) {
+      orders.push_back(std::move(*order));
+    }
+  }
+  if (orders.empty()) {
+    throw_conflict("nothing_to_wave", "no released fulfillment waits in " + warehouse.code);
   }
   std::optional<AisleModel> model = aisle_model(tx, warehouse.id, packing_id);
   CartGrouping grouping;
@@ -377,7 +385,7 @@ WaveView create_wave(store::Tx& tx, const WaveRequest& request, FulfillmentListe
   boost::json::object data;
   data["wave_id"] = wave_id;
   data["warehouse"] = warehouse.code;
-  data["fulfillments"] = static_cast<int64_t>(chosen.size());
+  data["fulfillments"] = static_cast<int64_t>(orders.size());
   data["pick_lists"] = static_cast<int64_t>(grouping.carts.size());
   data["pick_lines"] = pick_lines;
   // Which methods ordered the lists and grouped the carts, and what they found.
