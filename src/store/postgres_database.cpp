@@ -301,13 +301,13 @@ class PgConnection final : public Session {
   }
 
   void lock(std::string_view kind, int64_t key) override {
-    // One 64-bit advisory key: the kind's hash above, the key's low 32 bits
-    // below. Two things sharing a key only wait for each other needlessly.
-    uint64_t kind_hash = std::hash<std::string_view>{}(kind)&0xffffffffULL;
-    auto combined =
-        static_cast<int64_t>((kind_hash << 32) | (static_cast<uint64_t>(key) & 0xffffffffULL));
+    // One 64-bit advisory key from the kind's hash and the whole key (a
+    // multiplicative mix, so keys that differ only in high bits differ too).
+    // Two things sharing a key would only wait for each other needlessly.
+    uint64_t mixed =
+        std::hash<std::string_view>{}(kind) ^ (static_cast<uint64_t>(key) * 0x9E3779B97F4A7C15ULL);
     Query q(prepare("SELECT pg_advisory_xact_lock($1)"));
-    q.bind(combined);
+    q.bind(static_cast<int64_t>(mixed));
     q.next();
   }
 
