@@ -165,6 +165,23 @@ def drop_postgres_db(uri):
     psql(postgres_server(), "DROP DATABASE IF EXISTS %s WITH (FORCE);\n" % name)
 
 
+_drop_lock = threading.Lock()
+
+
+def drop_postgres_db_later(uri):
+    """Drops the database on a thread of its own (one at a time; the process
+    waits for them before it exits). DROP DATABASE waits for a checkpoint,
+    which fsyncs every file of the databases made since the last one: about
+    a second, which no test needs to wait for."""
+    def run():
+        with _drop_lock:
+            try:
+                drop_postgres_db(uri)
+            except Exception as e:  # noqa: BLE001 -- the throwaway server goes away anyway
+                sys.stderr.write("\n[harness] could not drop %s: %s\n" % (uri, e))
+    threading.Thread(target=run, name="drop " + uri).start()
+
+
 def fresh_db(tmpdir):
     """A fresh database for the current backend: a file name in tmpdir, or a
     new PostgreSQL database's URI. drop_db() removes what this made."""
@@ -174,8 +191,24 @@ def fresh_db(tmpdir):
 
 
 def drop_db(db):
-    if is_postgres(db):
-        drop_postgres_db(db)
+    """Removes a database fresh_db() made on PostgreSQL (in the background;
+    kept with WAREFLOW_KEEP_TMP). A file goes with its temp dir."""
+    if not is_postgres(db):
+        return
+    if os.environ.get("WAREFLOW_KEEP_TMP"):
+        sys.stderr.write("\n[harness] kept database %s\n" % db)
+    else:
+        drop_postgres_db_later(db)
+
+
+def start_ids_above_int32(db):
+    """Moves the id sequences of a migrated PostgreSQL database past 2^31, so
+    that a 32-bit integer anywhere (an `AS INTEGER` cast, an int4 parameter)
+    fails here rather than at order number 2147483648. Not packages: a
+    package id is the serial reference of its SSCC, at most 999999999. Not
+    the events' provisional numbers: they are renumbered at COMMIT."""
+    psql(db, "SELECT setval(format('%I', sequencename)::regclass, 3000000000) FROM pg_sequences "
+             "WHERE schemaname = 'public' AND sequencename NOT IN ('events_provisional_seq', 'packages_id_seq');\n")
 
 
 def _sql_literal(v):
@@ -532,6 +565,8 @@ class Server:
             if self.make_tokens:
                 for role in ROLES:
                     self.tokens[role] = create_token(self.db, role)
+            if self.own_db and is_postgres(self.db):
+                start_ids_above_int32(self.db)
             self.start()
         except BaseException:
             self.__exit__(None, None, None)
@@ -540,14 +575,10 @@ class Server:
 
     def __exit__(self, *exc):
         self.stop()
-        keep = os.environ.get("WAREFLOW_KEEP_TMP")
         if self.own_db and self.db is not None and is_postgres(self.db):
-            if keep:
-                sys.stderr.write("\n[harness] kept database %s\n" % self.db)
-            else:
-                drop_db(self.db)
-                self.db = None
-        if self.own_tmp and not keep:
+            drop_db(self.db)
+            self.db = None
+        if self.own_tmp and not os.environ.get("WAREFLOW_KEEP_TMP"):
             shutil.rmtree(self.tmpdir, ignore_errors=True)
         return False
 
