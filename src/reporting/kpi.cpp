@@ -73,10 +73,11 @@ OrderKpis order_kpis(store::Tx& tx, int64_t from_ms, int64_t to_ms,
   }
   {
     // Backorders at capture: the order.backordered event appended with the
-    // order (a later backorder comes from a short pick or a count).
+    // order (a later backorder comes from a short pick or a count). The id is
+    // cast to BIGINT: PostgreSQL's INTEGER is 32 bits (SQLite's is 64).
     auto q = tx.query(
         "SELECT e.data_json FROM events e JOIN orders o ON o.id = CAST(substr(e.subject, 7) AS "
-        "INTEGER) WHERE e.type = 'order.backordered' AND e.at_ms >= $1 AND e.at_ms < $2 AND "
+        "BIGINT) WHERE e.type = 'order.backordered' AND e.at_ms >= $1 AND e.at_ms < $2 AND "
         "e.subject LIKE 'order:%' AND e.at_ms = o.created_at_ms AND ($3 = 0 OR o.channel_id = "
         "$3)",
         from_ms, to_ms, channel_id);

@@ -2,6 +2,10 @@
 
 Runs the real binary (env WAREFLOW_BIN, default <repo>/build/wareflow) on a free
 loopback port with a fresh SQLite database in a temp dir. Standard library only.
+With WAREFLOW_TEST_BACKEND=postgres every fresh database is instead a new
+PostgreSQL database (wf_<pid>_<n>) on the server named by WAREFLOW_TEST_POSTGRES
+(scripts/with-postgres starts one), made and dropped with `psql`; `db` is then
+its URI, and the snapshot helpers read it through `psql`.
 
     with Server() as s:
         r = s.call("GET", "products/SKU-1", token="viewer")
@@ -14,6 +18,7 @@ Authorization header).
 """
 
 import http.client
+import itertools
 import json
 import os
 import re
@@ -22,7 +27,9 @@ import signal
 import socket
 import sqlite3
 import subprocess
+import sys
 import tempfile
+import threading
 import time
 import unittest
 
@@ -36,6 +43,34 @@ PROBLEM_CT = "application/problem+json"
 # Tables whose *content* may change on a refused request (auth bookkeeping and
 # the like). Their row counts are still compared.
 CONTENT_IGNORE = re.compile(r"(token|session|metric|sqlite_|migration|schema|counter|idempotency_hit)", re.I)
+
+
+# The backend of the fresh databases: "sqlite" (a file, the default) or
+# "postgres" (a database on the server at WAREFLOW_TEST_POSTGRES).
+BACKEND = os.environ.get("WAREFLOW_TEST_BACKEND") or "sqlite"
+if BACKEND not in ("sqlite", "postgres"):
+    raise RuntimeError("WAREFLOW_TEST_BACKEND=%r: use sqlite or postgres" % BACKEND)
+ON_POSTGRES = BACKEND == "postgres"
+
+
+def postgres_server():
+    """The URI of the PostgreSQL server the tests make their databases on. A
+    PostgreSQL run without one fails: it is never skipped."""
+    uri = os.environ.get("WAREFLOW_TEST_POSTGRES")
+    if not uri:
+        raise AssertionError("WAREFLOW_TEST_BACKEND=postgres needs WAREFLOW_TEST_POSTGRES (a server URI): "
+                             "run under scripts/with-postgres, as make test does")
+    return uri
+
+
+if ON_POSTGRES:
+    postgres_server()
+
+
+def sqlite_only(reason):
+    """For a test method about SQLite itself (its file, rowid, ...): skipped on
+    PostgreSQL, where it does not apply, with `reason` in the test output."""
+    return unittest.skipIf(ON_POSTGRES, "SQLite only: " + reason)
 
 
 def have_binary():
@@ -78,13 +113,173 @@ def verify(db):
     return p.returncode, (p.stdout + p.stderr)
 
 
-# ---------------------------------------------------------------------- sqlite
+# ------------------------------------------------------------------ databases
+
+def is_postgres(db):
+    return db.startswith(("postgresql://", "postgres://"))
+
+
+_URI = re.compile(r"^(postgres(?:ql)?://[^/?]*)(/[^?]*)?(\?.*)?$")
+_db_numbers = itertools.count(1)
+_db_numbers_lock = threading.Lock()
+
+
+def _with_dbname(uri, name):
+    m = _URI.match(uri)
+    if not m:
+        raise AssertionError("not a postgresql:// URI: %s" % uri)
+    return m.group(1) + "/" + name + (m.group(3) or "")
+
+
+# Debian's /usr/bin/psql is a Perl wrapper that costs ~60 ms a call; the
+# snapshots of refused() call psql twice per request, so take the binary.
+PSQL = os.environ.get("WAREFLOW_PSQL") or next(
+    (p for p in ("/usr/lib/postgresql/15/bin/psql",) if os.access(p, os.X_OK)), "psql")
+
+
+def psql(uri, sql, variables=None, timeout=120):
+    """Runs the SQL script `sql` with psql on `uri` (unaligned, tuples only,
+    fields separated by \\x1f); returns its stdout. Fails on the first error."""
+    cmd = [PSQL, "-X", "-q", "-A", "-t", "-F", "\x1f", "-v", "ON_ERROR_STOP=1", "-d", uri]
+    for k, v in (variables or {}).items():
+        cmd += ["-v", "%s=%s" % (k, v)]
+    p = subprocess.run(cmd, input=sql, capture_output=True, text=True, timeout=timeout)
+    if p.returncode != 0:
+        raise AssertionError("psql on %s failed (rc=%d): %s\n%s" % (uri, p.returncode, p.stderr.strip(), sql[:2000]))
+    return p.stdout
+
+
+def create_postgres_db():
+    """A new empty database wf_<pid>_<n> on the test server, made as Wareflow
+    needs it (template0, locale C, UTF8); returns its URI. The server applies
+    the migrations when it first opens it."""
+    server = postgres_server()
+    with _db_numbers_lock:
+        name = "wf_%d_%d" % (os.getpid(), next(_db_numbers))
+    psql(server, "CREATE DATABASE %s TEMPLATE template0 LOCALE 'C' ENCODING 'UTF8';\n" % name)
+    return _with_dbname(server, name)
+
+
+def drop_postgres_db(uri):
+    name = _URI.match(uri).group(2).lstrip("/")
+    psql(postgres_server(), "DROP DATABASE IF EXISTS %s WITH (FORCE);\n" % name)
+
+
+_drop_lock = threading.Lock()
+
+
+def drop_postgres_db_later(uri):
+    """Drops the database on a thread of its own (one at a time; the process
+    waits for them before it exits). DROP DATABASE waits for a checkpoint,
+    which fsyncs every file of the databases made since the last one: about
+    a second, which no test needs to wait for."""
+    def run():
+        with _drop_lock:
+            try:
+                drop_postgres_db(uri)
+            except Exception as e:  # noqa: BLE001 -- the throwaway server goes away anyway
+                sys.stderr.write("\n[harness] could not drop %s: %s\n" % (uri, e))
+    threading.Thread(target=run, name="drop " + uri).start()
+
+
+def fresh_db(tmpdir):
+    """A fresh database for the current backend: a file name in tmpdir, or a
+    new PostgreSQL database's URI. drop_db() removes what this made."""
+    if ON_POSTGRES:
+        return create_postgres_db()
+    return os.path.join(tmpdir, "wareflow.db")
+
+
+def drop_db(db):
+    """Removes a database fresh_db() made on PostgreSQL (in the background;
+    kept with WAREFLOW_KEEP_TMP). A file goes with its temp dir."""
+    if not is_postgres(db):
+        return
+    if os.environ.get("WAREFLOW_KEEP_TMP"):
+        sys.stderr.write("\n[harness] kept database %s\n" % db)
+    else:
+        drop_postgres_db_later(db)
+
+
+def start_ids_above_int32(db):
+    """Moves the id sequences of a migrated PostgreSQL database past 2^31, so
+    that a 32-bit integer anywhere (an `AS INTEGER` cast, an int4 parameter)
+    fails here rather than at order number 2147483648. Not packages: a
+    package id is the serial reference of its SSCC, at most 999999999. Not
+    the events' provisional numbers: they are renumbered at COMMIT."""
+    psql(db, "SELECT setval(format('%I', sequencename)::regclass, 3000000000) FROM pg_sequences "
+             "WHERE schemaname = 'public' AND sequencename NOT IN ('events_provisional_seq', 'packages_id_seq');\n")
+
+
+def _sql_literal(v):
+    if v is None:
+        return "NULL"
+    if isinstance(v, bool):
+        return str(int(v))
+    if isinstance(v, (int, float)):
+        return repr(v)
+    return "'" + str(v).replace("'", "''") + "'"
+
+
+def _inline_params(sql, params):
+    """sqlite3's `?` parameters, written into the SQL as literals for psql."""
+    out, params, quoted = [], list(params), False
+    for ch in sql:
+        if ch == "'":
+            quoted = not quoted
+        if ch == "?" and not quoted:
+            if not params:
+                raise AssertionError("more ? than parameters in %r" % sql)
+            out.append(_sql_literal(params.pop(0)))
+        else:
+            out.append(ch)
+    if params:
+        raise AssertionError("fewer ? than parameters in %r" % sql)
+    return "".join(out)
+
+
+def _pg_rows(text):
+    """Rows printed as one JSON object per line -> tuples of values in column
+    order (integers as int, NULL as None, like sqlite3)."""
+    return [json.loads(line, object_pairs_hook=lambda pairs: tuple(v for _, v in pairs))
+            for line in text.splitlines() if line]
+
+
+_PG_TABLES = ("SELECT table_name FROM information_schema.tables "
+              "WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name")
+
+# One psql run, one query, one snapshot: per table its name, row count and
+# (unless its name matches CONTENT_IGNORE) every row as JSON.
+_PG_SNAPSHOT = """BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;
+SELECT string_agg(format('SELECT %%L, count(*), %%s FROM public.%%I AS t', table_name,
+                         CASE WHEN table_name ~* :'ignore' THEN 'NULL'
+                              ELSE 'coalesce(jsonb_agg(to_jsonb(t))::text, ''[]'')' END,
+                         table_name), ' UNION ALL ')
+  FROM (%s) AS tables
+\\gexec
+COMMIT;
+""" % _PG_TABLES
+
+
+def _pg_snapshot(db):
+    counts, content = {}, {}
+    for line in psql(db, _PG_SNAPSHOT, {"ignore": CONTENT_IGNORE.pattern}).splitlines():
+        if not line:
+            continue
+        name, count, rows = line.split("\x1f")
+        counts[name] = int(count)
+        if rows:
+            content[name] = hash(tuple(sorted(json.dumps(r, sort_keys=True) for r in json.loads(rows))))
+    return counts, content
+
 
 def _ro_connect(db):
     return sqlite3.connect("file:%s?mode=ro" % db, uri=True, timeout=10)
 
 
 def list_tables(db):
+    if is_postgres(db):
+        return [line for line in psql(db, _PG_TABLES + ";\n").splitlines() if line]
     con = _ro_connect(db)
     try:
         return [r[0] for r in con.execute(
@@ -95,6 +290,8 @@ def list_tables(db):
 
 def snapshot_counts(db):
     """{table: row count} for every table in the database (read-only)."""
+    if is_postgres(db):
+        return _pg_snapshot(db)[0]
     con = _ro_connect(db)
     try:
         names = [r[0] for r in con.execute(
@@ -106,6 +303,8 @@ def snapshot_counts(db):
 
 def snapshot_content(db):
     """{table: hash of all rows} for tables not matched by CONTENT_IGNORE."""
+    if is_postgres(db):
+        return _pg_snapshot(db)[1]
     con = _ro_connect(db)
     try:
         names = [r[0] for r in con.execute(
@@ -122,6 +321,9 @@ def snapshot_content(db):
 
 
 def snapshot(db):
+    if is_postgres(db):
+        counts, content = _pg_snapshot(db)
+        return {"counts": counts, "content": content}
     return {"counts": snapshot_counts(db), "content": snapshot_content(db)}
 
 
@@ -140,9 +342,29 @@ def diff_snapshots(a, b):
 
 
 def sql_query(db, sql, params=()):
+    """The rows of one SELECT (read-only) as a list of tuples; `?` parameters.
+    On PostgreSQL through psql, with values as sqlite3 gives them: integers
+    (also a SUM's numeric) as int, NULL as None."""
+    if is_postgres(db):
+        inner = _inline_params(sql, params).strip().rstrip(";")
+        return _pg_rows(psql(db, "BEGIN READ ONLY;\nSELECT row_to_json(q) FROM (%s) AS q;\nCOMMIT;\n" % inner))
     con = _ro_connect(db)
     try:
         return con.execute(sql, params).fetchall()
+    finally:
+        con.close()
+
+
+def sql_exec(db, sql, params=()):
+    """Runs one changing statement with `?` parameters and commits it (tests
+    that corrupt the database on purpose)."""
+    if is_postgres(db):
+        psql(db, _inline_params(sql, params).strip().rstrip(";") + ";\n")
+        return
+    con = sqlite3.connect(db, timeout=10)
+    try:
+        con.execute(sql, params)
+        con.commit()
     finally:
         con.close()
 
@@ -318,7 +540,10 @@ class Server:
         self.serve_args = list(serve_args)
         self.own_tmp = tmpdir is None
         self.tmpdir = tmpdir or tempfile.mkdtemp(prefix="wareflow-test-")
-        self.db = db or os.path.join(self.tmpdir, "wareflow.db")
+        # Without `db`: a fresh one, made in __enter__ (a PostgreSQL database
+        # is dropped again in __exit__).
+        self.own_db = db is None
+        self.db = db
         self.tokens = {}
         self.make_tokens = make_tokens
         self.demo = demo
@@ -333,11 +558,15 @@ class Server:
         if not have_binary():
             raise unittest.SkipTest("wareflow binary not found at %s" % BIN)
         try:
+            if self.db is None:
+                self.db = fresh_db(self.tmpdir)
             if self.demo:
                 run_cli("demo", "--db", self.db, check=True, timeout=300)
             if self.make_tokens:
                 for role in ROLES:
                     self.tokens[role] = create_token(self.db, role)
+            if self.own_db and is_postgres(self.db):
+                start_ids_above_int32(self.db)
             self.start()
         except BaseException:
             self.__exit__(None, None, None)
@@ -346,6 +575,9 @@ class Server:
 
     def __exit__(self, *exc):
         self.stop()
+        if self.own_db and self.db is not None and is_postgres(self.db):
+            drop_db(self.db)
+            self.db = None
         if self.own_tmp and not os.environ.get("WAREFLOW_KEEP_TMP"):
             shutil.rmtree(self.tmpdir, ignore_errors=True)
         return False

@@ -2,14 +2,14 @@
 healthy and on a corrupted db, `routes` against openapi.json."""
 import os
 import re
-import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import unittest  # noqa: E402
 
 import test_auth  # noqa: E402  (module import: its ROUTES list, not its tests)
-from harness import ApiTestCase, diff_snapshots, run_cli, snapshot, verify  # noqa: E402
+from harness import (ApiTestCase, diff_snapshots, list_tables, run_cli, snapshot, sql_exec, sql_query,  # noqa: E402
+                     verify)
 
 PRODUCTS_HDR = "sku,name,barcodes,weight_g,length_mm,width_mm,height_mm,tracking,shelf_life_days"
 STOCK_HDR = "warehouse,location,sku,quantity,lot,expiry,reason"
@@ -156,28 +156,24 @@ class CliVerify(ApiTestCase):
         self.s.stop()
         rc, out = verify(self.s.db)
         self.assertEqual(rc, 0, out)
-        tables = [r[0] for r in sqlite3.connect(self.s.db).execute(
-            "SELECT name FROM sqlite_master WHERE type='table'")]
-        self.assertIn("stock_balances", tables)
-        con = sqlite3.connect(self.s.db)
-        rowid, on_hand = con.execute(
-            "SELECT rowid, on_hand FROM stock_balances WHERE on_hand = 8").fetchone()
+        self.assertIn("stock_balances", list_tables(self.s.db))
+        # the balance row, by its primary key (works on SQLite and PostgreSQL)
+        ((product_id, location_id, lot, on_hand),) = sql_query(
+            self.s.db, "SELECT product_id, location_id, lot, on_hand FROM stock_balances WHERE on_hand = 8")
+        where = " WHERE product_id = ? AND location_id = ? AND lot = ?"
+        key = (product_id, location_id, lot)
         # (a) a balance that the ledger does not explain: I1 (sum != 0) / I4 (replay)
-        con.execute("UPDATE stock_balances SET on_hand = on_hand + 5 WHERE rowid = ?", (rowid,))
-        con.commit()
+        sql_exec(self.s.db, "UPDATE stock_balances SET on_hand = on_hand + 5" + where, key)
         rc, out = verify(self.s.db)
         self.assertNotEqual(rc, 0, "verify passed on a corrupted balance: " + out)
         self.assertRegex(out, r"\bI[1-6]\b", "verify must name the invariant")
         self.assertRegex(out, r"\bI[14]\b")
         # undo: healthy again
-        con.execute("UPDATE stock_balances SET on_hand = ? WHERE rowid = ?", (on_hand, rowid))
-        con.commit()
+        sql_exec(self.s.db, "UPDATE stock_balances SET on_hand = ?" + where, (on_hand,) + key)
         rc, out = verify(self.s.db)
         self.assertEqual(rc, 0, out)
         # (b) a negative physical balance: I2 (and I1/I4)
-        con.execute("UPDATE stock_balances SET on_hand = -2 WHERE rowid = ?", (rowid,))
-        con.commit()
-        con.close()
+        sql_exec(self.s.db, "UPDATE stock_balances SET on_hand = -2" + where, key)
         rc, out = verify(self.s.db)
         self.assertNotEqual(rc, 0, out)
         self.assertRegex(out, r"\bI[1-6]\b")

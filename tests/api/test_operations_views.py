@@ -12,7 +12,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import unittest  # noqa: E402
 
-from harness import ROLES, ApiTestCase, Server, raw_http, skip_without_binary  # noqa: E402
+from harness import ROLES, ApiTestCase, Server, drop_db, fresh_db, raw_http, run_cli, skip_without_binary  # noqa: E402
 
 
 def iso_in(seconds):
@@ -202,12 +202,13 @@ class WebRoot(unittest.TestCase):
 
     def test_a_root_without_an_app_is_refused_at_start(self):
         empty = tempfile.mkdtemp(prefix="wareflow-web-empty-")
+        db = fresh_db(empty)
         try:
-            from harness import run_cli
-            p = run_cli("serve", "--db", os.path.join(empty, "x.db"), "--listen", "127.0.0.1:1", "--web-root", empty)
+            p = run_cli("serve", "--db", db, "--listen", "127.0.0.1:1", "--web-root", empty)
             self.assertEqual(p.returncode, 2)
             self.assertIn("index.html", p.stderr)
         finally:
+            drop_db(db)
             shutil.rmtree(empty, ignore_errors=True)
 
 
