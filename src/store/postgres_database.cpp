@@ -279,25 +279,14 @@ class PgConnection final : public Session {
 
   bool gap_free_ids() const override { return false; }
 
-  // The next value of `sequence`, taken from the server in blocks so that a
-  // command making many rows pays one round trip per block, not per row.
-  // Unused values of a block are skipped (ids are unique, not gap-free);
-  // within the block they ascend, as the commit-ordered key needs.
+  // The next value of `sequence`. One at a time, not in cached blocks: lists
+  // are ordered newest first by id, and blocks cached by several writer
+  // connections would hand out ids out of creation order.
   int64_t take_id(const std::string& sequence) {
-    constexpr int kIdBlock = 32;
-    std::deque<int64_t>& block = id_blocks_[sequence];
-    if (block.empty()) {
-      Query q(prepare("SELECT nextval($1::regclass) FROM generate_series(1, $2)"));
-      q.bind(sequence);
-      q.bind(int64_t{kIdBlock});
-      std::vector<int64_t> values;
-      while (q.next()) values.push_back(q.i64(0));
-      std::sort(values.begin(), values.end());
-      block.assign(values.begin(), values.end());
-    }
-    int64_t id = block.front();
-    block.pop_front();
-    return id;
+    Query q(prepare("SELECT nextval($1::regclass)"));
+    q.bind(sequence);
+    q.next();
+    return q.i64(0);
   }
 
   void lock(std::string_view kind, int64_t key) override {
@@ -368,8 +357,7 @@ class PgConnection final : public Session {
   PGconn* conn_ = nullptr;
   std::optional<CommitOrderedKey> commit_ordered_;
   std::unordered_map<std::string, std::unique_ptr<PgStatement>, Hash, std::equal_to<>> cache_;
-  std::unordered_map<std::string, std::string> prepared_;           // SQL + parameter types -> name
-  std::unordered_map<std::string, std::deque<int64_t>> id_blocks_;  // sequence -> values
+  std::unordered_map<std::string, std::string> prepared_;  // SQL + parameter types -> name
 };
 
 void PgStatement::run() {
@@ -427,9 +415,16 @@ void check_database(PgConnection& connection) {
   }
 }
 
-// A transaction never holds more than this many savepoints: past 64 written
-// subtransactions every backend's snapshots overflow to pg_subtrans.
-constexpr size_t kMaxGroup = 64;
+// One writer connection per process, running small groups. A group holds the
+// row locks of all its commands until COMMIT, so big groups in two processes
+// wait on each other and deadlock across commands (each deadlock costs the
+// server's deadlock_timeout before one command is retried); groups of at most
+// 8 keep what a transaction holds short. Several writer connections per
+// process were measured too: under mixed traffic (orders, waves, adjustments
+// at once) they deadlocked often enough to stall, so the knob stays at one
+// (docs/scaling.md).
+constexpr int kWriters = 1;
+constexpr size_t kMaxGroup = 8;
 // How often a command that lost a race is run again before it is answered 503.
 constexpr int kMaxAttempts = 6;
 // After a failed connection attempt, writes and reads fail at once (503) for
@@ -439,9 +434,11 @@ constexpr int64_t kReconnectPauseMs = 250;
 class PostgresDatabase final : public Database {
  public:
   explicit PostgresDatabase(const DatabaseOptions& options) : options_(options) {
-    writer_connection_ = std::make_unique<PgConnection>(options_.path, options_.commit_ordered);
-    check_database(*writer_connection_);
-    apply_migrations(*writer_connection_);
+    {
+      PgConnection first(options_.path, options_.commit_ordered);
+      check_database(first);
+      apply_migrations(first);
+    }
     if (options_.commit_ordered) {
       const CommitOrderedKey& key = *options_.commit_ordered;
       // Number the transaction's provisional keys (negative, in the order
@@ -461,7 +458,7 @@ class PostgresDatabase final : public Database {
                       "." + key.column + " < 0 AND " + key.table + "." + key.column +
                       " = pending.provisional";
     }
-    writer_ = std::thread([this] { run_writer(); });
+    for (int i = 0; i < kWriters; ++i) writers_.emplace_back([this] { run_writer(); });
   }
 
   ~PostgresDatabase() override { close(); }
@@ -505,7 +502,7 @@ class PostgresDatabase final : public Database {
 
   void close() override {
     if (!queue_.stop()) return;
-    if (writer_.joinable()) writer_.join();
+    for (std::thread& writer : writers_) writer.join();
   }
 
   int64_t commands_committed() const override { return commands_committed_; }
@@ -551,8 +548,11 @@ class PostgresDatabase final : public Database {
     }
   }
 
+  // One writer thread: its own connection, groups taken from the shared queue.
   void run_writer() {
-    std::minstd_rand jitter(static_cast<unsigned>(now_ms()));
+    std::unique_ptr<PgConnection> connection;
+    std::minstd_rand jitter(static_cast<unsigned>(
+        now_ms() ^ static_cast<int64_t>(std::hash<std::thread::id>{}(std::this_thread::get_id()))));
     size_t max_group = std::min(options_.max_group, kMaxGroup);
     for (;;) {
       std::vector<Command> group = queue_.take(max_group);
@@ -560,32 +560,33 @@ class PostgresDatabase final : public Database {
       // A group that lost its connection before COMMIT wrote nothing: run it
       // once more on a new connection (a failover takes a few seconds).
       for (int attempt = 0; attempt < 2; ++attempt) {
-        if (!run_group(group, jitter)) break;
+        if (!run_group(connection, group, jitter)) break;
         for (Command& command : group) command.error = nullptr;
       }
       for (Command& command : group) command.done(command.error);
     }
-    writer_connection_.reset();
   }
 
-  // Runs the group in one transaction. Returns true when the connection was
-  // lost before COMMIT (nothing written; the caller may run it again).
-  bool run_group(std::vector<Command>& group, std::minstd_rand& jitter) {
+  // Runs the group in one transaction on the writer's `connection` (made or
+  // made again here). Returns true when the connection was lost before COMMIT
+  // (nothing written; the caller may run it again).
+  bool run_group(std::unique_ptr<PgConnection>& connection, std::vector<Command>& group,
+                 std::minstd_rand& jitter) {
     auto fail_all = [&group](std::exception_ptr error) {
       for (Command& command : group) {
         if (!command.error) command.error = error;
       }
     };
     try {
-      if (!writer_connection_ || !writer_connection_->alive()) {
-        writer_connection_.reset();
-        writer_connection_ = connect();
+      if (!connection || !connection->alive()) {
+        connection.reset();
+        connection = connect();
       }
     } catch (...) {
       fail_all(std::current_exception());
       return false;
     }
-    PgConnection& c = *writer_connection_;
+    PgConnection& c = *connection;
     // Each round trip costs the one writer thread time, so statements that
     // need no answer in between travel together: BEGIN with the first
     // savepoint, a RELEASE with the next SAVEPOINT, the renumbering with
@@ -598,14 +599,14 @@ class PostgresDatabase final : public Database {
     } catch (const PgError& e) {
       bool lost = e.connection_lost();
       if (lost) {
-        writer_connection_.reset();
+        connection.reset();
         readers_.clear();
         connection_failed();
       } else {
         try {
           c.run_script("ROLLBACK");
         } catch (...) {
-          writer_connection_.reset();
+          connection.reset();
         }
       }
       fail_all(std::make_exception_ptr(Unavailable(e.what())));
@@ -620,7 +621,7 @@ class PostgresDatabase final : public Database {
         // Lost on the way to or during COMMIT: the outcome is unknown.
         // Clients retry with their idempotency keys; a retried capture is
         // answered from what committed.
-        writer_connection_.reset();
+        connection.reset();
         readers_.clear();
         connection_failed();
       } else {
@@ -628,7 +629,7 @@ class PostgresDatabase final : public Database {
         try {
           c.run_script("ROLLBACK");
         } catch (...) {
-          writer_connection_.reset();
+          connection.reset();
         }
       }
       fail_all(std::make_exception_ptr(Unavailable(e.what())));
@@ -674,9 +675,8 @@ class PostgresDatabase final : public Database {
 
   DatabaseOptions options_;
   std::string renumber_sql_;
-  std::unique_ptr<PgConnection> writer_connection_;
   std::atomic<int64_t> reconnect_after_ms_{0};
-  std::thread writer_;
+  std::vector<std::thread> writers_;
   CommandQueue queue_;
   std::atomic<int64_t> commands_committed_{0};
   std::atomic<int64_t> groups_committed_{0};
