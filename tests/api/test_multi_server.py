@@ -183,6 +183,69 @@ class MultiServer(ApiTestCase):
         self.assertEqual(missing, [], "acknowledged orders missing after a server was killed")
         self.assertVerify()
 
+    def test_a_follower_sees_every_event_once_in_order_while_four_servers_write(self):
+        """Four server processes take orders and adjustments at once; a consumer
+        follows GET /events?after=N on one of them, as an integration does. It
+        must see every event exactly once, in seq order, without a gap: an
+        event numbered below one already seen must never appear later."""
+        servers = self.start_servers(4)
+        sku = "FEED"
+        self.stock_one_product(sku, 100000)
+        stop = threading.Event()
+        errors, lock = [], threading.Lock()
+
+        def writer(t):
+            c = servers[t % 4].new_client()
+            i = 0
+            while not stop.is_set():
+                i += 1
+                if i % 3 == 0:
+                    r = c.call("POST", "inventory/adjustments", {"warehouse": "MW", "location": "A01-001-1",
+                                                                 "sku": sku, "quantity": 1, "reason": "feed"},
+                               token="manager")
+                else:
+                    r = c.call("POST", "orders", order_body("multi", "E-%d-%d" % (t, i), [(sku, 1)]),
+                               token="integration")
+                if r.status not in (200, 201):
+                    with lock:
+                        errors.append(r.describe())
+            c.close()
+
+        follower = servers[0].new_client()
+        last, seen, gaps = 0, 0, []
+
+        def follow():
+            nonlocal last, seen
+            r = follower.call("GET", "events?after=%d&limit=500" % last)
+            self.assertEqual(r.status, 200, r.describe())
+            for event in r.body["events"]:
+                if event["seq"] != last + 1:
+                    gaps.append("after %d came %d" % (last, event["seq"]))
+                last = event["seq"]
+                seen += 1
+            return len(r.body["events"])
+
+        threads = [threading.Thread(target=writer, args=(t,)) for t in range(8)]
+        for th in threads:
+            th.start()
+        deadline = time.monotonic() + 6.0
+        while time.monotonic() < deadline:
+            follow()
+        stop.set()
+        for th in threads:
+            th.join(60)
+        for _ in range(100):
+            if follow() == 0:
+                break
+        follower.close()
+        self.assertEqual(errors, [])
+        self.assertEqual(gaps, [], "the feed skipped or reordered events")
+        newest = servers[2].call("GET", "events?after=%d&limit=1" % last)
+        self.assertEqual(newest.body["events"], [], "events after the follower's last one")
+        self.assertEqual(seen, last, "every seq from 1 to the last was seen once")
+        self.assertGreater(seen, 200)
+        self.assertVerify()
+
 
 def cluster(*args, timeout=120):
     p = subprocess.run([PG_CLUSTER] + list(args), capture_output=True, text=True, timeout=timeout)
