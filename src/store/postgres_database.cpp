@@ -86,6 +86,12 @@ bool means_connection_lost(PGconn* conn, const std::string& sqlstate) {
          sqlstate == "57P02" || sqlstate == "57P03" || sqlstate == "25006";
 }
 
+// libpq's messages end in a line break.
+std::string without_trailing_space(std::string message) {
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  return message;
+}
+
 int64_t parse_integer(const char* value, int length) {
   // Booleans come back as t/f; SUM over BIGINT comes back as numeric text.
   if (length == 1 && (value[0] == 't' || value[0] == 'f')) return value[0] == 't' ? 1 : 0;
@@ -225,12 +231,9 @@ class PgConnection final : public Session {
                             nullptr};
     conn_ = PQconnectdbParams(keywords, values, 1);
     if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
-      std::string message = conn_ ? PQerrorMessage(conn_) : "out of memory";
+      std::string message = without_trailing_space(conn_ ? PQerrorMessage(conn_) : "out of memory");
       PQfinish(conn_);
       conn_ = nullptr;
-      while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
-        message.pop_back();
-      }
       throw Unavailable("cannot connect to the database: " + message);
     }
     // Notices ("relation already exists, skipping") are not errors; libpq
@@ -340,11 +343,9 @@ class PgConnection final : public Session {
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return;
     const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     std::string sqlstate = state ? state : "";
-    std::string message = result ? PQresultErrorMessage(result) : PQerrorMessage(conn_);
+    std::string message =
+        without_trailing_space(result ? PQresultErrorMessage(result) : PQerrorMessage(conn_));
     PQclear(result);
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
-      message.pop_back();
-    }
     std::string text = std::string(what) + ": " + message;
     if (sql) text += " in: " + *sql;
     throw PgError(text, sqlstate, means_connection_lost(conn_, sqlstate));

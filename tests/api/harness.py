@@ -67,12 +67,6 @@ if ON_POSTGRES:
     postgres_server()
 
 
-def sqlite_only(reason):
-    """For a test method about SQLite itself (its file, rowid, ...): skipped on
-    PostgreSQL, where it does not apply, with `reason` in the test output."""
-    return unittest.skipIf(ON_POSTGRES, "SQLite only: " + reason)
-
-
 def have_binary():
     """True when the binary is there. When it is missing, tests skip -- unless
     CI or WAREFLOW_REQUIRE_BIN is set, where a missing binary is an error."""
@@ -149,11 +143,12 @@ def psql(uri, sql, variables=None, timeout=120):
     return p.stdout
 
 
-def create_postgres_db():
-    """A new empty database wf_<pid>_<n> on the test server, made as Wareflow
-    needs it (template0, locale C, UTF8); returns its URI. The server applies
-    the migrations when it first opens it."""
-    server = postgres_server()
+def create_postgres_db(server=None):
+    """A new empty database wf_<pid>_<n> on the test server (or on the server
+    of the URI `server`), made as Wareflow needs it (template0, locale C,
+    UTF8); returns its URI. The server applies the migrations when it first
+    opens it."""
+    server = server or postgres_server()
     with _db_numbers_lock:
         name = "wf_%d_%d" % (os.getpid(), next(_db_numbers))
     psql(server, "CREATE DATABASE %s TEMPLATE template0 LOCALE 'C' ENCODING 'UTF8';\n" % name)

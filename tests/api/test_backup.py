@@ -12,21 +12,14 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import unittest  # noqa: E402
 
-from harness import ApiTestCase, Server, order_body, run_cli, verify  # noqa: E402
-
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from harness import ApiTestCase, Server, create_postgres_db, is_postgres, order_body, run_cli, verify  # noqa: E402
 
 
 def restore(backup_file, like_db):
     """A database holding the backup; returns what --db takes."""
-    if not like_db.startswith(("postgresql://", "postgres://")):
+    if not is_postgres(like_db):
         return backup_file
-    name = "wf_restore_%d_%d" % (os.getpid(), int(time.time() * 1000) % 100000)
-    p = subprocess.run([os.path.join(ROOT, "scripts", "pg-cluster"), "createdb", like_db, name],
-                       capture_output=True, text=True, timeout=60)
-    if p.returncode != 0:
-        raise AssertionError("createdb failed: " + p.stderr)
-    uri = p.stdout.strip()
+    uri = create_postgres_db(like_db)
     p = subprocess.run(["pg_restore", "--no-owner", "--exit-on-error", "--dbname=" + uri, backup_file],
                        capture_output=True, text=True, timeout=300)
     if p.returncode != 0:

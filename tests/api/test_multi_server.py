@@ -17,32 +17,10 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import unittest  # noqa: E402
 
-from harness import ApiTestCase, Client, Server, order_body  # noqa: E402
+from harness import ApiTestCase, Client, Server, create_postgres_db, order_body  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PG_CLUSTER = os.path.join(ROOT, "scripts", "pg-cluster")
-
-
-def server_uri():
-    uri = os.environ.get("WAREFLOW_TEST_POSTGRES")
-    if not uri:
-        raise AssertionError("WAREFLOW_TEST_POSTGRES is not set: run under scripts/with-postgres "
-                             "(make test does)")
-    return uri
-
-
-_databases = 0
-
-
-def create_database(uri):
-    """A new database on the server of `uri`; returns its URI."""
-    global _databases
-    _databases += 1
-    name = "wf_multi_%d_%d" % (os.getpid(), _databases)
-    p = subprocess.run([PG_CLUSTER, "createdb", uri, name], capture_output=True, text=True, timeout=60)
-    if p.returncode != 0:
-        raise AssertionError("createdb failed: %s" % p.stderr)
-    return p.stdout.strip()
 
 
 def channel_order_ids(server, channel):
@@ -85,7 +63,7 @@ class MultiServer(ApiTestCase):
     PER_TEST = True
 
     def setUp(self):
-        self.db = create_database(server_uri())
+        self.db = create_postgres_db()
 
     def start_servers(self, n, db=None):
         group = Servers(db or self.db, n)
@@ -267,7 +245,7 @@ class Failover(ApiTestCase):
         self.addCleanup(cluster, "stop", standby_dir)
         self.addCleanup(cluster, "stop", primary_dir)
         primary = cluster("start", primary_dir)
-        db = create_database(primary)
+        db = create_postgres_db(primary)
         standby = cluster("standby", primary_dir, standby_dir)
         self.primary_dir, self.standby_dir = primary_dir, standby_dir
         hosts = ",".join(u.split("@", 1)[1].split("/", 1)[0] for u in (primary, standby))

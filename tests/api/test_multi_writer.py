@@ -16,8 +16,8 @@ import threading
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import unittest  # noqa: E402
 
-from harness import ApiTestCase, create_token, order_body, verify  # noqa: E402
-from test_multi_server import Servers, create_database, server_uri  # noqa: E402
+from harness import ApiTestCase, create_postgres_db, create_token, order_body, verify  # noqa: E402
+from test_multi_server import Servers  # noqa: E402
 
 SERVERS = 3
 RACERS = 12
@@ -29,7 +29,7 @@ class MultiWriter(ApiTestCase):
 
     def setUp(self):
         # Not ApiTestCase.setUp: the servers run on a PostgreSQL database.
-        self.db = create_database(server_uri())
+        self.db = create_postgres_db()
         group = Servers(self.db, SERVERS)
         self.addCleanup(group.close)
         self.servers = group.servers
