@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <future>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 
@@ -92,6 +94,89 @@ TEST(Database, ManyWritersAreGroupedIntoFewerCommits) {
   EXPECT_EQ(count_channels(*t.db), 400);
   EXPECT_EQ(t.db->commands_committed(), 400);
   EXPECT_LE(t.db->groups_committed(), 400);
+}
+
+// A one-way signal between commands on two writers; a command run again
+// opens it again harmlessly, and a wait gives up after a few seconds.
+class Latch {
+ public:
+  void open() {
+    std::call_once(once_, [this] { promise_.set_value(); });
+  }
+  void wait() const { opened_.wait_for(std::chrono::seconds(3)); }
+
+ private:
+  std::promise<void> promise_;
+  std::shared_future<void> opened_ = promise_.get_future().share();
+  std::once_flag once_;
+};
+
+// Two processes whose groups lock the same two rows in opposite orders, the
+// second command of each group waiting for the first of the other: on
+// PostgreSQL the database breaks the deadlock by failing one of them. Run
+// again inside its own transaction it would wait for the other side, which
+// waits for the rows the loser's earlier command still holds, and lose again
+// until it gives up. Both commands must commit. (On SQLite one group holds
+// the file's write lock, so the waits below time out and no deadlock forms.)
+TEST(Database, CommandsOfTwoGroupsThatDeadlockBothCommit) {
+  testing::TempDb t;
+  t.db->write([](Tx& tx) {
+    insert_channel(tx, "x");
+    insert_channel(tx, "y");
+  });
+  DatabaseOptions options;
+  options.path = t.path();
+  std::unique_ptr<Database> other = Database::open(options);
+  auto rename = [](Tx& tx, const std::string& code, const std::string& name) {
+    tx.exec("UPDATE channels SET name = $1 WHERE code = $2", name, code);
+  };
+  Latch x_held, y_held, first_may_go, second_may_go;
+  std::vector<std::promise<std::exception_ptr>> done(6);
+  auto answer = [&done](size_t i) {
+    return [&done, i](std::exception_ptr e) { done[i].set_value(e); };
+  };
+  // A command that holds each writer until both groups are queued behind it,
+  // so the two that follow travel as one group.
+  t.db->write_async([&](Tx&) { first_may_go.wait(); }, answer(0));
+  other->write_async([&](Tx&) { second_may_go.wait(); }, answer(1));
+  t.db->write_async(
+      [&](Tx& tx) {
+        rename(tx, "x", "first");
+        x_held.open();
+      },
+      answer(2));
+  t.db->write_async(
+      [&](Tx& tx) {
+        y_held.wait();
+        rename(tx, "y", "first");
+      },
+      answer(3));
+  other->write_async(
+      [&](Tx& tx) {
+        rename(tx, "y", "second");
+        y_held.open();
+      },
+      answer(4));
+  other->write_async(
+      [&](Tx& tx) {
+        x_held.wait();
+        rename(tx, "x", "second");
+      },
+      answer(5));
+  first_may_go.open();
+  second_may_go.open();
+  for (size_t i = 0; i < done.size(); ++i) {
+    std::exception_ptr error = done[i].get_future().get();
+    std::string what;
+    if (error) {
+      try {
+        std::rethrow_exception(error);
+      } catch (const std::exception& e) {
+        what = e.what();
+      }
+    }
+    EXPECT_EQ(error, nullptr) << "command " << i << ": " << what;
+  }
 }
 
 TEST(Database, ClosingFinishesQueuedWritesThenRefusesNewOnes) {

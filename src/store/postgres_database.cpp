@@ -558,24 +558,27 @@ class PostgresDatabase final : public Database {
     for (;;) {
       std::vector<Command> group = queue_.take(max_group);
       if (group.empty()) break;  // stopping, and nothing left to do
-      // A group that lost its connection before COMMIT wrote nothing: run it
-      // once more on a new connection (a failover takes a few seconds).
+      // Commands before `settled` are committed or finally failed. A part of
+      // the group that lost its connection before COMMIT wrote nothing: run
+      // it once more on a new connection (a failover takes a few seconds).
+      size_t settled = 0;
       for (int attempt = 0; attempt < 2; ++attempt) {
-        if (!run_group(connection, group, jitter)) break;
-        for (Command& command : group) command.error = nullptr;
+        if (!run_group(connection, group, settled, jitter)) break;
+        for (size_t i = settled; i < group.size(); ++i) group[i].error = nullptr;
       }
       for (Command& command : group) command.done(command.error);
     }
   }
 
-  // Runs the group in one transaction on the writer's `connection` (made or
-  // made again here). Returns true when the connection was lost before COMMIT
-  // (nothing written; the caller may run it again).
+  // Runs group[settled..] in as few transactions as it can on the writer's
+  // `connection` (made or made again here), moving `settled` past what
+  // committed. Returns true when the connection was lost before a COMMIT
+  // (group[settled..] wrote nothing; the caller may run it again).
   bool run_group(std::unique_ptr<PgConnection>& connection, std::vector<Command>& group,
-                 std::minstd_rand& jitter) {
-    auto fail_all = [&group](std::exception_ptr error) {
-      for (Command& command : group) {
-        if (!command.error) command.error = error;
+                 size_t& settled, std::minstd_rand& jitter) {
+    auto fail_rest = [&group, &settled](std::exception_ptr error) {
+      for (size_t i = settled; i < group.size(); ++i) {
+        if (!group[i].error) group[i].error = error;
       }
     };
     try {
@@ -584,92 +587,110 @@ class PostgresDatabase final : public Database {
         connection = connect();
       }
     } catch (...) {
-      fail_all(std::current_exception());
+      fail_rest(std::current_exception());
       return false;
     }
     PgConnection& c = *connection;
-    // Each round trip costs the one writer thread time, so statements that
-    // need no answer in between travel together: BEGIN with the first
-    // savepoint, a RELEASE with the next SAVEPOINT, the renumbering with
-    // COMMIT (a savepoint that is never released ends with the COMMIT).
-    try {
-      c.run_script("BEGIN; SAVEPOINT command");
-      for (size_t i = 0; i < group.size(); ++i) {
-        run_command(c, group[i], jitter, i + 1 == group.size());
-      }
-    } catch (const PgError& e) {
-      bool lost = e.connection_lost();
-      if (lost) {
-        connection.reset();
-        readers_.clear();
-        connection_failed();
-      } else {
-        try {
-          c.run_script("ROLLBACK");
-        } catch (...) {
-          connection.reset();
+    while (settled < group.size()) {
+      // Each round trip costs the one writer thread time, so statements that
+      // need no answer in between travel together: BEGIN with the first
+      // savepoint, a RELEASE with the next SAVEPOINT, the renumbering with
+      // COMMIT (a savepoint that is never released ends with the COMMIT).
+      size_t ran = settled;
+      bool split = false;
+      try {
+        c.run_script("BEGIN; SAVEPOINT command");
+        for (size_t i = settled; i < group.size(); ++i) {
+          if (!run_command(c, group[i], jitter, i == settled, i + 1 == group.size())) {
+            split = true;
+            break;
+          }
+          ran = i + 1;
         }
+      } catch (const PgError& e) {
+        abandon_transaction(connection, e);
+        fail_rest(std::make_exception_ptr(Unavailable(e.what())));
+        return e.connection_lost();
       }
-      fail_all(std::make_exception_ptr(Unavailable(e.what())));
-      return lost;
-    }
-    try {
-      c.run_script(renumber_sql_.empty() ? std::string("COMMIT") : renumber_sql_ + "; COMMIT");
-      ++groups_committed_;
-      commands_committed_ += static_cast<int64_t>(group.size());
-    } catch (const PgError& e) {
-      if (e.connection_lost()) {
-        // Lost on the way to or during COMMIT: the outcome is unknown.
-        // Clients retry with their idempotency keys; a retried capture is
-        // answered from what committed.
-        connection.reset();
-        readers_.clear();
-        connection_failed();
-      } else {
-        // Refused before COMMIT took effect: nothing was written.
-        try {
-          c.run_script("ROLLBACK");
-        } catch (...) {
-          connection.reset();
-        }
+      try {
+        c.run_script(renumber_sql_.empty() ? std::string("COMMIT") : renumber_sql_ + "; COMMIT");
+        ++groups_committed_;
+        commands_committed_ += static_cast<int64_t>(ran - settled);
+        settled = ran;
+      } catch (const PgError& e) {
+        // Lost on the way to or during COMMIT, the outcome is unknown:
+        // clients retry with their idempotency keys, and a retried capture
+        // is answered from what committed. Refused otherwise: nothing was
+        // written.
+        abandon_transaction(connection, e);
+        fail_rest(std::make_exception_ptr(Unavailable(e.what())));
+        return false;
       }
-      fail_all(std::make_exception_ptr(Unavailable(e.what())));
+      if (split) backoff(1, jitter);
     }
     return false;
   }
 
+  // After `error` ended the writer's transaction: a lost connection is
+  // dropped (with the readers, which went to the same server), otherwise the
+  // transaction is rolled back, or the connection dropped if it cannot be.
+  void abandon_transaction(std::unique_ptr<PgConnection>& connection, const PgError& error) {
+    if (error.connection_lost()) {
+      connection.reset();
+      readers_.clear();
+      connection_failed();
+      return;
+    }
+    try {
+      connection->run_script("ROLLBACK");
+    } catch (...) {
+      connection.reset();
+    }
+  }
+
+  // Jittered exponential backoff: 1-2 ms, 2-4 ms, ... so two processes that
+  // deadlocked do not collide again in step.
+  static void backoff(int attempt, std::minstd_rand& jitter) {
+    int64_t base_us = 1000LL << (attempt - 1);
+    std::this_thread::sleep_for(std::chrono::microseconds(
+        base_us + static_cast<int64_t>(jitter() % static_cast<unsigned>(base_us))));
+  }
+
   // One command inside the savepoint `command`, which is open on entry and
   // open again for the next command on return (unless this is the last);
-  // run again after a lost race. Throws PgError only when the connection is
-  // lost (the whole group is then lost). ROLLBACK TO keeps the savepoint.
-  void run_command(PgConnection& c, Command& command, std::minstd_rand& jitter, bool last) {
+  // run again after a lost race. Returns false, with the command rolled back
+  // and not run, when it lost a race while earlier commands of the
+  // transaction hold their locks: the other transaction most likely waits
+  // for one of those, so running it again here would lose again. The caller
+  // commits what ran and starts the command in a transaction of its own.
+  // Throws PgError only when the connection is lost (the whole transaction
+  // is then lost). ROLLBACK TO keeps the savepoint.
+  bool run_command(PgConnection& c, Command& command, std::minstd_rand& jitter, bool first,
+                   bool last) {
     for (int attempt = 1;; ++attempt) {
       try {
         Tx tx(c, clock_now());
         command.fn(tx);
         if (!last) c.run_script("RELEASE command; SAVEPOINT command");
-        return;
+        return true;
       } catch (const PgError& e) {
         if (e.connection_lost()) throw;
         c.run_script("ROLLBACK TO command");
         if (!e.worth_retrying()) {
           command.error = std::current_exception();
-          return;
+          return true;
         }
+        if (!first) return false;
         if (attempt == kMaxAttempts) {
           command.error = std::make_exception_ptr(
               Unavailable(std::string("the command lost to concurrent writers: ") + e.what()));
-          return;
+          return true;
         }
-        // Jittered exponential backoff: 1-2 ms, 2-4 ms, ... so two processes
-        // that deadlocked do not collide again in step.
-        int64_t base_us = 1000LL << (attempt - 1);
-        std::this_thread::sleep_for(std::chrono::microseconds(
-            base_us + static_cast<int64_t>(jitter() % static_cast<unsigned>(base_us))));
+        backoff(attempt, jitter);
       } catch (...) {
         command.error = std::current_exception();
         c.run_script("ROLLBACK TO command");
-        return;
+        return true;
       }
     }
   }

@@ -177,13 +177,19 @@ class MultiServer(ApiTestCase):
             i = 0
             while not stop.is_set():
                 i += 1
-                if i % 3 == 0:
-                    r = c.call("POST", "inventory/adjustments", {"warehouse": "MW", "location": "A01-001-1",
-                                                                 "sku": sku, "quantity": 1, "reason": "feed"},
-                               token="manager")
-                else:
-                    r = c.call("POST", "orders", order_body("multi", "E-%d-%d" % (t, i), [(sku, 1)]),
-                               token="integration")
+                # A 503 with Retry-After is the documented answer when a
+                # command lost to other writers too often; a client retries.
+                for _ in range(3):
+                    if i % 3 == 0:
+                        r = c.call("POST", "inventory/adjustments", {"warehouse": "MW", "location": "A01-001-1",
+                                                                     "sku": sku, "quantity": 1, "reason": "feed"},
+                                   token="manager")
+                    else:
+                        r = c.call("POST", "orders", order_body("multi", "E-%d-%d" % (t, i), [(sku, 1)]),
+                                   token="integration")
+                    if r.status != 503:
+                        break
+                    time.sleep(float(r.headers.get("retry-after", "1")))
                 if r.status not in (200, 201):
                     with lock:
                         errors.append(r.describe())
