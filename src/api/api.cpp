@@ -3,7 +3,9 @@
 // themselves live one file per resource (routes.h says which).
 #include "api/api.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
+#include <thread>
 
 #include "api/handler_kit.h"
 #include "api/router.h"
@@ -33,17 +35,31 @@ Response problem(int status, const std::string& code, const std::string& detail,
 // threads of its own) need few workers: one per kind of job that may overlap.
 constexpr unsigned kBackgroundWorkers = 2;
 
+// Reads: a thread per core (at least two); beyond 256 waiting reads the
+// server is overloaded and says so (503); one token has at most 4 reads
+// running or waiting (429 beyond), all public callers together 16.
+constexpr size_t kMaxWaitingReads = 256;
+constexpr int kReadsPerToken = 4;
+constexpr int kPublicReads = 16;
+const std::string kPublicCaller = "public";
+
+unsigned read_threads() { return std::max(2u, std::thread::hardware_concurrency()); }
+
 Api::Api(store::Database& db, oms::OrderService& orders)
     : db_(db),
       orders_(orders),
       router_(std::make_unique<Router>()),
+      reads_(std::make_unique<ReadPool>(read_threads(), kMaxWaitingReads)),
       jobs_(std::make_unique<jobs::JobRunner>(kBackgroundWorkers)) {
   register_routes();
 }
 
 Api::~Api() = default;
 
-void Api::wait_for_background_work() { jobs_->stop(); }
+void Api::wait_for_background_work() {
+  reads_->stop();
+  jobs_->stop();
+}
 
 std::vector<Api::RouteInfo> Api::routes() const {
   std::vector<RouteInfo> list;
@@ -58,7 +74,8 @@ std::vector<Api::RouteInfo> Api::routes() const {
   return list;
 }
 
-std::optional<auth::Principal> Api::authenticate(const std::string& authorization) {
+std::optional<auth::Principal> Api::authenticate(const std::string& authorization,
+                                                 std::string& caller) {
   constexpr std::string_view kBearer = "Bearer ";
   if (authorization.size() <= kBearer.size() ||
       authorization.compare(0, kBearer.size(), kBearer) != 0) {
@@ -66,6 +83,7 @@ std::optional<auth::Principal> Api::authenticate(const std::string& authorizatio
   }
   std::string token = authorization.substr(kBearer.size());
   std::string key = sha256_hex(token);
+  caller = key;
   constexpr auto kTokenCacheTime = std::chrono::seconds(30);
   auto now = std::chrono::steady_clock::now();
   {
@@ -96,12 +114,19 @@ void Api::handle(const Request& request, Respond respond) {
       }
       return;
     }
+    if (std::string log_path = match.route->redacted(request.path); !log_path.empty()) {
+      respond = [inner = std::move(respond), log_path](Response r) mutable {
+        r.log_path = log_path;
+        inner(std::move(r));
+      };
+    }
     auto call = std::make_shared<Call>();
     call->request = request;
     call->params = std::move(match.params);
     call->respond = std::move(respond);
+    std::string caller = kPublicCaller;
     if (match.route->roles != kPublic) {
-      auto principal = authenticate(request.authorization);
+      auto principal = authenticate(request.authorization, caller);
       if (!principal) {
         call->respond(problem(401, "unauthorized", "a valid bearer token is required"));
         return;
@@ -122,6 +147,9 @@ void Api::handle(const Request& request, Respond respond) {
       r.principal = name;
       inner(std::move(r));
     };
+    if (request.method == "GET" && !match.route->answered_inline) {
+      return run_read(*match.route, call, caller);
+    }
     try {
       match.route->handler(call);
     } catch (...) {
@@ -130,6 +158,35 @@ void Api::handle(const Request& request, Respond respond) {
   } catch (...) {
     respond(problem_from(std::current_exception()));
   }
+}
+
+void Api::run_read(const Route& route, const CallPtr& call, const std::string& caller) {
+  int limit = caller == kPublicCaller ? kPublicReads : kReadsPerToken;
+  auto work = [&route, call] {
+    try {
+      route.handler(call);
+    } catch (...) {
+      call->respond(problem_from(std::current_exception()));
+    }
+  };
+  Response refusal;
+  switch (reads_->submit(caller, limit, std::move(work))) {
+    case ReadPool::Admission::accepted:
+      return;
+    case ReadPool::Admission::caller_busy:
+      refusal = problem(429, "too_many_requests",
+                        "this caller already has " + std::to_string(limit) +
+                            " reads running or waiting; retry when one is answered");
+      break;
+    case ReadPool::Admission::pool_full:
+      refusal = problem(503, "server_busy", "too many reads are waiting; retry shortly");
+      break;
+    case ReadPool::Admission::stopped:
+      refusal = problem(503, "shutting_down", "the server is stopping");
+      break;
+  }
+  refusal.headers.emplace_back("Retry-After", "1");
+  call->respond(std::move(refusal));
 }
 
 void Api::register_routes() {

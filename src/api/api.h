@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "api/http.h"
+#include "api/read_pool.h"
 #include "auth/tokens.h"
 #include "jobs/job_runner.h"
 #include "oms/orders.h"
@@ -20,6 +21,9 @@
 namespace wareflow::api {
 
 class Router;
+struct Route;
+struct Call;
+using CallPtr = std::shared_ptr<Call>;
 
 class Api {
  public:
@@ -42,14 +46,18 @@ class Api {
   // runner, which the Api owns.
   jobs::JobRunner& jobs() { return *jobs_; }
 
-  // Waits for the background work and stops the runner; later submissions
-  // are refused. serve() calls it before its io_context goes away (a job's
-  // answer is posted there); call it again, harmlessly, before the database
-  // closes.
+  // Waits for the background work and the reads, and stops their threads;
+  // later ones are refused. serve() calls it before its io_context goes away
+  // (their answers are posted there); call it again, harmlessly, before the
+  // database closes.
   void wait_for_background_work();
 
  private:
-  std::optional<auth::Principal> authenticate(const std::string& authorization);
+  // The principal of a bearer token, and in `caller` a key of the token
+  // itself (names need not be unique).
+  std::optional<auth::Principal> authenticate(const std::string& authorization,
+                                              std::string& caller);
+  void run_read(const Route& route, const CallPtr& call, const std::string& caller);
   void register_routes();
 
   store::Database& db_;
@@ -64,6 +72,7 @@ class Api {
   // within 30 seconds without a lookup on every request.
   std::unordered_map<std::string, CachedPrincipal> token_cache_;
   // Last: stopped and joined first when the Api goes, while the rest lives.
+  std::unique_ptr<ReadPool> reads_;
   std::unique_ptr<jobs::JobRunner> jobs_;
 };
 

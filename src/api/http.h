@@ -12,7 +12,7 @@ namespace wareflow::api {
 
 struct Request {
   std::string method;  // "GET", "POST", ...
-  std::string path;    // decoded path without the query
+  std::string path;    // the path as sent (percent-encoded), without the query
   std::map<std::string, std::string> query;
   std::string body;
   std::string authorization;    // the Authorization header
@@ -27,6 +27,7 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string principal;   // token name, for the request log
   std::string error_code;  // problem code, for the request log
+  std::string log_path;    // the path with its secrets redacted; empty: log it as sent
 };
 
 // Called exactly once per request, from any thread.

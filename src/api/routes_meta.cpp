@@ -10,7 +10,7 @@ extern const std::string_view kOpenApiDocument;
 
 void register_meta_routes(Router& r, store::Database& db) {
   const ReadOn read{db};
-  r.add("GET", "/healthz", kPublic, [](const CallPtr& call) {
+  r.add_inline("GET", "/healthz", kPublic, [](const CallPtr& call) {
     call->respond(json_response(200, json::object{{"status", "ok"}}));
   });
   // Readiness, for a load balancer: this server can take requests while its
@@ -25,12 +25,12 @@ void register_meta_routes(Router& r, store::Database& db) {
       call->respond(std::move(unready));
     }
   });
-  r.add("GET", "/api/v1/openapi.json", kPublic, [](const CallPtr& call) {
+  r.add_inline("GET", "/api/v1/openapi.json", kPublic, [](const CallPtr& call) {
     Response response;
     response.body = std::string(kOpenApiDocument);
     call->respond(std::move(response));
   });
-  r.add("GET", "/api/v1/me", kAll, [](const CallPtr& call) {
+  r.add_inline("GET", "/api/v1/me", kAll, [](const CallPtr& call) {
     call->respond(
         json_response(200, json::object{{"name", call->principal.name},
                                         {"role", auth::role_name(call->principal.role)}}));

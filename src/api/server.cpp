@@ -2,6 +2,7 @@
 #include "api/server.h"
 
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 
 #include <array>
 #include <atomic>
@@ -9,7 +10,9 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
+#include <cerrno>
 #include <chrono>
+#include <mutex>
 #include <thread>
 
 namespace wareflow::api {
@@ -20,16 +23,47 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = net::ip::tcp;
 
+constexpr size_t kHeaderLimitBytes = 16 * 1024;
+constexpr int kAcceptPauseMs = 100;
+constexpr int kSendBufferBytes = 256 * 1024;
+
+// A warning that a flood of clients could repeat thousands of times a
+// second: logged at most once in five seconds, with how often it happened.
+class ThrottledWarning {
+ public:
+  // Returns how many times it happened since the last line (this one
+  // included) when a line is due now, else 0.
+  int64_t due() {
+    std::lock_guard lock(mutex_);
+    ++count_;
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::seconds(5)) return 0;
+    last_ = now;
+    return std::exchange(count_, 0);
+  }
+
+ private:
+  std::mutex mutex_;
+  std::chrono::steady_clock::time_point last_{};
+  int64_t count_ = 0;
+};
+
 struct Shared {
   Api& api;
   const ServerOptions& options;
+  int max_connections;
   std::atomic<int64_t> in_flight{0};
+  std::atomic<int> open_connections{0};
+  ThrottledWarning connections_full{};
+  ThrottledWarning accept_failing{};
 };
 
 bool parse_target(std::string_view target, Request& request) {
   auto parsed = boost::urls::parse_origin_form(target);
   if (!parsed) return false;
-  request.path = std::string(parsed->path());
+  // The path as sent: the router splits it at '/' before it decodes a
+  // segment, so an encoded "%2F" stays inside its segment.
+  request.path = std::string(parsed->encoded_path());
   for (auto param : parsed->params()) {
     request.query[std::string(param.key)] = std::string(param.value);
   }
@@ -38,7 +72,10 @@ bool parse_target(std::string_view target, Request& request) {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {}
+  Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
+    ++shared_.open_connections;
+  }
+  ~Session() { --shared_.open_connections; }
 
   void start() {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); });
@@ -47,7 +84,7 @@ class Session : public std::enable_shared_from_this<Session> {
  private:
   void read_header() {
     parser_.emplace();
-    parser_->header_limit(16 * 1024);
+    parser_->header_limit(kHeaderLimitBytes);
     parser_->body_limit(shared_.options.max_body_bytes);
     stream_.expires_after(std::chrono::seconds(shared_.options.header_timeout_s));
     http::async_read_header(
@@ -63,6 +100,14 @@ class Session : public std::enable_shared_from_this<Session> {
       return reply_and_close(problem(
           413, "payload_too_large",
           "the body is larger than " + std::to_string(shared_.options.max_body_bytes) + " bytes"));
+    }
+    if (ec == http::error::header_limit) {
+      method_ = "-";
+      path_ = "-";
+      started_ = std::chrono::steady_clock::now();
+      return reply_and_close(problem(431, "headers_too_large",
+                                     "the request line and headers are larger than " +
+                                         std::to_string(kHeaderLimitBytes / 1024) + " KiB"));
     }
     if (ec) return close();
     auto length = parser_->content_length();
@@ -120,6 +165,7 @@ class Session : public std::enable_shared_from_this<Session> {
     ++shared_.in_flight;
     counted_ = true;
     shared_.api.handle(request, [self = shared_from_this()](Response response) {
+      if (!response.log_path.empty()) self->path_ = response.log_path;
       net::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
         self->send(std::move(response));
       });
@@ -144,6 +190,7 @@ class Session : public std::enable_shared_from_this<Session> {
                    path_, r.status, ms, r.principal.empty() ? "-" : r.principal,
                    r.error_code.empty() ? "" : " code=", r.error_code);
     }
+    stream_.expires_after(std::chrono::seconds(shared_.options.write_timeout_s));
     http::async_write(stream_, *response,
                       [self = shared_from_this(), response](beast::error_code ec, size_t) {
                         if (self->counted_) --self->shared_.in_flight;
@@ -214,10 +261,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
   void accept() {
     acceptor_.async_accept(net::make_strand(ioc_),
                            [self = shared_from_this()](beast::error_code ec, tcp::socket socket) {
-                             if (ec) return;  // closed for shutdown
-                             socket.set_option(tcp::no_delay(true));
-                             std::make_shared<Session>(std::move(socket), self->shared_)->start();
-                             self->accept();
+                             self->on_accept(ec, std::move(socket));
                            });
   }
 
@@ -229,17 +273,90 @@ class Listener : public std::enable_shared_from_this<Listener> {
   }
 
  private:
+  // Only stop() ends the loop: every other failure accepts again, at once
+  // or, out of descriptors or memory, after a pause (each try would fail
+  // the same way until some connection closes).
+  void on_accept(beast::error_code ec, tcp::socket socket) {
+    if (!acceptor_.is_open()) return;  // closed for shutdown
+    if (ec) {
+      if (ec == net::error::no_descriptors || ec == net::error::no_buffer_space ||
+          ec == net::error::no_memory || ec.value() == ENFILE) {
+        if (int64_t times = shared_.accept_failing.due()) {
+          spdlog::warn("accept failed {} times: {}; {} connections open; trying again every {} ms",
+                       times, ec.message(), shared_.open_connections.load(), kAcceptPauseMs);
+        }
+        pause_.expires_after(std::chrono::milliseconds(kAcceptPauseMs));
+        pause_.async_wait([self = shared_from_this()](beast::error_code) { self->accept(); });
+        return;
+      }
+      return accept();  // e.g. the client went away before it was accepted
+    }
+    if (shared_.open_connections.load() >= shared_.max_connections) {
+      if (int64_t times = shared_.connections_full.due()) {
+        spdlog::warn("connection limit {} reached: refused {} connections with 503",
+                     shared_.max_connections, times);
+      }
+      refuse(socket);
+      return accept();
+    }
+    beast::error_code ignored;
+    socket.set_option(tcp::no_delay(true), ignored);
+    // A fixed send buffer (the kernel doubles it) instead of one that grows
+    // to megabytes for a client that reads slowly or not at all.
+    socket.set_option(net::socket_base::send_buffer_size(kSendBufferBytes), ignored);
+    std::make_shared<Session>(std::move(socket), shared_)->start();
+    accept();
+  }
+
+  // Answers 503 without reading the request and closes: one non-blocking
+  // send into an empty socket buffer, so it never waits for the client.
+  static void refuse(tcp::socket& socket) {
+    static constexpr std::string_view kFull =
+        "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\nConnection: close\r\n"
+        "Content-Type: application/problem+json\r\nContent-Length: 135\r\n\r\n"
+        "{\"type\":\"https://wareflow.dev/problems/too_many_connections\",\"title\":\"Too many "
+        "connections\",\"status\":503,\"code\":\"too_many_connections\"}";
+    static_assert(kFull.size() - kFull.find("\r\n\r\n") - 4 == 135);
+    beast::error_code ignored;
+    socket.non_blocking(true, ignored);
+    socket.send(net::buffer(kFull.data(), kFull.size()), 0, ignored);
+    socket.shutdown(tcp::socket::shutdown_both, ignored);
+    socket.close(ignored);
+  }
+
   net::io_context& ioc_;
   tcp::acceptor acceptor_;
+  net::steady_timer pause_{acceptor_.get_executor()};
   Shared& shared_;
 };
+
+// How many connections the descriptor limit leaves room for. The soft limit
+// is raised to the hard one first (as nginx's worker_rlimit_nofile does);
+// some descriptors stay for the database, files and the log.
+int connection_cap(int wanted) {
+  constexpr rlim_t kReserved = 128;
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return wanted;
+  if (limit.rlim_cur < limit.rlim_max) {
+    rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  if (limit.rlim_cur == RLIM_INFINITY) return wanted;
+  rlim_t room = limit.rlim_cur > 2 * kReserved ? limit.rlim_cur - kReserved : limit.rlim_cur / 2;
+  return static_cast<int>(std::min<rlim_t>(static_cast<rlim_t>(wanted), room));
+}
 
 }  // namespace
 
 void serve(Api& api, const ServerOptions& options,
            const std::function<void(uint16_t port)>& on_listening) {
   net::io_context ioc(options.threads);
-  Shared shared{api, options};
+  Shared shared{api, options, connection_cap(options.max_connections)};
+  if (shared.max_connections < options.max_connections) {
+    spdlog::info("at most {} connections: the descriptor limit leaves no room for {}",
+                 shared.max_connections, options.max_connections);
+  }
   auto address = net::ip::make_address(options.host);
   auto listener = std::make_shared<Listener>(ioc, tcp::endpoint(address, options.port), shared);
   listener->accept();

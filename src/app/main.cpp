@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <atomic>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -65,20 +66,17 @@ bool split_listen(const std::string& listen, std::string& host, uint16_t& port) 
   return !host.empty();
 }
 
-int run_serve(const std::string& db_path, const std::string& listen, int threads, size_t max_body,
-              bool quiet, const std::string& web_root) {
+// `options` carries the limits from the command line; the address is set here.
+int run_serve(const std::string& db_path, const std::string& listen, api::ServerOptions options,
+              const std::string& web_root) {
   // Keep freed memory in the process: returning it to the kernel after every
   // burst and faulting it back in costs more than the memory.
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
   mallopt(M_MMAP_THRESHOLD, 64 << 20);
-  api::ServerOptions options;
   if (!split_listen(listen, options.host, options.port)) {
     std::cerr << "--listen must be HOST:PORT, e.g. 127.0.0.1:8080\n";
     return 2;
   }
-  options.threads = threads;
-  options.max_body_bytes = max_body;
-  options.log_requests = !quiet;
   std::optional<api::StaticFiles> web;
   if (!web_root.empty()) {
     try {
@@ -117,6 +115,9 @@ std::string read_file(const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A log reader (or any pipe) that goes away must not end the process:
+  // writes to it fail with EPIPE instead.
+  std::signal(SIGPIPE, SIG_IGN);
   auto logger =
       std::make_shared<spdlog::logger>("wareflow", std::make_shared<app::BufferedStderrSink>());
   logger->flush_on(spdlog::level::warn);
@@ -130,14 +131,27 @@ int main(int argc, char** argv) {
 
   auto* serve = app.add_subcommand("serve", "Run the HTTP API");
   std::string listen = "127.0.0.1:8080";
-  int threads = 2;
-  size_t max_body = 1 << 20;
+  api::ServerOptions server_options;
   bool quiet = false;
   serve->add_option("--db", db_path, kDatabaseHelp)->capture_default_str();
   serve->add_option("--listen", listen, "HOST:PORT to listen on")->capture_default_str();
-  serve->add_option("--threads", threads, "I/O threads")->check(CLI::Range(1, 64));
-  serve->add_option("--max-body", max_body, "Largest request body in bytes")
-      ->check(CLI::Range(1024, 64 << 20));
+  serve->add_option("--threads", server_options.threads, "I/O threads")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  serve->add_option("--max-body", server_options.max_body_bytes, "Largest request body in bytes")
+      ->check(CLI::Range(1024, 64 << 20))
+      ->capture_default_str();
+  serve
+      ->add_option("--max-connections", server_options.max_connections,
+                   "Open connections beyond this are answered 503 and closed (lowered to what "
+                   "the descriptor limit allows)")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  serve
+      ->add_option("--write-timeout", server_options.write_timeout_s,
+                   "Seconds a client may take to read an answer before it is cut off")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
   serve->add_flag("--quiet", quiet, "No log line per request");
   std::string web_root;
   serve->add_option("--web-root", web_root,
@@ -214,7 +228,10 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   try {
-    if (serve->parsed()) return run_serve(db_path, listen, threads, max_body, quiet, web_root);
+    if (serve->parsed()) {
+      server_options.log_requests = !quiet;
+      return run_serve(db_path, listen, server_options, web_root);
+    }
 
     if (optimize_route->parsed()) return app::run_optimize_route(read_file(input_path), std::cout);
     if (optimize_batch->parsed()) return app::run_optimize_batch(read_file(input_path), std::cout);
