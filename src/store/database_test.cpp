@@ -179,6 +179,53 @@ TEST(Database, CommandsOfTwoGroupsThatDeadlockBothCommit) {
   }
 }
 
+// SQLite ends the whole transaction on its own after some errors (disk
+// full, I/O error, out of memory); a command that ends it itself stands in
+// for that here. The commands of its group before it are undone with it, and
+// those after it must not commit on their own: every command is answered as
+// it ended, failed exactly when its row is not there.
+TEST(Database, AGroupWhoseTransactionEndsMidwayAnswersEveryCommandAsItEnded) {
+  testing::TempDb t;
+  Latch started, may_go;
+  std::vector<std::promise<std::exception_ptr>> done(5);
+  auto answer = [&done](size_t i) {
+    return [&done, i](std::exception_ptr e) { done[i].set_value(e); };
+  };
+  // Holds the writer in a group of its own until the four after it are
+  // queued: they form the next group.
+  t.db->write_async(
+      [&](Tx&) {
+        started.open();
+        may_go.wait();
+      },
+      answer(0));
+  started.wait();
+  t.db->write_async([](Tx& tx) { insert_channel(tx, "before"); }, answer(1));
+  t.db->write_async(
+      [](Tx& tx) {
+        insert_channel(tx, "ending");
+        tx.exec("ROLLBACK");
+        throw std::runtime_error("the transaction is gone");
+      },
+      answer(2));
+  t.db->write_async([](Tx& tx) { insert_channel(tx, "after"); }, answer(3));
+  t.db->write_async([](Tx& tx) { insert_channel(tx, "last"); }, answer(4));
+  may_go.open();
+  const char* codes[] = {"", "before", "ending", "after", "last"};
+  std::vector<bool> failed(done.size());
+  for (size_t i = 0; i < done.size(); ++i) failed[i] = done[i].get_future().get() != nullptr;
+  EXPECT_FALSE(failed[0]);
+  EXPECT_TRUE(failed[2]);
+  t.db->write([](Tx&) {});  // the writer still works
+  t.db->read([&](Tx& tx) {
+    for (size_t i = 1; i < done.size(); ++i) {
+      bool stored =
+          tx.query("SELECT 1 FROM channels WHERE code = $1", std::string(codes[i])).next();
+      EXPECT_EQ(stored, !failed[i]) << codes[i] << (failed[i] ? " failed" : " succeeded");
+    }
+  });
+}
+
 TEST(Database, ClosingFinishesQueuedWritesThenRefusesNewOnes) {
   testing::TempDb t;
   std::atomic<int> finished{0};

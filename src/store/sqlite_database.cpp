@@ -176,6 +176,9 @@ class Connection final : public Session {
     return it->second++;
   }
   void forget_ids() { next_ids_.clear(); }
+  // Whether a transaction is open: SQLite ends one on its own after some
+  // errors (disk full, I/O error, out of memory), whatever savepoints say.
+  bool in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
   bool gap_free_ids() const override { return true; }
   void lock(std::string_view, int64_t) override {}
 
@@ -352,7 +355,12 @@ class SqliteDatabase final : public Database {
         writer_busy_ = true;
       }
       run_group(group);
-      int64_t mark = read_mark(writer_connection_);
+      int64_t mark = 0;  // unknown: the durable mark stays where it is
+      try {
+        mark = read_mark(writer_connection_);
+      } catch (const std::exception&) {
+        // The commands' outcome stands; the next group's mark catches up.
+      }
       {
         std::lock_guard lock(sync_mutex_);
         unsynced_.push_back(Group{std::move(group), mark});
@@ -430,7 +438,11 @@ class SqliteDatabase final : public Database {
       return;
     }
     for (Command& command : group) {
-      c.run("SAVEPOINT command");
+      try {
+        c.run("SAVEPOINT command");
+      } catch (...) {
+        return abandon_group(group, std::current_exception());
+      }
       try {
         Tx tx(c, clock_now());
         command.fn(tx);
@@ -442,8 +454,12 @@ class SqliteDatabase final : public Database {
           c.run("ROLLBACK TO command");
           c.run("RELEASE command");
         } catch (...) {
-          // The transaction is gone; everything in it fails below.
+          // Checked below.
         }
+        // SQLite rolled the whole transaction back: the commands before
+        // this one are undone too, and a SAVEPOINT now would begin a new
+        // transaction that the next commands would commit on their own.
+        if (!c.in_transaction()) return abandon_group(group, command.error);
       }
     }
     try {
@@ -451,15 +467,24 @@ class SqliteDatabase final : public Database {
       ++groups_committed_;
       commands_committed_ += static_cast<int64_t>(group.size());
     } catch (...) {
-      auto error = std::current_exception();
-      c.forget_ids();
+      abandon_group(group, std::current_exception());
+    }
+  }
+
+  // The group's transaction failed as a whole: nothing of it is written, and
+  // every command that has no error of its own gets `error`.
+  void abandon_group(std::vector<Command>& group, std::exception_ptr error) {
+    Connection& c = writer_connection_;
+    c.forget_ids();
+    if (c.in_transaction()) {
       try {
         c.exec_script("ROLLBACK");
       } catch (...) {
+        // Nothing more to undo with.
       }
-      for (Command& command : group) {
-        if (!command.error) command.error = error;
-      }
+    }
+    for (Command& command : group) {
+      if (!command.error) command.error = error;
     }
   }
 
