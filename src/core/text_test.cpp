@@ -39,9 +39,10 @@ bool is_control(uint32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
 // A code point that is text: printable ASCII, Latin-1 and beyond, CJK, emoji.
 rc::Gen<uint32_t> text_code_point() {
   return rc::gen::suchThat(
-      rc::gen::oneOf(rc::gen::inRange<uint32_t>(0x20, 0x7F), rc::gen::inRange<uint32_t>(0xA0, 0x800),
-                     rc::gen::inRange<uint32_t>(0x4E00, 0xA000),
-                     rc::gen::inRange<uint32_t>(0x1F300, 0x1FAFF), rc::gen::inRange<uint32_t>(0x20, 0x10FFFF)),
+      rc::gen::oneOf(
+          rc::gen::inRange<uint32_t>(0x20, 0x7F), rc::gen::inRange<uint32_t>(0xA0, 0x800),
+          rc::gen::inRange<uint32_t>(0x4E00, 0xA000), rc::gen::inRange<uint32_t>(0x1F300, 0x1FAFF),
+          rc::gen::inRange<uint32_t>(0x20, 0x10FFFF)),
       [](uint32_t cp) { return !is_control(cp) && (cp < 0xD800 || cp > 0xDFFF); });
 }
 
@@ -82,8 +83,8 @@ TEST(Text, EveryControlCharacterIsNamed) {
 }
 
 TEST(Text, MalformedUtf8IsRefused) {
-  for (const char* bad : {"\xC3", "\xC0\xAF", "\xED\xA0\x80", "\xF8\x88\x80\x80\x80", "\xFF",
-                          "ok\x80"}) {
+  for (const char* bad :
+       {"\xC3", "\xC0\xAF", "\xED\xA0\x80", "\xF8\x88\x80\x80\x80", "\xFF", "ok\x80"}) {
     EXPECT_EQ(text_fault(bad), "is not valid UTF-8") << bad;
   }
 }

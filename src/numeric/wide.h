@@ -19,7 +19,9 @@ inline constexpr int64_t kInt64Min = std::numeric_limits<int64_t>::min();
 // values added to it cannot overflow).
 inline constexpr Int128 kWideCap = Int128{1} << 120;
 
-constexpr Int128 clamp_wide(Int128 x) { return x > kWideCap ? kWideCap : x < -kWideCap ? -kWideCap : x; }
+constexpr Int128 clamp_wide(Int128 x) {
+  return x > kWideCap ? kWideCap : x < -kWideCap ? -kWideCap : x;
+}
 
 // x as int64, the nearest end of the range when it lies beyond.
 constexpr int64_t saturate(Int128 x) {

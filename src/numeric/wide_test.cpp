@@ -18,7 +18,8 @@ RC_GTEST_PROP(Wide, MulIsExactWithinTheCap, (int64_t a, int64_t b)) {
   RC_ASSERT(mul_wide(a, b) == clamp_wide(exact));
 }
 
-RC_GTEST_PROP(Wide, SumSaturatesOnlyBeyondInt64, (std::vector<int64_t> prices, std::vector<int32_t> units)) {
+RC_GTEST_PROP(Wide, SumSaturatesOnlyBeyondInt64,
+              (std::vector<int64_t> prices, std::vector<int32_t> units)) {
   Sum sum;
   Int128 exact = 0;
   for (size_t i = 0; i < prices.size() && i < units.size(); ++i) {
@@ -42,7 +43,8 @@ TEST(Wide, ExtremesStayInRange) {
   EXPECT_EQ(sum.wide(), kWideCap);
   EXPECT_EQ(sum.value(), kInt64Max);
   // The largest product: 10 m cubed, 10^9 units.
-  EXPECT_EQ(volume_mm3(1'000'000'000, 10'000, 10'000, 10'000), Int128{1'000'000'000'000} * 1'000'000'000);
+  EXPECT_EQ(volume_mm3(1'000'000'000, 10'000, 10'000, 10'000),
+            Int128{1'000'000'000'000} * 1'000'000'000);
   EXPECT_EQ(volume_cm3(1, 10, 10, 11), 2);  // 1.1 cm³ takes 2
   EXPECT_EQ(volume_cm3(3, 10, 10, 10), 3);
   EXPECT_EQ(volume_mm3(kInt64Max, kInt64Max, kInt64Max, kInt64Max), kWideCap);

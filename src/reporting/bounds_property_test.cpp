@@ -63,18 +63,20 @@ RC_GTEST_PROP(ReportBounds, ExtremeAllowedInputsNeverBreakAReport, ()) {
              rc::gen::set(&ProductCase::height_mm, extreme(0, catalog::kMaxDimensionMm)),
              rc::gen::set(&ProductCase::weight_g, extreme(0, catalog::kMaxWeightG)),
              rc::gen::set(&ProductCase::unit_cost, extreme(0, kUnitCostMax)),
-             rc::gen::set(&ProductCase::adds,
-                          rc::gen::resize(4, rc::gen::nonEmpty(rc::gen::container<std::vector<int64_t>>(
-                                                 extreme(1, inventory::kMaxAdjustQuantity))))),
+             rc::gen::set(
+                 &ProductCase::adds,
+                 rc::gen::resize(4, rc::gen::nonEmpty(rc::gen::container<std::vector<int64_t>>(
+                                        extreme(1, inventory::kMaxAdjustQuantity))))),
              rc::gen::set(&ProductCase::loss, extreme(0, inventory::kMaxAdjustQuantity))))));
   // Up to 12 orders of up to 5 lines: enough lines of 10^18 for the sums to
   // pass 2^63 in many runs, and not in others.
   const auto orders = *rc::gen::resize(
-      12, rc::gen::container<std::vector<std::vector<LineCase>>>(rc::gen::resize(
-             5, rc::gen::nonEmpty(rc::gen::container<std::vector<LineCase>>(rc::gen::build<LineCase>(
-                    rc::gen::set(&LineCase::product, rc::gen::inRange<size_t>(0, products.size())),
-                    rc::gen::set(&LineCase::quantity, extreme(1, oms::kMaxLineQuantity)),
-                    rc::gen::set(&LineCase::price, extreme(0, oms::kMaxUnitPriceMinor))))))));
+      12,
+      rc::gen::container<std::vector<std::vector<LineCase>>>(rc::gen::resize(
+          5, rc::gen::nonEmpty(rc::gen::container<std::vector<LineCase>>(rc::gen::build<LineCase>(
+                 rc::gen::set(&LineCase::product, rc::gen::inRange<size_t>(0, products.size())),
+                 rc::gen::set(&LineCase::quantity, extreme(1, oms::kMaxLineQuantity)),
+                 rc::gen::set(&LineCase::price, extreme(0, oms::kMaxUnitPriceMinor))))))));
 
   const int64_t now = 1'700'000'000'000;
   testing::TempDb t;
@@ -99,8 +101,8 @@ RC_GTEST_PROP(ReportBounds, ExtremeAllowedInputsNeverBreakAReport, ()) {
       catalog::set_unit_cost(tx, id, pc.unit_cost);
       const Int128 unit_mm3 = Int128{pc.length_mm} * pc.width_mm * pc.height_mm;
       for (size_t k = 0; k < pc.adds.size(); ++k) {
-        inventory::AdjustmentInput a{"W1", location_of(k), p.sku, pc.adds[k], "", std::nullopt,
-                                     "test"};
+        inventory::AdjustmentInput a{"W1", location_of(k), p.sku, pc.adds[k],
+                                     "",   std::nullopt,   "test"};
         inventory::adjust(tx, a, t.orders.get());
         volume_mm3_at[location_of(k)] += unit_mm3 * pc.adds[k];
       }
