@@ -7,6 +7,7 @@
 #include "api/csv_report.h"
 #include "api/handler_kit.h"
 #include "core/json.h"
+#include "numeric/wide.h"
 #include "reporting/dashboard.h"
 #include "reporting/kpi.h"
 #include "wms/counting.h"
@@ -260,6 +261,7 @@ void register_report_routes(Router& r, store::Database& db) {
                                     {"orders", row.orders},
                                     {"units", row.units},
                                     {"revenue_minor", std::move(revenue)},
+                                    {"revenue_saturated", row.revenue_saturated},
                                     {"prior_units", row.prior_units},
                                     {"change", rate(row.change)}});
       }
@@ -279,7 +281,7 @@ void register_report_routes(Router& r, store::Database& db) {
     report(call, "space", "zones", [&](store::Tx& tx) {
       int64_t warehouse_id = wms::require_warehouse(tx, *code, 422, "warehouse").id;
       json::array zones;
-      int64_t capacity = 0, used = 0;
+      numeric::Sum capacity, used;  // saturated zones add up without wrapping
       for (const auto& z : reporting::space_utilisation(tx, warehouse_id)) {
         capacity += z.capacity_cm3;
         used += z.used_cm3;
@@ -293,9 +295,11 @@ void register_report_routes(Router& r, store::Database& db) {
       return json::object{
           {"warehouse", *code},
           {"as_of", format_rfc3339(tx.now_ms())},
-          {"capacity_cm3", capacity},
-          {"used_cm3", used},
-          {"utilisation", capacity > 0 ? rate(static_cast<double>(used) / capacity) : nullptr},
+          {"capacity_cm3", capacity.value()},
+          {"used_cm3", used.value()},
+          {"utilisation", capacity.value() > 0 ? rate(static_cast<double>(used.value()) /
+                                                      static_cast<double>(capacity.value()))
+                                               : nullptr},
           {"zones", std::move(zones)}};
     });
   });

@@ -88,7 +88,7 @@ void register_inbound_routes(Router& r, store::Database& db) {
           json::object body = parse_body(call->request);
           FieldReader in(body);
           wms::ReceiptInput receipt;
-          receipt.scan = in.optional_string("scan", 512);
+          receipt.scan = in.optional_raw_string("scan", 512);
           receipt.sku = in.optional_string("sku", 64);
           receipt.line_no = in.optional_int("line_no", 1, 100'000);
           receipt.lot = in.optional_string("lot", 64);

@@ -35,7 +35,8 @@ void register_inventory_routes(Router& r, store::Database& db, oms::OrderService
     a.warehouse = in.required_string("warehouse", 64);
     a.location = in.required_string("location", 64);
     a.sku = in.required_string("sku", 64);
-    a.quantity = in.required_int("quantity", -1'000'000'000, 1'000'000'000);
+    a.quantity =
+        in.required_int("quantity", -inventory::kMaxAdjustQuantity, inventory::kMaxAdjustQuantity);
     if (a.quantity == 0) throw_invalid_field("quantity", "quantity must not be 0");
     a.lot = in.optional_string("lot", 64).value_or("");
     a.expiry_ms = in.optional_time("expiry", true);

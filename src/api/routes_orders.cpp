@@ -58,9 +58,9 @@ void register_order_routes(Router& r, store::Database& db, oms::OrderService& or
       FieldReader line = in.element("lines", lines, i);
       oms::OrderLineInput l;
       l.sku = line.required_string("sku", 64);
-      l.quantity = line.required_int("quantity", 1, 1'000'000);
+      l.quantity = line.required_int("quantity", 1, oms::kMaxLineQuantity);
       if (auto price = line.optional_object("unit_price")) {
-        l.unit_price_minor = price->required_int("amount_minor", 0, 1'000'000'000'000);
+        l.unit_price_minor = price->required_int("amount_minor", 0, oms::kMaxUnitPriceMinor);
         l.currency = price->required_string("currency", 3);
       }
       o.lines.push_back(std::move(l));

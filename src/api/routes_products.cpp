@@ -27,10 +27,10 @@ void register_product_routes(Router& r, store::Database& db) {
         p.barcodes.emplace_back((*codes)[i].get_string());
       }
     }
-    p.weight_g = in.required_int("weight_g", 0, 100'000'000);
-    p.length_mm = in.required_int("length_mm", 0, 100'000'000);
-    p.width_mm = in.required_int("width_mm", 0, 100'000'000);
-    p.height_mm = in.required_int("height_mm", 0, 100'000'000);
+    p.weight_g = in.required_int("weight_g", 0, catalog::kMaxWeightG);
+    p.length_mm = in.required_int("length_mm", 0, catalog::kMaxDimensionMm);
+    p.width_mm = in.required_int("width_mm", 0, catalog::kMaxDimensionMm);
+    p.height_mm = in.required_int("height_mm", 0, catalog::kMaxDimensionMm);
     p.tracking = in.optional_string("tracking", 16).value_or("none");
     p.shelf_life_days = in.optional_int("shelf_life_days", 1, 36500);
     p.storage_zone = in.optional_string("storage_zone", 16);

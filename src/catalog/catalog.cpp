@@ -7,13 +7,12 @@
 
 #include "core/error.h"
 #include "core/json.h"
+#include "core/text.h"
 #include "events/outbox.h"
 #include "store/id_list.h"
 
 namespace wareflow::catalog {
 namespace {
-
-constexpr int64_t kMaxMeasure = 100'000'000;  // 100 t or 100 km: beyond is a typo
 
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -31,6 +30,7 @@ void validate(const ProductInput& input) {
   if (input.name.empty() || input.name.size() > 200) {
     throw_invalid_field("name", "name must be 1-200 characters");
   }
+  check_text(input.name, "name");
   if (input.barcodes.size() > 20) throw_invalid_field("barcodes", "at most 20 barcodes");
   for (size_t i = 0; i < input.barcodes.size(); ++i) {
     const std::string& code = input.barcodes[i];
@@ -46,11 +46,15 @@ void validate(const ProductInput& input) {
   struct Measure {
     const char* name;
     int64_t value;
+    int64_t max;
   };
-  for (Measure m : {Measure{"weight_g", input.weight_g}, Measure{"length_mm", input.length_mm},
-                    Measure{"width_mm", input.width_mm}, Measure{"height_mm", input.height_mm}}) {
-    if (m.value < 0 || m.value > kMaxMeasure) {
-      throw_invalid_field(m.name, std::string(m.name) + " must be between 0 and 100000000");
+  for (Measure m : {Measure{"weight_g", input.weight_g, kMaxWeightG},
+                    Measure{"length_mm", input.length_mm, kMaxDimensionMm},
+                    Measure{"width_mm", input.width_mm, kMaxDimensionMm},
+                    Measure{"height_mm", input.height_mm, kMaxDimensionMm}}) {
+    if (m.value < 0 || m.value > m.max) {
+      throw_invalid_field(m.name,
+                          std::string(m.name) + " must be between 0 and " + std::to_string(m.max));
     }
   }
   if (input.tracking != "none" && input.tracking != "lot") {

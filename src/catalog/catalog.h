@@ -2,7 +2,9 @@
 // they are tracked. A scan of any barcode of a product, or of its SKU, finds it.
 //
 // Guarantees: SKUs are unique codes ([A-Za-z0-9._-], 1-64); a barcode belongs to
-// exactly one product; GTIN-8/12/13/14 barcodes carry a valid check digit.
+// exactly one product; GTIN-8/12/13/14 barcodes carry a valid check digit;
+// names keep the text rule (core/text.h); length, width and height are
+// 0..kMaxDimensionMm, weight 0..kMaxWeightG.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +15,14 @@
 #include "store/database.h"
 
 namespace wareflow::catalog {
+
+// Bounds of a product's measures, checked at every entry point (API, CSV
+// import). A product is at most 10 m along any side and weighs at most 10 t:
+// beyond is a typo. One unit then takes at most 10^12 mm³ (10^9 cm³), which
+// int64 holds; the volume and weight of stock (units × unit, summed over
+// balances) can still pass 2^63 and is computed in 128 bits (numeric/wide.h).
+inline constexpr int64_t kMaxDimensionMm = 10'000;
+inline constexpr int64_t kMaxWeightG = 10'000'000;
 
 struct ProductInput {
   std::string sku;

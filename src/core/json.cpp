@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/error.h"
+#include "core/text.h"
 #include "core/time.h"
 
 namespace wareflow {
@@ -24,6 +25,13 @@ const boost::json::value* FieldReader::find(std::string_view key) const {
 
 std::optional<std::string> FieldReader::optional_string(std::string_view key,
                                                         size_t max_length) const {
+  auto s = optional_raw_string(key, max_length);
+  if (s) check_text(*s, field_path(key));
+  return s;
+}
+
+std::optional<std::string> FieldReader::optional_raw_string(std::string_view key,
+                                                            size_t max_length) const {
   const auto* v = find(key);
   if (!v) return std::nullopt;
   if (!v->is_string()) throw_invalid_field(field_path(key), field_path(key) + " must be a string");

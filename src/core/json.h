@@ -2,7 +2,8 @@
 //
 // FieldReader wraps one JSON object and a path prefix ("lines[2]"); every
 // accessor either returns a checked value or throws DomainError 422
-// `invalid_field` naming the full path of the offending field. Integers must
+// `invalid_field` naming the full path of the offending field. Strings keep
+// the text rule (core/text.h). Integers must
 // be JSON integers (1.0 and "1" are refused) within the given range.
 #pragma once
 
@@ -25,8 +26,13 @@ class FieldReader {
   bool has(std::string_view key) const;
   std::string field_path(std::string_view key) const;
 
+  // Strings keep the text rule of core/text.h (UTF-8, no control characters).
   std::string required_string(std::string_view key, size_t max_length = 256) const;
   std::optional<std::string> optional_string(std::string_view key, size_t max_length = 256) const;
+  // Any string, control characters included: for machine input that is not
+  // stored as text (a GS1 scan carries group separators).
+  std::optional<std::string> optional_raw_string(std::string_view key,
+                                                 size_t max_length = 256) const;
   int64_t required_int(std::string_view key, int64_t min, int64_t max) const;
   std::optional<int64_t> optional_int(std::string_view key, int64_t min, int64_t max) const;
   std::optional<double> optional_number(std::string_view key, double min, double max) const;

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/error.h"
+#include "core/text.h"
 #include "core/time.h"
 #include "documents/documents_internal.h"
 #include "gs1/gs1.h"
@@ -28,40 +29,6 @@ std::string indexed(const std::string& name, size_t index) {
 // ---------------------------------------------------------------------------
 // Text
 
-int32_t next_code_point(std::string_view s, size_t& i) {
-  const unsigned char lead = static_cast<unsigned char>(s[i]);
-  if (lead < 0x80) {
-    ++i;
-    return lead;
-  }
-  size_t length;
-  int32_t cp;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-    cp = lead & 0x1F;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    cp = lead & 0x0F;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    cp = lead & 0x07;
-  } else {
-    return -1;
-  }
-  if (i + length > s.size()) return -1;
-  for (size_t k = 1; k < length; ++k) {
-    const unsigned char next = static_cast<unsigned char>(s[i + k]);
-    if ((next & 0xC0) != 0x80) return -1;
-    cp = (cp << 6) | (next & 0x3F);
-  }
-  if ((length == 3 && cp < 0x800) || (length == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-      (cp >= 0xD800 && cp <= 0xDFFF)) {
-    return -1;
-  }
-  i += length;
-  return cp;
-}
-
 std::vector<size_t> code_point_starts(std::string_view s) {
   std::vector<size_t> starts;
   for (size_t i = 0; i < s.size();) {
@@ -77,11 +44,9 @@ void check_text(const std::string& value, const std::string& field, bool require
   if (value.size() > kMaxTextBytes) {
     refuse(field, "is longer than " + std::to_string(kMaxTextBytes) + " bytes");
   }
-  for (size_t i = 0; i < value.size();) {
-    const int32_t cp = next_code_point(value, i);
-    if (cp < 0) refuse(field, "is not valid UTF-8");
-    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) refuse(field, "contains a control character");
-  }
+  // The rule text was held to when it was stored (core/text.h): what was
+  // accepted then prints now.
+  if (auto fault = text_fault(value)) refuse(field, *fault);
 }
 
 void check_barcode_ascii(const std::string& value, const std::string& field) {

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text.h"
 #include "documents/documents.h"
 
 namespace wareflow::documents {
@@ -32,16 +33,15 @@ std::string indexed(const std::string& name, size_t index);
 // ---------------------------------------------------------------------------
 // Text
 
-// The code point starting at s[i], advancing i past it; -1 when the bytes
-// there are not well-formed UTF-8 (overlong forms and surrogates included).
-int32_t next_code_point(std::string_view s, size_t& i);
+// The code point starting at s[i] (core/text.h).
+using wareflow::next_code_point;
 
 // Byte offsets where each code point of a valid UTF-8 string starts, plus size().
 std::vector<size_t> code_point_starts(std::string_view s);
 
-// Printable UTF-8 of bounded size. Control characters are refused rather than
-// dropped: a newline inside an address line is a data error upstream, and
-// printing it silently differently would hide it.
+// Printable UTF-8 of bounded size: the rule of core/text.h, which every
+// entry point applies at capture. Control characters are refused rather than
+// dropped: printing them silently differently would hide a data error.
 void check_text(const std::string& value, const std::string& field, bool required);
 
 // Values printed as Code 128 are limited to printable ASCII: Code 128 has no

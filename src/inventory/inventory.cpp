@@ -1,11 +1,14 @@
 #include "inventory/inventory.h"
 
 #include <boost/json/object.hpp>
+#include <map>
 
 #include "core/error.h"
 #include "core/json.h"
+#include "core/text.h"
 #include "core/time.h"
 #include "events/outbox.h"
+#include "numeric/wide.h"
 
 namespace wareflow::inventory {
 
@@ -179,9 +182,15 @@ int64_t apply_move(store::Tx& tx, const Move& m, StockListener* listener) {
 
 AdjustmentResult adjust(store::Tx& tx, const AdjustmentInput& input, StockListener* listener) {
   if (input.quantity == 0) throw_invalid_field("quantity", "quantity must not be 0");
+  if (input.quantity < -kMaxAdjustQuantity || input.quantity > kMaxAdjustQuantity) {
+    throw_invalid_field("quantity", "quantity must be between " +
+                                        std::to_string(-kMaxAdjustQuantity) + " and " +
+                                        std::to_string(kMaxAdjustQuantity));
+  }
   if (input.reason.empty() || input.reason.size() > 200) {
     throw_invalid_field("reason", "reason must be 1-200 characters");
   }
+  check_text(input.reason, "reason");
   auto wq = tx.query("SELECT id FROM warehouses WHERE code = $1", input.warehouse);
   if (!wq.next()) {
     throw_unprocessable("unknown_warehouse", "no warehouse " + input.warehouse, "warehouse");
@@ -370,12 +379,25 @@ std::vector<MoveRecord> moves_of(store::Tx& tx, int64_t product_id, int64_t befo
 }
 
 std::vector<LocationStock> stock_by_location(store::Tx& tx, int64_t warehouse_id) {
+  // The volume of each balance is summed here, in 128 bits: SQL's SUM of
+  // units × length × width × height overflows (an error on SQLite and
+  // PostgreSQL) long before any location is full of large products.
+  std::map<int64_t, numeric::Sum> volume_mm3;
+  {
+    auto q = tx.query(
+        "SELECT b.location_id, b.on_hand, p.length_mm, p.width_mm, p.height_mm FROM "
+        "stock_balances b JOIN products p ON p.id = b.product_id WHERE b.warehouse_id = $1 AND "
+        "b.on_hand > 0",
+        warehouse_id);
+    while (q.next()) {
+      volume_mm3[q.i64(0)] += numeric::volume_mm3(q.i64(1), q.i64(2), q.i64(3), q.i64(4));
+    }
+  }
   auto q = tx.query(
-      "SELECT l.code, SUM(b.on_hand), SUM(b.reserved), COUNT(DISTINCT b.product_id), "
-      "SUM(b.on_hand * p.length_mm * p.width_mm * p.height_mm), l.max_volume_cm3, (SELECT p2.sku "
-      "FROM stock_balances b2 JOIN products p2 ON p2.id = b2.product_id WHERE b2.location_id = "
-      "l.id AND b2.on_hand > 0 ORDER BY b2.on_hand DESC, p2.sku LIMIT 1) FROM stock_balances b "
-      "JOIN locations l ON l.id = b.location_id JOIN products p ON p.id = b.product_id WHERE "
+      "SELECT l.code, SUM(b.on_hand), SUM(b.reserved), COUNT(DISTINCT b.product_id), l.id, "
+      "l.max_volume_cm3, (SELECT p2.sku FROM stock_balances b2 JOIN products p2 ON p2.id = "
+      "b2.product_id WHERE b2.location_id = l.id AND b2.on_hand > 0 ORDER BY b2.on_hand DESC, "
+      "p2.sku LIMIT 1) FROM stock_balances b JOIN locations l ON l.id = b.location_id WHERE "
       "b.warehouse_id = $1 AND l.type <> 'virtual' AND b.on_hand > 0 GROUP BY l.id, l.code, "
       "l.max_volume_cm3 ORDER BY l.code",
       warehouse_id);
@@ -386,7 +408,7 @@ std::vector<LocationStock> stock_by_location(store::Tx& tx, int64_t warehouse_id
     s.on_hand = q.i64(1);
     s.reserved = q.i64(2);
     s.products = q.i64(3);
-    s.used_cm3 = (q.i64(4) + 999) / 1000;
+    s.used_cm3 = numeric::saturate(numeric::ceil_div(volume_mm3[q.i64(4)].wide(), 1000));
     s.max_volume_cm3 = q.opt_i64(5);
     s.top_sku = q.opt_text(6).value_or("");
     list.push_back(std::move(s));

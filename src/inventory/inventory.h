@@ -84,11 +84,14 @@ void ensure_lot(store::Tx& tx, const catalog::Product& product, const std::strin
                 std::optional<int64_t> expiry_ms);
 std::optional<int64_t> lot_expiry(store::Tx& tx, int64_t product_id, const std::string& lot);
 
+// The largest change one adjustment makes, either way (API and CSV import).
+inline constexpr int64_t kMaxAdjustQuantity = 1'000'000'000;
+
 struct AdjustmentInput {
   std::string warehouse;
   std::string location;
   std::string sku;
-  int64_t quantity = 0;  // signed, != 0
+  int64_t quantity = 0;  // signed, != 0, |quantity| <= kMaxAdjustQuantity
   std::string lot;
   std::optional<int64_t> expiry_ms;
   std::string reason;

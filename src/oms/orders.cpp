@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "core/json.h"
 #include "core/random.h"
+#include "core/text.h"
 #include "events/outbox.h"
 #include "store/id_list.h"
 #include "wms/returns.h"
@@ -32,6 +33,7 @@ void require_text(const std::string& value, const std::string& field, size_t max
   if (value.empty() || value.size() > max) {
     throw_invalid_field(field, fmt::format("{} must be 1-{} characters", field, max));
   }
+  check_text(value, field);
 }
 
 void validate(const OrderInput& in) {
@@ -45,11 +47,14 @@ void validate(const OrderInput& in) {
       email.find(' ') != std::string::npos) {
     throw_invalid_field("customer.email", "customer.email must be an email address");
   }
+  check_text(in.customer.email, "customer.email");
+  if (in.customer.phone) check_text(*in.customer.phone, "customer.phone");
   require_text(in.customer.name, "customer.name", 200);
   require_text(in.ship_to.name, "ship_to.name", 200);
   require_text(in.ship_to.line1, "ship_to.line1", 200);
   require_text(in.ship_to.city, "ship_to.city", 100);
   require_text(in.ship_to.postal_code, "ship_to.postal_code", 20);
+  check_text(in.ship_to.line2, "ship_to.line2");
   const std::string& country = in.ship_to.country;
   if (country.size() != 2 || !std::isupper(static_cast<unsigned char>(country[0])) ||
       !std::isupper(static_cast<unsigned char>(country[1]))) {
@@ -64,9 +69,17 @@ void validate(const OrderInput& in) {
   for (size_t i = 0; i < in.lines.size(); ++i) {
     const OrderLineInput& line = in.lines[i];
     std::string prefix = fmt::format("lines[{}]", i);
-    if (line.quantity < 1 || line.quantity > 1'000'000) {
-      throw_invalid_field(prefix + ".quantity",
-                          prefix + ".quantity must be an integer between 1 and 1000000");
+    check_text(line.sku, prefix + ".sku");
+    if (line.quantity < 1 || line.quantity > kMaxLineQuantity) {
+      throw_invalid_field(
+          prefix + ".quantity",
+          fmt::format("{}.quantity must be an integer between 1 and {}", prefix, kMaxLineQuantity));
+    }
+    if (line.unit_price_minor &&
+        (*line.unit_price_minor < 0 || *line.unit_price_minor > kMaxUnitPriceMinor)) {
+      throw_invalid_field(prefix + ".unit_price.amount_minor",
+                          fmt::format("{}.unit_price.amount_minor must be between 0 and {}", prefix,
+                                      kMaxUnitPriceMinor));
     }
     if (line.currency) {
       const std::string& c = *line.currency;

@@ -48,6 +48,12 @@ struct ShipTo {
   std::string name, line1, line2, city, postal_code, country;
   std::optional<double> latitude, longitude;
 };
+// Bounds of an order line, checked at every entry point (API, CSV import):
+// a unit price times a quantity (≤ 10^18) fits in int64; sums of line
+// values over orders are kept in 128 bits (reporting/kpi.h).
+inline constexpr int64_t kMaxLineQuantity = 1'000'000;
+inline constexpr int64_t kMaxUnitPriceMinor = 1'000'000'000'000;
+
 struct OrderLineInput {
   std::string sku;
   int64_t quantity = 0;

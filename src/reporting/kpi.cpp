@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "core/time.h"
+#include "numeric/wide.h"
 
 namespace wareflow::reporting {
 namespace {
@@ -242,6 +243,7 @@ SalesReport sales(store::Tx& tx, int64_t from_ms, int64_t to_ms, const std::stri
                    "JOIN products p ON p.id = ol.product_id WHERE o.created_at_ms >= $1 AND "
                    "o.created_at_ms < $2 AND ($3 = 0 OR o.channel_id = $3) ORDER BY o.id",
                r.from_ms - shift, to_ms, channel_id);
+  std::map<std::string, std::map<std::string, numeric::Sum>> revenue;  // by key, then currency
   std::map<std::string, int64_t> last_order_of_key;
   while (q.next()) {
     const int64_t at = q.i64(1), units = q.i64(2);
@@ -259,7 +261,7 @@ SalesReport sales(store::Tx& tx, int64_t from_ms, int64_t to_ms, const std::stri
     row.key = key;
     row.units += units;
     if (auto price = q.opt_i64(3); price && units > 0) {
-      row.revenue_minor[q.opt_text(5).value_or("")] += *price * units;
+      revenue[key][q.opt_text(5).value_or("")] += numeric::mul_wide(*price, units);
     }
     if (last_order_of_key[key] != q.i64(0)) {
       row.orders += 1;
@@ -278,6 +280,10 @@ SalesReport sales(store::Tx& tx, int64_t from_ms, int64_t to_ms, const std::stri
     for (const auto& [key, units] : prior) rows[key].key = key;
   }
   for (auto& [key, row] : rows) {
+    for (const auto& [currency, sum] : revenue[key]) {
+      row.revenue_minor[currency] = sum.value();
+      if (sum.saturated()) row.revenue_saturated = true;
+    }
     row.prior_units = prior.count(key) ? prior[key] : 0;
     if (row.prior_units > 0) {
       row.change = static_cast<double>(row.units) / static_cast<double>(row.prior_units) - 1.0;
@@ -296,15 +302,26 @@ SalesReport sales(store::Tx& tx, int64_t from_ms, int64_t to_ms, const std::stri
 }
 
 std::vector<ZoneSpace> space_utilisation(store::Tx& tx, int64_t warehouse_id) {
+  // Volumes are summed here in 128 bits (numeric/wide.h): SQL's SUM of units
+  // × length × width × height overflows on both backends.
+  std::map<std::string, numeric::Sum> volume_mm3;
+  {
+    auto q = tx.query(
+        "SELECT COALESCE(l.zone, l.type), b.on_hand, p.length_mm, p.width_mm, p.height_mm FROM "
+        "stock_balances b JOIN products p ON p.id = b.product_id JOIN locations l ON l.id = "
+        "b.location_id WHERE b.warehouse_id = $1 AND b.on_hand > 0 AND l.type IN ('storage', "
+        "'pick') AND l.max_volume_cm3 IS NOT NULL",
+        warehouse_id);
+    while (q.next()) {
+      volume_mm3[q.text(0)] += numeric::volume_mm3(q.i64(1), q.i64(2), q.i64(3), q.i64(4));
+    }
+  }
   auto q = tx.query(
       "SELECT COALESCE(l.zone, l.type), COUNT(*), SUM(CASE WHEN s.units > 0 THEN 1 ELSE 0 END), "
-      "COALESCE(SUM(l.max_volume_cm3), 0), COALESCE(SUM(CASE WHEN l.max_volume_cm3 IS NULL THEN "
-      "0 ELSE s.volume_mm3 END), 0) FROM locations l LEFT JOIN (SELECT b.location_id, "
-      "SUM(b.on_hand) AS units, SUM(b.on_hand * p.length_mm * p.width_mm * p.height_mm) AS "
-      "volume_mm3 FROM stock_balances b JOIN products p ON p.id = b.product_id WHERE "
-      "b.warehouse_id = $1 AND b.on_hand > 0 GROUP BY b.location_id) s ON s.location_id = l.id "
-      "WHERE l.warehouse_id = $1 AND l.type IN ('storage', 'pick') GROUP BY COALESCE(l.zone, "
-      "l.type) ORDER BY 1",
+      "COALESCE(SUM(l.max_volume_cm3), 0) FROM locations l LEFT JOIN (SELECT b.location_id, "
+      "SUM(b.on_hand) AS units FROM stock_balances b WHERE b.warehouse_id = $1 AND b.on_hand > 0 "
+      "GROUP BY b.location_id) s ON s.location_id = l.id WHERE l.warehouse_id = $1 AND l.type IN "
+      "('storage', 'pick') GROUP BY COALESCE(l.zone, l.type) ORDER BY 1",
       warehouse_id);
   std::vector<ZoneSpace> zones;
   while (q.next()) {
@@ -313,7 +330,7 @@ std::vector<ZoneSpace> space_utilisation(store::Tx& tx, int64_t warehouse_id) {
     z.locations = q.i64(1);
     z.occupied = q.i64(2);
     z.capacity_cm3 = q.i64(3);
-    z.used_cm3 = (q.i64(4) + 999) / 1000;
+    z.used_cm3 = numeric::saturate(numeric::ceil_div(volume_mm3[z.zone].wide(), 1000));
     if (z.capacity_cm3 > 0) {
       z.utilisation = static_cast<double>(z.used_cm3) / static_cast<double>(z.capacity_cm3);
     }

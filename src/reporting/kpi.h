@@ -89,7 +89,10 @@ Throughput throughput(store::Tx& tx, std::optional<int64_t> warehouse_id, int64_
 struct SalesRow {
   std::string key;  // YYYY-MM-DD, channel code or SKU
   int64_t orders = 0, units = 0;
-  std::map<std::string, int64_t> revenue_minor;  // by currency
+  // By currency, summed exactly in 128 bits; a sum beyond int64 shows as
+  // ±9223372036854775807 with revenue_saturated set.
+  std::map<std::string, int64_t> revenue_minor;
+  bool revenue_saturated = false;
   int64_t prior_units = 0;
   std::optional<double> change;
 };

@@ -7,11 +7,13 @@
 #include <boost/json/object.hpp>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "catalog/catalog.h"
 #include "core/error.h"
 #include "core/time.h"
 #include "events/outbox.h"
+#include "numeric/wide.h"
 #include "store/id_list.h"
 #include "wms/layout.h"
 #include "wms/rules.h"
@@ -599,11 +601,16 @@ ShrinkageReport shrinkage(store::Tx& tx, std::optional<int64_t> warehouse_id, in
       "'pick_line'))) ORDER BY m.id",
       from_ms, to_ms, warehouse_id);
   std::map<std::tuple<std::string, std::string, std::string>, ShrinkageRow> rows;
+  // Values in 128 bits (units × unit cost can pass 2^63), saturated at the end.
+  std::map<std::tuple<std::string, std::string, std::string>, numeric::Sum> row_values;
+  std::map<std::string, numeric::Sum> day_values;
+  numeric::Sum total_value;
   while (q.next()) {
     std::string reason = q.text(2) == "count"       ? "cycle_count"
                          : q.text(2) == "pick_line" ? "short_pick"
                                                     : q.text(2);
-    auto& row = rows[{q.text(0), q.text(1), reason}];
+    const std::tuple<std::string, std::string, std::string> key{q.text(0), q.text(1), reason};
+    auto& row = rows[key];
     row.sku = q.text(0);
     row.location = q.text(1);
     row.reason = reason;
@@ -615,12 +622,20 @@ ShrinkageReport shrinkage(store::Tx& tx, std::optional<int64_t> warehouse_id, in
     day.units_lost += units;
     report.units_lost += units;
     if (cost) {
-      row.value_minor = row.value_minor.value_or(0) + units * *cost;
-      day.value_minor += units * *cost;
-      report.value_minor += units * *cost;
+      const numeric::Int128 value = numeric::mul_wide(units, *cost);
+      row_values[key] += value;
+      day_values[day.day] += value;
+      total_value += value;
     }
   }
-  for (auto& [key, row] : rows) report.rows.push_back(row);
+  for (auto& [key, row] : rows) {
+    if (auto value = row_values.find(key); value != row_values.end()) {
+      row.value_minor = value->second.value();
+    }
+    report.rows.push_back(row);
+  }
+  report.value_minor = total_value.value();
+  for (auto& [d, day] : days) day.value_minor = day_values[d].value();
   std::sort(report.rows.begin(), report.rows.end(), [](const auto& a, const auto& b) {
     if (a.units_lost != b.units_lost) return a.units_lost > b.units_lost;
     return std::tie(a.sku, a.location) < std::tie(b.sku, b.location);

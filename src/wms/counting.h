@@ -156,6 +156,8 @@ struct ShrinkageRow {
   int64_t units_lost = 0;              // net: losses minus finds
   std::optional<int64_t> value_minor;  // units_lost x unit cost, when the cost is known
 };
+// Values are summed exactly in 128 bits; one beyond int64 shows as
+// ±9223372036854775807.
 struct ShrinkageReport {
   std::vector<ShrinkageRow> rows;
   struct Day {

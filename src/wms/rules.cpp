@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "core/error.h"
+#include "numeric/wide.h"
 
 namespace wareflow::wms::rules {
 
@@ -18,7 +19,7 @@ constexpr int64_t kMaxFrequencyDays = 36525;
 
 // 128-bit intermediates for products and sums of int64 that must stay exact
 // (cumulative picks times permille, cross-multiplied ratios). GCC and Clang.
-using Wide = __int128;
+using Wide = numeric::Int128;
 
 std::string indexed(std::string_view list, size_t index, std::string_view field) {
   return std::string(list) + "[" + std::to_string(index) + "]." + std::string(field);

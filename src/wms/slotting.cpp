@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/error.h"
+#include "numeric/wide.h"
 #include "optimize/slotting.h"
 #include "wms/aisle_model.h"
 #include "wms/layout.h"
@@ -28,15 +29,14 @@ ProductRow& product_row(store::Tx& tx, std::map<int64_t, ProductRow>& products, 
   auto it = products.find(id);
   if (it != products.end()) return it->second;
   auto q = tx.query(
-      "SELECT sku, (length_mm * width_mm * height_mm + 999) / 1000, storage_zone FROM products "
-      "WHERE id = $1",
-      id);
+      "SELECT sku, length_mm, width_mm, height_mm, storage_zone FROM products WHERE id = $1", id);
   q.next();
   ProductRow row;
   row.id = id;
   row.sku = q.text(0);
-  row.unit_volume_cm3 = std::max<int64_t>(1, q.i64(1));
-  row.zone = q.opt_text(2);
+  row.unit_volume_cm3 =
+      std::max<int64_t>(1, numeric::saturate(numeric::volume_cm3(1, q.i64(1), q.i64(2), q.i64(3))));
+  row.zone = q.opt_text(4);
   return products.emplace(id, std::move(row)).first->second;
 }
 

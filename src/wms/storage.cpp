@@ -8,6 +8,7 @@
 #include <map>
 
 #include "core/error.h"
+#include "numeric/wide.h"
 #include "wms/rules.h"
 
 namespace wareflow::wms {
@@ -15,7 +16,29 @@ namespace {
 
 // Volume of one unit in cm³ (rounded up: a unit never takes less room than it has).
 int64_t unit_volume_cm3(const catalog::Product& p) {
-  return (p.length_mm * p.width_mm * p.height_mm + 999) / 1000;
+  return numeric::saturate(numeric::volume_cm3(1, p.length_mm, p.width_mm, p.height_mm));
+}
+
+// Volume (each balance rounded up to cm³) and weight of what the locations
+// hold, summed in 128 bits: SQL's SUM of units × length × width × height
+// overflows on both backends long before a location of large products is full.
+struct Load {
+  numeric::Sum volume_cm3, weight_g;
+};
+std::map<int64_t, Load> loads(store::Tx& tx, int64_t warehouse_id,
+                              std::optional<int64_t> only_location_id) {
+  auto q = tx.query(
+      "SELECT b.location_id, b.on_hand, p.length_mm, p.width_mm, p.height_mm, p.weight_g FROM "
+      "stock_balances b JOIN products p ON p.id = b.product_id WHERE b.warehouse_id = $1 AND "
+      "b.on_hand > 0 AND ($2 IS NULL OR b.location_id = $2)",
+      warehouse_id, only_location_id);
+  std::map<int64_t, Load> by_location;
+  while (q.next()) {
+    Load& load = by_location[q.i64(0)];
+    load.volume_cm3 += numeric::volume_cm3(q.i64(1), q.i64(2), q.i64(3), q.i64(4));
+    load.weight_g += numeric::mul_wide(q.i64(1), q.i64(5));
+  }
+  return by_location;
 }
 
 // One candidate per physical location of the warehouse (or just `only_location_id`),
@@ -25,11 +48,10 @@ std::vector<rules::PutawayCandidate> load_candidates(store::Tx& tx, int64_t ware
                                                      const std::string& lot,
                                                      std::optional<int64_t> only_location_id,
                                                      int64_t exclude_task_id) {
+  const std::map<int64_t, Load> held = loads(tx, warehouse_id, only_location_id);
   auto q = tx.query(
       "SELECT l.id, l.code, l.type, l.zone, l.velocity_class, COALESCE(l.x_mm, 0), "
       "COALESCE(l.y_mm, 0), l.max_volume_cm3, l.max_weight_g, "
-      "COALESCE(SUM((b.on_hand * p.length_mm * p.width_mm * p.height_mm + 999) / 1000), 0), "
-      "COALESCE(SUM(b.on_hand * p.weight_g), 0), "
       "COALESCE(MAX(CASE WHEN b.product_id = $2 AND b.lot = $3 AND b.on_hand > 0 THEN 1 ELSE 0 "
       "END), 0), "
       "COALESCE(MAX(CASE WHEN b.product_id <> $2 AND b.on_hand > 0 THEN 1 ELSE 0 END), 0), "
@@ -38,7 +60,7 @@ std::vector<rules::PutawayCandidate> load_candidates(store::Tx& tx, int64_t ware
       "COALESCE(SUM(CASE WHEN b.product_id = $2 THEN b.on_hand ELSE 0 END), 0), "
       "f.product_id, f.max_quantity "
       "FROM locations l LEFT JOIN stock_balances b ON b.location_id = l.id AND b.on_hand > 0 "
-      "LEFT JOIN products p ON p.id = b.product_id LEFT JOIN pick_faces f ON f.location_id = l.id "
+      "LEFT JOIN pick_faces f ON f.location_id = l.id "
       "WHERE l.warehouse_id = $1 AND l.type <> 'virtual' AND ($4 IS NULL OR l.id = $4) "
       "GROUP BY l.id, l.code, l.type, l.zone, l.velocity_class, l.x_mm, l.y_mm, "
       "l.max_volume_cm3, l.max_weight_g, f.product_id, f.max_quantity",
@@ -55,18 +77,20 @@ std::vector<rules::PutawayCandidate> load_candidates(store::Tx& tx, int64_t ware
     c.y_mm = q.i64(6);
     c.max_volume_cm3 = q.opt_i64(7);
     c.max_weight_g = q.opt_i64(8);
-    c.used_volume_cm3 = q.i64(9);
-    c.used_weight_g = q.i64(10);
-    c.holds_same_product_and_lot = q.i64(11) != 0;
-    c.holds_other_products = q.i64(12) != 0;
-    c.holds_same_product_other_lot = q.i64(13) != 0;
-    c.units_of_product_here = q.i64(14);
-    auto face_product = q.opt_i64(15);
+    if (auto load = held.find(c.location_id); load != held.end()) {
+      c.used_volume_cm3 = load->second.volume_cm3.value();
+      c.used_weight_g = load->second.weight_g.value();
+    }
+    c.holds_same_product_and_lot = q.i64(9) != 0;
+    c.holds_other_products = q.i64(10) != 0;
+    c.holds_same_product_other_lot = q.i64(11) != 0;
+    c.units_of_product_here = q.i64(12);
+    auto face_product = q.opt_i64(13);
     if (face_product) {
       // A pick face belongs to its product: other products never go there.
       if (*face_product == product.id) {
         c.is_fixed_pick_face_of_product = true;
-        c.pick_face_max_units = q.opt_i64(16);
+        c.pick_face_max_units = q.opt_i64(14);
       } else {
         c.holds_other_products = true;
       }
@@ -76,8 +100,8 @@ std::vector<rules::PutawayCandidate> load_candidates(store::Tx& tx, int64_t ware
   // Units already on their way (open putaway, replenishment and move tasks)
   // take their room now, so two suggestions never promise the same space.
   auto pending = tx.query(
-      "SELECT t.to_location_id, t.product_id, t.lot, SUM(t.quantity), MAX((p.length_mm * "
-      "p.width_mm * p.height_mm + 999) / 1000), MAX(p.weight_g) FROM tasks t JOIN products p ON "
+      "SELECT t.to_location_id, t.product_id, t.lot, SUM(t.quantity), MAX(p.length_mm), "
+      "MAX(p.width_mm), MAX(p.height_mm), MAX(p.weight_g) FROM tasks t JOIN products p ON "
       "p.id = t.product_id WHERE t.warehouse_id = $1 AND t.status IN ('open', 'in_progress') AND "
       "t.type IN ('putaway', 'replenishment', 'move') AND t.to_location_id IS NOT NULL AND t.id "
       "<> $2 AND ($3 IS NULL OR t.to_location_id = $3) GROUP BY t.to_location_id, t.product_id, "
@@ -90,8 +114,10 @@ std::vector<rules::PutawayCandidate> load_candidates(store::Tx& tx, int64_t ware
     if (it == by_id.end()) continue;
     rules::PutawayCandidate& c = *it->second;
     int64_t units = pending.i64(3);
-    c.used_volume_cm3 += units * pending.i64(4);
-    c.used_weight_g += units * pending.i64(5);
+    const numeric::Int128 unit_cm3 =
+        numeric::volume_cm3(1, pending.i64(4), pending.i64(5), pending.i64(6));
+    c.used_volume_cm3 = numeric::saturate(c.used_volume_cm3 + numeric::mul_wide(units, unit_cm3));
+    c.used_weight_g = numeric::saturate(c.used_weight_g + numeric::mul_wide(units, pending.i64(7)));
     if (pending.i64(1) != product.id) {
       c.holds_other_products = true;
     } else {

@@ -14,6 +14,7 @@
 #include "core/json.h"
 #include "events/outbox.h"
 #include "inputs/input_error.h"
+#include "numeric/wide.h"
 #include "optimize/batching.h"
 #include "optimize/routing.h"
 #include "store/id_list.h"
@@ -184,7 +185,7 @@ CartGrouping group_onto_carts(const std::vector<WaveOrder>& orders, const CartLi
     }
     current.push_back(i);
     items += o.items;
-    volume += o.volume_cm3;
+    volume = numeric::saturate(numeric::Int128{volume} + o.volume_cm3);
   }
   if (!current.empty()) g.carts.push_back(std::move(current));
   add_alone();
@@ -228,11 +229,14 @@ std::optional<WaveOrder> reserve_for_wave(store::Tx& tx, const Warehouse& wareho
   std::vector<Line> lines;
   {
     auto q = tx.query(
-        "SELECT fl.id, fl.product_id, fl.allocated, (p.length_mm * p.width_mm * p.height_mm + "
-        "999) / 1000 FROM fulfillment_lines fl JOIN products p ON p.id = fl.product_id WHERE "
-        "fl.fulfillment_id = $1 AND fl.allocated > 0 ORDER BY fl.id",
+        "SELECT fl.id, fl.product_id, fl.allocated, p.length_mm, p.width_mm, p.height_mm FROM "
+        "fulfillment_lines fl JOIN products p ON p.id = fl.product_id WHERE fl.fulfillment_id = "
+        "$1 AND fl.allocated > 0 ORDER BY fl.id",
         f.id);
-    while (q.next()) lines.push_back({q.i64(0), q.i64(1), q.i64(2), q.i64(3)});
+    while (q.next()) {
+      lines.push_back({q.i64(0), q.i64(1), q.i64(2),
+                       numeric::saturate(numeric::volume_cm3(1, q.i64(3), q.i64(4), q.i64(5)))});
+    }
   }
   for (const Line& line : lines) {
     int64_t reserved = 0;
@@ -253,7 +257,8 @@ std::optional<WaveOrder> reserve_for_wave(store::Tx& tx, const Warehouse& wareho
     // made only for allocated units, so this cannot fall short.
     if (reserved != line.allocated) throw std::logic_error("allocated stock not on the shelves");
     order.items += line.allocated;
-    order.volume_cm3 += line.allocated * line.unit_volume_cm3;
+    order.volume_cm3 = numeric::saturate(order.volume_cm3 +
+                                         numeric::mul_wide(line.allocated, line.unit_volume_cm3));
   }
   boost::json::object data;
   data["fulfillment_id"] = f.id;

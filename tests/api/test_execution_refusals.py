@@ -92,10 +92,11 @@ class ExecutionBase(ApiTestCase):
     def wave(self, wh):
         return self.ok("POST", "waves", {"warehouse": wh}, status=201, token="manager")
 
-    def picked_fulfillment(self, wh, sku, qty, stock=None):
-        """An order of qty x sku, waved and picked; returns (order, fulfillment id)."""
+    def picked_fulfillment(self, wh, sku, qty, stock=None, **order):
+        """An order of qty x sku (order: create_order's keywords), waved and picked;
+        returns (order, fulfillment id)."""
         self.adjust(wh, "A01-001-1", sku, stock or qty)
-        o = self.create_order("web", self.uniq("CO"), [(sku, qty)])
+        o = self.create_order("web", self.uniq("CO"), [(sku, qty)], **order)
         fid = o["fulfillments"][0]["id"]
         w = self.wave(wh)
         for pl in w["pick_lists"]:

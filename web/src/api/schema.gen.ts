@@ -2080,7 +2080,9 @@ export interface components {
             sku: components["schemas"]["Sku"];
             /** @description a positive integer */
             quantity: number;
-            unit_price?: components["schemas"]["Money"];
+            unit_price?: {
+                amount_minor?: number;
+            } & components["schemas"]["Money"];
         };
         /** @description body of `POST /api/v1/orders` */
         OrderInput: {
@@ -3450,6 +3452,8 @@ export interface components {
                 };
                 prior_units: number;
                 change: number | null;
+                /** @description a revenue sum passed 2^63 − 1 and shows as 9223372036854775807 */
+                revenue_saturated: boolean;
             }[];
         };
         Space: {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SalesRow } from '../api/types';
 import { changeTone, fmtChange, fmtRate, fmtVolume, lastDays, revenueText, shiftDay, totalChange, trimLeadingEmpty, weekOverWeek } from './reports';
 
-const row = (key: string, units: number, prior_units = 0, change: number | null = null): SalesRow => ({ key, orders: units ? 1 : 0, units, revenue_minor: units ? { EUR: units * 100 } : {}, prior_units, change });
+const row = (key: string, units: number, prior_units = 0, change: number | null = null): SalesRow => ({ key, orders: units ? 1 : 0, units, revenue_minor: units ? { EUR: units * 100 } : {}, revenue_saturated: false, prior_units, change });
 
 describe('reports', () => {
   it('takes the last days up to today', () => {
@@ -40,5 +40,6 @@ describe('reports', () => {
     const r = { ...row('x', 1), revenue_minor: { EUR: 1050, USD: 200 } };
     expect(revenueText(r, (a, c) => `${a / 100} ${c}`)).toBe('10.5 EUR + 2 USD');
     expect(revenueText(row('y', 0), () => '')).toBe('—');
+    expect(revenueText({ ...row('z', 1), revenue_saturated: true }, (a, c) => `${a} ${c}`)).toBe('≥ 100 EUR');
   });
 });

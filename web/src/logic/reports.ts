@@ -61,10 +61,11 @@ export function totalChange(rows: SalesRow[]): { units: number; prior: number; c
   return { units, prior, change: prior > 0 ? now / prior - 1 : null, days: compared.length };
 }
 
-/** Revenue of a row in each currency, as minor units. */
+/** Revenue of a row in each currency, as minor units; "≥ " before a sum the server saturated. */
 export function revenueText(r: SalesRow, fmt: (amount_minor: number, currency: string) => string): string {
   const parts = Object.entries(r.revenue_minor).map(([cur, amt]) => fmt(amt, cur));
-  return parts.length ? parts.join(' + ') : '—';
+  if (!parts.length) return '—';
+  return (r.revenue_saturated ? '≥ ' : '') + parts.join(' + ');
 }
 
 /** Rows of a day report from the first day with any sales (leading empty days left out). */

@@ -25,7 +25,7 @@ describe('new screens against a mocked server', () => {
   it('Reports shows the KPIs and the sales of each day against a week before', async () => {
     session.set({ token: 't', me: { name: 'ana', role: 'viewer' } });
     const { from } = lastDays(30);
-    const day = (key: string, units: number) => ({ key, orders: 1, units, revenue_minor: { EUR: units * 1000 }, prior_units: 0, change: null });
+    const day = (key: string, units: number) => ({ key, orders: 1, units, revenue_minor: { EUR: units * 1000 }, revenue_saturated: false, prior_units: 0, change: null });
     use((c) => {
       switch (path(c.url)) {
         case '/reports/orders':
@@ -37,7 +37,7 @@ describe('new screens against a mocked server', () => {
         case '/reports/space':
           return json(200, { warehouse: 'MAIN', capacity_cm3: 100, used_cm3: 32, utilisation: 0.32, zones: [] });
         case '/reports/sales':
-          if (c.url.includes('group=channel')) return json(200, { units: 9, rows: [{ key: 'web', orders: 2, units: 9, revenue_minor: {}, prior_units: 3, change: 2 }] });
+          if (c.url.includes('group=channel')) return json(200, { units: 9, rows: [{ key: 'web', orders: 2, units: 9, revenue_minor: {}, revenue_saturated: false, prior_units: 3, change: 2 }] });
           return json(200, { units: 0, rows: [day(shiftDay(from, -7), 10), day(from, 15)] });
       }
       return problem(404, 'not_found', c.url);
