@@ -67,24 +67,18 @@ if ON_POSTGRES:
     postgres_server()
 
 
-def have_binary():
-    """True when the binary is there. When it is missing, tests skip -- unless
-    CI or WAREFLOW_REQUIRE_BIN is set, where a missing binary is an error."""
-    if os.path.isfile(BIN) and os.access(BIN, os.X_OK):
-        return True
-    if os.environ.get("CI") or os.environ.get("WAREFLOW_REQUIRE_BIN"):
-        raise AssertionError("wareflow binary not found at %s (set WAREFLOW_BIN)" % BIN)
-    return False
-
-
-def skip_without_binary(cls):
-    return unittest.skipUnless(have_binary(), "wareflow binary not found at %s (set WAREFLOW_BIN)" % BIN)(cls)
+def require_binary():
+    """Fails (never skips) when the binary is missing: a test that cannot run
+    has not passed."""
+    if not (os.path.isfile(BIN) and os.access(BIN, os.X_OK)):
+        raise AssertionError("wareflow binary not found at %s (set WAREFLOW_BIN, or build it: make build)" % BIN)
 
 
 # --------------------------------------------------------------------------- CLI
 
 def run_cli(*args, check=False, timeout=120, input_text=None):
     """Runs `wareflow ARGS...`; returns CompletedProcess (text)."""
+    require_binary()
     p = subprocess.run([BIN] + [str(a) for a in args], capture_output=True, text=True,
                        timeout=timeout, input=input_text, stdin=None if input_text is not None else subprocess.DEVNULL)
     if check and p.returncode != 0:
@@ -550,8 +544,7 @@ class Server:
 
     # -- lifecycle
     def __enter__(self):
-        if not have_binary():
-            raise unittest.SkipTest("wareflow binary not found at %s" % BIN)
+        require_binary()
         try:
             if self.db is None:
                 self.db = fresh_db(self.tmpdir)
@@ -730,8 +723,7 @@ class ApiTestCase(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        if not have_binary():
-            raise unittest.SkipTest("wareflow binary not found at %s (set WAREFLOW_BIN)" % BIN)
+        require_binary()
         if not cls.PER_TEST:
             cls._srv = Server()
             cls.s = cls._srv.__enter__()
