@@ -31,6 +31,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -359,6 +360,42 @@ def sql_exec(db, sql, params=()):
 
 
 # ---------------------------------------------------------------------- HTTP
+
+class Workers:
+    """Threads whose failures fail the test. start() runs fn(*args) in a
+    thread; join() waits for all of them and raises in the calling thread
+    when any raised (an assertion or any other exception, with its traceback)
+    or is still running after `timeout` seconds. An exception in a plain
+    threading.Thread is only printed, and the test goes on to pass."""
+
+    def __init__(self):
+        self._threads = []
+        self._errors = []
+        self._lock = threading.Lock()
+
+    def start(self, fn, *args):
+        def run():
+            try:
+                fn(*args)
+            except BaseException:  # noqa: BLE001 -- handed to the main thread
+                with self._lock:
+                    self._errors.append("%s%r:\n%s" % (getattr(fn, "__name__", fn), args, traceback.format_exc()))
+        th = threading.Thread(target=run, name="%s%r" % (getattr(fn, "__name__", "worker"), args), daemon=True)
+        self._threads.append(th)
+        th.start()
+        return th
+
+    def join(self, timeout=120):
+        deadline = time.monotonic() + timeout
+        for th in self._threads:
+            th.join(max(0.0, deadline - time.monotonic()))
+        alive = [th.name for th in self._threads if th.is_alive()]
+        problems = list(self._errors)
+        if alive:
+            problems.append("still running after %d s: %s" % (timeout, ", ".join(alive)))
+        if problems:
+            raise AssertionError("%d worker thread(s) failed:\n%s" % (len(problems), "\n".join(problems)))
+
 
 class Resp(tuple):
     """(status, headers, body) plus request info for failure messages."""
