@@ -28,9 +28,10 @@
 // Large carts make the sets explode (every set of up to ~9 small orders for
 // 45 items; far more for 60 or 75): use carts of 45.
 
-#include <CbcModel.hpp>
 #include <fcntl.h>
 #include <unistd.h>
+
+#include <CbcModel.hpp>
 #include <CoinPackedMatrix.hpp>
 #include <OsiClpSolverInterface.hpp>
 #include <algorithm>
@@ -294,12 +295,13 @@ int one_instance(const Instance& in, double time_limit_s) {
   std::printf("| fcfs | %.0f | 0.00 |\n", o.fcfs_mm / 1000);
   std::printf("| alns (seed %llu) | %.0f | %.2f |\n", static_cast<unsigned long long>(in.alns_seed),
               o.alns_mm / 1000, saved(o.fcfs_mm, o.alns_mm));
-  std::printf("| LP bound | %.1f | %.2f |\n", o.lp_bound_mm / 1000, saved(o.fcfs_mm, o.lp_bound_mm));
-  std::printf("| optimum (%s, %zu carts) | %.0f | %.2f |\n",
-              o.proven ? "proven" : "NOT proven", o.batches, o.optimum_mm / 1000,
-              saved(o.fcfs_mm, o.optimum_mm));
+  std::printf("| LP bound | %.1f | %.2f |\n", o.lp_bound_mm / 1000,
+              saved(o.fcfs_mm, o.lp_bound_mm));
+  std::printf("| optimum (%s, %zu carts) | %.0f | %.2f |\n", o.proven ? "proven" : "NOT proven",
+              o.batches, o.optimum_mm / 1000, saved(o.fcfs_mm, o.optimum_mm));
   std::printf(
-      "\n%zu sets of orders fit a cart (alns run and sets measured in %.1f s); LP in %.1f s; %zu sets left after "
+      "\n%zu sets of orders fit a cart (alns run and sets measured in %.1f s); LP in %.1f s; %zu "
+      "sets left after "
       "reduced-cost fixing against alns; branch and bound in %.1f s; %s. CPU %.1f s in all.\n",
       o.sets, o.measure_seconds, o.lp_seconds, o.sets_after_fixing, o.mip_seconds,
       o.partition ? "the solution holds every order once" : "THE SOLUTION IS NO PARTITION",
@@ -307,15 +309,16 @@ int one_instance(const Instance& in, double time_limit_s) {
   return good(o) ? 0 : 1;
 }
 
-int rows(const std::vector<int64_t>& order_counts, const std::vector<bool>& demands,
-         int64_t seeds, int64_t cart) {
+int rows(const std::vector<int64_t>& order_counts, const std::vector<bool>& demands, int64_t seeds,
+         int64_t cart) {
   std::printf("# Order batching: the LP bound of bench_batching's rows\n\n");
   std::printf(
       "Carts of %lld items, seeds 1..%lld per row (alns seeded with the instance number, as "
       "bench_batching does); mean %% saved against FCFS. No batching of an instance saves more "
       "than its LP bound.\n\n",
       static_cast<long long>(cart), static_cast<long long>(seeds));
-  std::printf("| orders | demand | alns %% | LP bound %% | sets (mean) |\n|---:|---|---:|---:|---:|\n");
+  std::printf(
+      "| orders | demand | alns %% | LP bound %% | sets (mean) |\n|---:|---|---:|---:|---:|\n");
   bool all_solved = true;
   for (bool abc : demands) {
     for (int64_t n : order_counts) {
