@@ -3,14 +3,9 @@
 // each method takes. Standalone (links src/optimize/batching.cpp and
 // routing.cpp only); prints markdown.
 //
-// Instances: Henn & Wäscher's (2012) warehouse, 10 aisles of 90 locations in
-// one block, aisle pitch 5 m, location pitch 1 m, depot at the left front
-// corner (as hw_layout in batching_test.cpp). n orders of 5..25 items, each
-// item one pick at a random location: uniformly over all locations, or
-// ABC-skewed (the 10 % of locations nearest the depot receive 52 % of the
-// picks, the next 30 % receive 36 %, the farthest 60 % receive 12 %). Carts
-// of 45, 60 or 75 items. std::mt19937_64, so every platform builds the same
-// instances.
+// Instances: Henn & Wäscher-like (hw_instances.h): 10 aisles of 90 locations
+// in one block, n orders of 5..25 items at uniform or ABC-skewed locations.
+// Carts of 45, 60 or 75 items.
 //
 // Build and run (from the repository root), one line:
 //   g++ -std=c++20 -O2 -Isrc bench/bench_batching.cpp src/optimize/batching.cpp
@@ -27,64 +22,17 @@
 #include <cstdlib>
 #include <ctime>
 #include <map>
-#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "hw_instances.h"
 #include "optimize/batching.h"
 
 namespace {
 
 using wareflow::optimize::BatchingRequest;
 using wareflow::optimize::BatchingResult;
-using wareflow::optimize::BatchOrder;
-using wareflow::optimize::PickLocation;
-using wareflow::optimize::WarehouseLayout;
-
-WarehouseLayout hw_layout() { return WarehouseLayout{10, 1, 90, 5000, 1000, 0}; }
-
-// Locations ranked nearest the depot first (walking distance, ties by aisle
-// then cell), for the ABC classes.
-std::vector<PickLocation> ranked_locations(const WarehouseLayout& l) {
-  std::vector<PickLocation> all;
-  for (int64_t a = 0; a < l.aisles; ++a) {
-    for (int64_t c = 0; c < l.blocks * l.cells_per_block; ++c) all.push_back({a, c});
-  }
-  std::stable_sort(all.begin(), all.end(), [&](const PickLocation& x, const PickLocation& y) {
-    return wareflow::optimize::depot_distance_mm(l, x) <
-           wareflow::optimize::depot_distance_mm(l, y);
-  });
-  return all;
-}
-
-std::vector<BatchOrder> make_orders(const WarehouseLayout& l, size_t count, bool abc,
-                                    uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  const std::vector<PickLocation> ranked = ranked_locations(l);
-  const uint64_t cells = ranked.size();
-  const uint64_t a_end = cells / 10, b_end = cells * 4 / 10;
-  auto location = [&]() -> PickLocation {
-    if (!abc) {
-      return {static_cast<int64_t>(rng() % static_cast<uint64_t>(l.aisles)),
-              static_cast<int64_t>(rng() % static_cast<uint64_t>(l.cells_per_block))};
-    }
-    const uint64_t cls = rng() % 100;
-    if (cls < 52) return ranked[rng() % a_end];
-    if (cls < 88) return ranked[a_end + rng() % (b_end - a_end)];
-    return ranked[b_end + rng() % (cells - b_end)];
-  };
-  std::vector<BatchOrder> orders;
-  for (size_t i = 0; i < count; ++i) {
-    BatchOrder o;
-    o.id = static_cast<int64_t>(100 + i);
-    o.items = 5 + static_cast<int64_t>(rng() % 21);
-    for (int64_t k = 0; k < o.items; ++k) o.picks.push_back(location());
-    o.volume_cm3 = 500 * o.items;
-    orders.push_back(std::move(o));
-  }
-  return orders;
-}
 
 std::vector<std::string> split(const std::string& s) {
   std::vector<std::string> out;
@@ -169,12 +117,11 @@ int main(int argc, char** argv) {
       for (int64_t cart : carts) {
         std::map<std::string, std::vector<double>> saved, ms;
         for (int64_t s = 1; s <= seeds; ++s) {
-          const uint64_t instance_seed =
-              static_cast<uint64_t>(1000 * n + s) + (demand == "abc" ? 7'000'000ULL : 0ULL);
+          const uint64_t instance_seed = hw::row_seed(n, s, demand == "abc");
           BatchingRequest req;
-          req.layout = hw_layout();
+          req.layout = hw::layout();
           req.orders =
-              make_orders(req.layout, static_cast<size_t>(n), demand == "abc", instance_seed);
+              hw::make_orders(req.layout, static_cast<size_t>(n), demand == "abc", instance_seed);
           req.capacity.max_items = cart;
           req.seed = static_cast<uint64_t>(s);
           if (max_iterations >= 0) req.max_iterations = max_iterations;

@@ -1510,15 +1510,15 @@ TEST(WarehouseDayCounting, CountStaysCorrectWhilePicksAreConfirmedBetweenStartAn
   EXPECT_EQ(strict.balance, 7);
 }
 
-// ---- known defects, found while writing the property above -----------------------
-// Disabled until the services are fixed; each states the behaviour expected.
+// ---- regressions: defects found while writing the property above, now fixed ----
+// Each states the behaviour expected.
 
 void expect_pick_task_done(testing::TempDb& t, int64_t list) {
   t.db->read([&](store::Tx& tx) {
     ASSERT_EQ(wms::get_pick_list(tx, list).status, "done");
     auto q = tx.query("SELECT status FROM tasks WHERE type = 'pick' AND ref_id = $1", list);
     ASSERT_TRUE(q.next());
-    EXPECT_EQ(q.text(0), "done");  // today: in_progress (alice)
+    EXPECT_EQ(q.text(0), "done");
     auto next = wms::next_task(tx, 1, "alice", {});
     EXPECT_FALSE(next && next->type == "pick") << "alice is handed pick task " << next->id;
   });
@@ -1603,10 +1603,10 @@ TEST(WarehouseDayRegression, ReturnedUnitsComeBackUnderTheLotsThatWereShipped) {
         "('RECV-01', 'virtual:customer')");
     std::map<std::pair<std::string, std::string>, int64_t> balance;
     while (q.next()) balance[{q.text(0), q.text(1)}] = q.i64(2);
-    EXPECT_EQ((balance[{"RECV-01", "L1"}]), 2);           // today: 3
-    EXPECT_EQ((balance[{"RECV-01", "L2"}]), 1);           // today: 0
-    EXPECT_EQ((balance[{"virtual:customer", "L1"}]), 0);  // today: -1
-    EXPECT_EQ((balance[{"virtual:customer", "L2"}]), 0);  // today: 1
+    EXPECT_EQ((balance[{"RECV-01", "L1"}]), 2);
+    EXPECT_EQ((balance[{"RECV-01", "L2"}]), 1);
+    EXPECT_EQ((balance[{"virtual:customer", "L1"}]), 0);
+    EXPECT_EQ((balance[{"virtual:customer", "L2"}]), 0);
   });
 }
 

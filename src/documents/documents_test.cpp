@@ -154,7 +154,7 @@ int page_count(const fs::path& pdf) {
 #define REQUIRE_TOOLS()                                                             \
   do {                                                                              \
     if (!have_tool("zbarimg") || !have_tool("pdftoppm") || !have_tool("pdfinfo")) { \
-      GTEST_SKIP() << "zbarimg / poppler-utils not installed";                      \
+      GTEST_FAIL() << "zbarimg / poppler-utils missing (scripts/install-deps)";     \
     }                                                                               \
   } while (false)
 
@@ -300,7 +300,7 @@ TEST(Documents, LabelPdfIsOne4x6PageAndBothBarcodesScan) {
 }
 
 TEST(Documents, LabelPdfPrintsNonAsciiText) {
-  if (!have_tool("pdftotext")) GTEST_SKIP() << "pdftotext not installed";
+  if (!have_tool("pdftotext")) GTEST_FAIL() << "pdftotext missing (scripts/install-deps)";
   TempDir dir;
   const fs::path file = write_file(dir.path() / "label.pdf", render_label_pdf(sample_label()));
   const std::string text = pdftotext(file);
@@ -623,7 +623,7 @@ TEST(Documents, PickListLongCodesScanAtTheNarrowestModule) {
 }
 
 TEST(Documents, PickListPrintsHeaderAndNonAsciiText) {
-  if (!have_tool("pdftotext")) GTEST_SKIP() << "pdftotext not installed";
+  if (!have_tool("pdftotext")) GTEST_FAIL() << "pdftotext missing (scripts/install-deps)";
   PickListDocument document = sample_pick_list(20);
   TempDir dir;
   const fs::path file = write_file(dir.path() / "pick.pdf", render_pick_list_pdf(document));
@@ -671,7 +671,7 @@ TEST(Documents, PackingSlipOrderBarcodeScansOnEveryPage) {
 }
 
 TEST(Documents, PackingSlipListsEveryItem) {
-  if (!have_tool("pdftotext")) GTEST_SKIP() << "pdftotext not installed";
+  if (!have_tool("pdftotext")) GTEST_FAIL() << "pdftotext missing (scripts/install-deps)";
   const PackingSlipDocument document = sample_packing_slip(3, 25);
   TempDir dir;
   const fs::path file = write_file(dir.path() / "slip.pdf", render_packing_slip_pdf(document));
@@ -719,7 +719,7 @@ TEST(Documents, PdfsAreDeterministic) {
 }
 
 TEST(Documents, PdfCreationDateIsTheInputsPrintTime) {
-  if (!have_tool("pdfinfo")) GTEST_SKIP() << "pdfinfo not installed";
+  if (!have_tool("pdfinfo")) GTEST_FAIL() << "pdfinfo missing (scripts/install-deps)";
   TempDir dir;
   const fs::path file = write_file(dir.path() / "l.pdf", render_label_pdf(sample_label()));
   const std::string info = run("TZ=UTC pdfinfo -isodates " + quoted(file)).output;

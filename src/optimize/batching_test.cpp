@@ -505,8 +505,9 @@ TEST(Batching, MultiBlockLayoutKeepsTheContract) {
 //
 // Its optimum is known: the 146,374 sets of orders that fit a cart, each
 // measured exactly, make a set-partitioning problem that a MIP solver closes
-// at 17,046 m, 22.48 % less than fcfs (21,988 m). No method can save more on
-// this instance, so 25 % is out of reach here; alns must come close.
+// at 17,046 m, 22.48 % less than fcfs (21,988 m): bench/bench_batching_optimum
+// shows it. No method can save more on this instance, so 25 % is out of reach
+// here; alns must come close.
 
 TEST(Batching, HennWaescherLikeInstance) {
   BatchingRequest req = request(random_orders(hw_layout(), 60, 5, 25, 2024), 45, "fcfs");

@@ -560,12 +560,51 @@ RC_GTEST_PROP(ReorderProperty, NoOrderWhenThePositionIsAtOrAboveTheTarget, ()) {
   RC_ASSERT(lifted.suggested_quantity == 0);
 }
 
-RC_GTEST_PROP(ReorderProperty, Deterministic, ()) {
-  const auto items =
-      *rc::gen::container<std::vector<ReorderItem>>(*rc::gen::inRange(0, 6), any_item());
-  RC_ASSERT(plan_reorder(items.empty() ? textbook_item() : items[0]) ==
-            plan_reorder(items.empty() ? textbook_item() : items[0]));
-  RC_ASSERT(suggest_purchases(items) == suggest_purchases(items));
+// The suggestions depend on the items, not on the order they come in: any
+// permutation of the same items (distinct SKU and warehouse each) gives the
+// same suppliers, lines and totals. Each line is the item's own plan, each
+// item with something to order is on exactly one line, and the totals add up.
+RC_GTEST_PROP(ReorderProperty, SuggestionsDoNotDependOnTheInputOrder, ()) {
+  auto items = *rc::gen::container<std::vector<ReorderItem>>(*rc::gen::inRange(0, 8), any_item());
+  for (size_t i = 0; i < items.size(); ++i) {
+    items[i].sku = "P" + std::to_string(*rc::gen::inRange(0, 4));
+    items[i].warehouse = "W" + std::to_string(i);
+    items[i].supplier = *rc::gen::elementOf(std::vector<std::string>{"S1", "S2", "S3"});
+  }
+  std::vector<size_t> order(items.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  for (size_t i = order.size(); i > 1; --i) {
+    std::swap(order[i - 1], order[static_cast<size_t>(*rc::gen::inRange<size_t>(0, i))]);
+  }
+  std::vector<ReorderItem> permuted;
+  for (size_t i : order) permuted.push_back(items[i]);
+
+  const auto out = suggest_purchases(items);
+  RC_ASSERT(suggest_purchases(permuted) == out);
+
+  size_t lines = 0;
+  for (const auto& s : out) {
+    int64_t units = 0, value = 0;
+    for (const auto& line : s.lines) {
+      const auto item = std::find_if(items.begin(), items.end(), [&](const ReorderItem& i) {
+        return i.sku == line.sku && i.warehouse == line.warehouse;
+      });
+      RC_ASSERT(item != items.end());
+      RC_ASSERT(item->supplier == s.supplier);
+      RC_ASSERT(line.plan == plan_reorder(*item));
+      RC_ASSERT(line.quantity == line.plan.suggested_quantity);
+      RC_ASSERT(line.value_minor == line.quantity * item->unit_cost_minor);
+      units += line.quantity;
+      value += line.value_minor;
+      ++lines;
+    }
+    RC_ASSERT(s.total_units == units);
+    RC_ASSERT(s.total_value_minor == value);
+  }
+  RC_ASSERT(lines ==
+            static_cast<size_t>(std::count_if(items.begin(), items.end(), [](const auto& i) {
+              return plan_reorder(i).suggested_quantity > 0;
+            })));
 }
 
 }  // namespace

@@ -31,6 +31,7 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -67,24 +68,18 @@ if ON_POSTGRES:
     postgres_server()
 
 
-def have_binary():
-    """True when the binary is there. When it is missing, tests skip -- unless
-    CI or WAREFLOW_REQUIRE_BIN is set, where a missing binary is an error."""
-    if os.path.isfile(BIN) and os.access(BIN, os.X_OK):
-        return True
-    if os.environ.get("CI") or os.environ.get("WAREFLOW_REQUIRE_BIN"):
-        raise AssertionError("wareflow binary not found at %s (set WAREFLOW_BIN)" % BIN)
-    return False
-
-
-def skip_without_binary(cls):
-    return unittest.skipUnless(have_binary(), "wareflow binary not found at %s (set WAREFLOW_BIN)" % BIN)(cls)
+def require_binary():
+    """Fails (never skips) when the binary is missing: a test that cannot run
+    has not passed."""
+    if not (os.path.isfile(BIN) and os.access(BIN, os.X_OK)):
+        raise AssertionError("wareflow binary not found at %s (set WAREFLOW_BIN, or build it: make build)" % BIN)
 
 
 # --------------------------------------------------------------------------- CLI
 
 def run_cli(*args, check=False, timeout=120, input_text=None):
     """Runs `wareflow ARGS...`; returns CompletedProcess (text)."""
+    require_binary()
     p = subprocess.run([BIN] + [str(a) for a in args], capture_output=True, text=True,
                        timeout=timeout, input=input_text, stdin=None if input_text is not None else subprocess.DEVNULL)
     if check and p.returncode != 0:
@@ -366,6 +361,42 @@ def sql_exec(db, sql, params=()):
 
 # ---------------------------------------------------------------------- HTTP
 
+class Workers:
+    """Threads whose failures fail the test. start() runs fn(*args) in a
+    thread; join() waits for all of them and raises in the calling thread
+    when any raised (an assertion or any other exception, with its traceback)
+    or is still running after `timeout` seconds. An exception in a plain
+    threading.Thread is only printed, and the test goes on to pass."""
+
+    def __init__(self):
+        self._threads = []
+        self._errors = []
+        self._lock = threading.Lock()
+
+    def start(self, fn, *args):
+        def run():
+            try:
+                fn(*args)
+            except BaseException:  # noqa: BLE001 -- handed to the main thread
+                with self._lock:
+                    self._errors.append("%s%r:\n%s" % (getattr(fn, "__name__", fn), args, traceback.format_exc()))
+        th = threading.Thread(target=run, name="%s%r" % (getattr(fn, "__name__", "worker"), args), daemon=True)
+        self._threads.append(th)
+        th.start()
+        return th
+
+    def join(self, timeout=120):
+        deadline = time.monotonic() + timeout
+        for th in self._threads:
+            th.join(max(0.0, deadline - time.monotonic()))
+        alive = [th.name for th in self._threads if th.is_alive()]
+        problems = list(self._errors)
+        if alive:
+            problems.append("still running after %d s: %s" % (timeout, ", ".join(alive)))
+        if problems:
+            raise AssertionError("%d worker thread(s) failed:\n%s" % (len(problems), "\n".join(problems)))
+
+
 class Resp(tuple):
     """(status, headers, body) plus request info for failure messages."""
 
@@ -550,8 +581,7 @@ class Server:
 
     # -- lifecycle
     def __enter__(self):
-        if not have_binary():
-            raise unittest.SkipTest("wareflow binary not found at %s" % BIN)
+        require_binary()
         try:
             if self.db is None:
                 self.db = fresh_db(self.tmpdir)
@@ -730,8 +760,7 @@ class ApiTestCase(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        if not have_binary():
-            raise unittest.SkipTest("wareflow binary not found at %s (set WAREFLOW_BIN)" % BIN)
+        require_binary()
         if not cls.PER_TEST:
             cls._srv = Server()
             cls.s = cls._srv.__enter__()

@@ -8,7 +8,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import unittest  # noqa: E402
 
-from harness import ApiTestCase, i6_errors, order_body  # noqa: E402
+from harness import ApiTestCase, Workers, i6_errors, order_body  # noqa: E402
 
 THREADS = 6
 SKUS = ["CR-%d" % i for i in range(5)]
@@ -53,9 +53,9 @@ class Crash(ApiTestCase):
                         failures.append(r.describe())
             c.close()
 
-        threads = [threading.Thread(target=worker, args=(t,)) for t in range(THREADS)]
-        for th in threads:
-            th.start()
+        workers = Workers()
+        for t in range(THREADS):
+            workers.start(worker, t)
         deadline = time.time() + 20
         while time.time() < deadline:
             with lock:
@@ -64,8 +64,7 @@ class Crash(ApiTestCase):
             time.sleep(0.02)
         self.s.kill()  # SIGKILL
         stop.set()
-        for th in threads:
-            th.join(30)
+        workers.join(30)
         self.assertEqual(failures, [])
         self.assertGreater(len(acked), 20, "too few orders acknowledged before the kill")
         if os.environ.get("WAREFLOW_TEST_VERBOSE"):
@@ -102,6 +101,9 @@ class Crash(ApiTestCase):
 
 
     def test_sigkill_during_adjustments_and_picking(self):
+        """Acknowledged adjustments and picks survive a SIGKILL: each is on
+        the books after the restart, and of the writes in flight at the kill
+        (one per client) none is there twice or half."""
         sku = "CRA-1"
         self.put_product(sku)
         self.put_channel("crash")
@@ -111,6 +113,7 @@ class Crash(ApiTestCase):
             self.create_order("crash", "CA-%d" % i, [(sku, 2)])
         wave = self.ok("POST", "waves", {"warehouse": "CA"}, status=201)
         acked_moves, acked_picks, lock, stop = [], [], threading.Lock(), threading.Event()
+        refused = []  # every request is valid: before the kill each must succeed
 
         def adjuster(t):
             c = self.s.new_client()
@@ -122,9 +125,11 @@ class Crash(ApiTestCase):
                                token="manager", retry=False)
                 except Exception:  # noqa: BLE001
                     break
-                if r.status == 201:
-                    with lock:
+                with lock:
+                    if r.status == 201:
                         acked_moves.append(r.body["move_id"])
+                    else:
+                        refused.append(r.describe())
             c.close()
 
         def picker():
@@ -140,14 +145,17 @@ class Crash(ApiTestCase):
                                         "quantity": 1}, token="operator", retry=False)
                         except Exception:  # noqa: BLE001
                             return
-                        if r.status == 200:
-                            with lock:
+                        with lock:
+                            if r.status == 200:
                                 acked_picks.append(ln["id"])
+                            else:
+                                refused.append(r.describe())
             c.close()
 
-        threads = [threading.Thread(target=adjuster, args=(t,)) for t in range(3)] + [threading.Thread(target=picker)]
-        for th in threads:
-            th.start()
+        workers = Workers()
+        for t in range(3):
+            workers.start(adjuster, t)
+        workers.start(picker)
         deadline = time.time() + 20
         while time.time() < deadline:
             with lock:
@@ -156,28 +164,46 @@ class Crash(ApiTestCase):
             time.sleep(0.01)
         self.s.kill()
         stop.set()
-        for th in threads:
-            th.join(30)
-        self.assertGreater(len(acked_moves), 50)
+        workers.join(30)
+        self.assertEqual(refused, [])
+        self.assertGreater(len(acked_moves), 50, "too few adjustments acknowledged before the kill")
+        self.assertGreaterEqual(len(acked_picks), 10, "too few picks acknowledged before the kill")
         self.assertVerify()
         self.s.start()
-        ids, cursor = set(), None
+        moves, cursor = [], None
         for _ in range(100):
             page = self.ok("GET", "inventory/%s/moves?limit=500%s" % (sku, "&cursor=" + cursor if cursor else ""),
                            status=200)
-            ids |= {m["id"] for m in page["moves"]}
+            moves += page["moves"]
             cursor = page["next_cursor"]
             if cursor is None:
                 break
+        self.assertIsNone(cursor, "more than 100 pages of moves")
+        ids = {m["id"] for m in moves}
         lost = [m for m in acked_moves if m not in ids]
         self.assertEqual(lost, [], "acknowledged adjustments lost")
+        # three adjusters: at most one committed but unanswered write each
+        adjusted = sum(1 for m in moves if m["reason"] == "crash")
+        self.assertTrue(len(acked_moves) <= adjusted <= len(acked_moves) + 3, (len(acked_moves), adjusted))
+
+        # Picks: every acknowledged one is on its line; the one picker had at
+        # most one more in flight.
         picked = {}
         for lid in acked_picks:
             picked[lid] = picked.get(lid, 0) + 1
+        on_lists = 0
         for pl in wave["pick_lists"]:
             now = self.ok("GET", "pick-lists/%d" % pl["id"], status=200)
             for ln in now["lines"]:
                 self.assertGreaterEqual(ln["picked"], picked.get(ln["id"], 0), "acknowledged pick lost")
+                on_lists += ln["picked"]
+        self.assertTrue(len(acked_picks) <= on_lists <= len(acked_picks) + 1, (len(acked_picks), on_lists))
+        # ... each as one pick move off the shelf, no more, no less
+        pick_moves = [m for m in moves if m["reason"] == "pick"]
+        self.assertEqual(sum(abs(m["quantity"]) for m in pick_moves), on_lists)
+        self.assertTrue(all(m["from_location"] == "A01-001-1" for m in pick_moves), pick_moves[:3])
+        shelf = [l for l in self.inventory(sku, "CA")["locations"] if l["location"] == "A01-001-1"]
+        self.assertEqual([l["on_hand"] for l in shelf], [1000 - on_lists])
         total_picked = 0
         cursor = None
         while True:
@@ -189,7 +215,7 @@ class Crash(ApiTestCase):
             cursor = page["next_cursor"]
             if cursor is None:
                 break
-        self.assertGreaterEqual(total_picked, len(acked_picks))
+        self.assertEqual(total_picked, on_lists, "the orders' lines hold what the pick lists say was picked")
         self.assertVerify()
 
 

@@ -29,7 +29,14 @@ class Lookups(ApiTestCase):
         self.assertEqual(len(page["products"]), 1)
         rest = self.ok("GET", "products?limit=1&q=%s&cursor=%s" % (base, page["next_cursor"]), status=200)
         self.assertEqual(rest["products"][0]["sku"], base + "-B")
-        self.assertEqual(self.ok("GET", "products?q=%25", status=200)["products"][:0], [])  # % is a literal
+        # % and _ are literal characters, not LIKE wildcards
+        self.put_product(base + "-C", name="Half%Price Mug")
+        found = self.ok("GET", "products?q=%25&limit=500", status=200)["products"]
+        self.assertIn(base + "-C", [p["sku"] for p in found])
+        self.assertEqual([p["sku"] for p in found if "%" not in p["name"]], [])
+        self.assertEqual([p["sku"] for p in self.ok("GET", "products?q=f%25p", status=200)["products"]
+                          if p["sku"].startswith(base)], [base + "-C"])
+        self.assertEqual(self.ok("GET", "products?q=half_price", status=200)["products"], [])
         self.refused("GET", "products?q=" + "x" * 101, status=422, code="invalid_field", field="q")
 
     def test_orders_by_id_channel_order_id_or_email(self):

@@ -12,7 +12,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import unittest  # noqa: E402
 
-from harness import ROLES, ApiTestCase, Server, drop_db, fresh_db, raw_http, run_cli, skip_without_binary  # noqa: E402
+from harness import ROLES, ApiTestCase, Server, drop_db, fresh_db, raw_http, run_cli  # noqa: E402
 
 
 def iso_in(seconds):
@@ -143,7 +143,6 @@ class OperationsViews(ApiTestCase):
         self.assertIsNone(everywhere["warehouse"])
 
 
-@skip_without_binary
 class WebRoot(unittest.TestCase):
     @classmethod
     def setUpClass(cls):

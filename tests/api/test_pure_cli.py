@@ -7,7 +7,7 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import skip_without_binary, run_cli  # noqa: E402
+from harness import run_cli  # noqa: E402
 
 
 def run_json(command, request):
@@ -25,7 +25,6 @@ LAYOUT = {"aisles": 4, "blocks": 1, "cells_per_block": 10, "aisle_pitch_mm": 300
           "cell_pitch_mm": 1000, "depot_aisle": 0}
 
 
-@skip_without_binary
 class OptimizeRoute(unittest.TestCase):
     def test_one_aisle_there_and_back(self):
         # depot at aisle 0, y = 0; cell 4 is at y = 5 * 1000: out and back = 10,000 mm
@@ -56,7 +55,6 @@ class OptimizeRoute(unittest.TestCase):
         self.assertEqual((rc, out["code"]), (1, "malformed_json"))
 
 
-@skip_without_binary
 class OptimizeBatch(unittest.TestCase):
     ORDERS = [{"id": 1, "picks": [{"aisle": 0, "cell": 3}], "items": 4},
               {"id": 2, "picks": [{"aisle": 3, "cell": 8}], "items": 5},
@@ -85,7 +83,6 @@ class OptimizeBatch(unittest.TestCase):
         self.assertEqual((rc, out["code"], out["field"]), (1, "invalid_field", "cart"))
 
 
-@skip_without_binary
 class OptimizeCartonize(unittest.TestCase):
     BOXES = [{"code": "S", "length_mm": 200, "width_mm": 200, "height_mm": 200, "max_weight_g": 5000,
               "cost_minor": 40},
@@ -115,7 +112,6 @@ class OptimizeCartonize(unittest.TestCase):
         self.assertEqual((rc, out["code"], out["field"]), (1, "invalid_field", "boxes"))
 
 
-@skip_without_binary
 class OptimizeSlot(unittest.TestCase):
     SLOTS = [{"id": "NEAR", "location": {"aisle": 0, "cell": 0}, "volume_cm3": 1000},
              {"id": "MID", "location": {"aisle": 1, "cell": 5}, "volume_cm3": 1000},
@@ -151,7 +147,6 @@ class OptimizeSlot(unittest.TestCase):
         self.assertEqual((rc, out["code"], out["field"]), (1, "invalid_field", "slots[0].volume_cm3"))
 
 
-@skip_without_binary
 class OptimizeSource(unittest.TestCase):
     # Greedy set cover takes the warehouse covering most first (3 lines at W9)
     # and then needs two more; two warehouses together cover it all.
@@ -192,7 +187,6 @@ class OptimizeSource(unittest.TestCase):
         self.assertEqual((rc, out["code"], out["field"]), (1, "invalid_field", "quantities[0]"))
 
 
-@skip_without_binary
 class Forecast(unittest.TestCase):
     def test_constant_series_forecasts_the_constant(self):
         rc, out = run_json(["forecast"], {"horizon": 5, "model": "ses",
@@ -227,7 +221,6 @@ if __name__ == "__main__":
     unittest.main()
 
 
-@skip_without_binary
 class Reorder(unittest.TestCase):
     # 20 +/- 5 a day, 4 days' lead time: sigma over the lead time 10, safety
     # stock 1.645 * 10 = 16.45 at 95 %, reorder point 80 + 16.45 -> 97: a
@@ -261,7 +254,6 @@ class Reorder(unittest.TestCase):
         self.assertEqual((rc, out["code"]), (1, "invalid_forecast"))
 
 
-@skip_without_binary
 class Simulate(unittest.TestCase):
     """`wareflow simulate`: a day small enough to do on paper."""
 

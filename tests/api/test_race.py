@@ -8,7 +8,7 @@ import threading
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import unittest  # noqa: E402
 
-from harness import ApiTestCase, i6_errors, order_body  # noqa: E402
+from harness import ApiTestCase, Workers, i6_errors, order_body  # noqa: E402
 
 THREADS = 16
 ORDERS = 200
@@ -29,7 +29,7 @@ class Race(ApiTestCase):
         self.assertEqual(self.inventory(sku, "RW")["available"], STOCK)
 
         barrier = threading.Barrier(THREADS)
-        results, errors = [], []
+        results = []
         lock = threading.Lock()
 
         def worker(t):
@@ -41,18 +41,13 @@ class Race(ApiTestCase):
                         "email": "r%d@example.com" % i, "name": "Racer %d" % i}), token="integration")
                     with lock:
                         results.append((i, r))
-            except Exception as e:  # noqa: BLE001
-                with lock:
-                    errors.append("thread %d: %r" % (t, e))
             finally:
                 c.close()
 
-        threads = [threading.Thread(target=worker, args=(t,)) for t in range(THREADS)]
-        for th in threads:
-            th.start()
-        for th in threads:
-            th.join(120)
-        self.assertEqual(errors, [])
+        workers = Workers()
+        for t in range(THREADS):
+            workers.start(worker, t)
+        workers.join(120)
         self.assertEqual(len(results), ORDERS)
         bad = [(i, r.describe()) for i, r in results if r.status != 201]
         self.assertEqual(bad, [], "every order must be 201")
@@ -129,11 +124,11 @@ class Race(ApiTestCase):
             finally:
                 c.close()
 
-        threads = [threading.Thread(target=scan) for _ in range(10)]
-        for th in threads:
-            th.start()
-        for th in threads:
-            th.join(60)
+        workers = Workers()
+        for _ in range(10):
+            workers.start(scan)
+        workers.join(60)
+        self.assertEqual(len(statuses), 10, statuses)
         self.assertEqual(sum(1 for st, _ in statuses if st == 200), 5, statuses)
         for st, code in statuses:
             self.assertIn((st, code), ((200, None), (422, "over_pick"), (409, "invalid_state")), statuses)
@@ -231,16 +226,15 @@ class Chaos(ApiTestCase):
                                            "quantity": ln["quantity"]}, token="operator"))
             c.close()
 
-        threads = ([threading.Thread(target=orders, args=(t,)) for t in range(4)]
-                   + [threading.Thread(target=cancels, args=(t,)) for t in range(2)]
-                   + [threading.Thread(target=adjusts, args=(t,)) for t in range(2)]
-                   + [threading.Thread(target=waves, args=(t,)) for t in range(2)])
-        for th in threads:
-            th.start()
-        time.sleep(self.SECONDS)
-        stop.set()
-        for th in threads:
-            th.join(60)
+        workers = Workers()
+        for fn, n in ((orders, 4), (cancels, 2), (adjusts, 2), (waves, 2)):
+            for t in range(n):
+                workers.start(fn, t)
+        try:
+            time.sleep(self.SECONDS)
+        finally:
+            stop.set()
+        workers.join(60)
         if os.environ.get("WAREFLOW_TEST_VERBOSE"):
             sys.stderr.write("\n[chaos] %s\n" % sorted(stats.items()))
         self.assertEqual(bad, [], "5xx or non-problem errors under mixed load")

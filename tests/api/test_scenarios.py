@@ -47,7 +47,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import unittest  # noqa: E402
 
-from harness import (REPO, Server, diff_snapshots, have_binary, i6_errors,  # noqa: E402
+from harness import (REPO, Server, diff_snapshots, i6_errors,  # noqa: E402
                      problem_ok)
 
 SCN_DIR = os.path.join(REPO, "tests", "scenarios")
@@ -340,8 +340,6 @@ class Scenarios(unittest.TestCase):
 
 def _make(path):
     def test(self):
-        if not have_binary():
-            self.skipTest("wareflow binary not built")
         run_scenario(path)
     test.__doc__ = os.path.relpath(path, REPO)
     return test

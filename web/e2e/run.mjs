@@ -483,34 +483,38 @@ async function main() {
     await hh.locator('.hh-item').first().waitFor({ timeout: 15_000 });
     await hh.locator('.hh-item').first().click();
     const loc = (await hh.getByTestId('count-location').textContent()).trim();
+    // One SKU-00002 is counted, twice over: it must differ from the book so
+    // that the count goes to a manager. It matches only a shelf holding just
+    // one SKU-00002; there two are counted.
+    const shelf = (await apiGet('/warehouses/MAIN/stock')).locations.find((l) => l.location === loc);
+    const units = shelf && shelf.products === 1 && shelf.on_hand === 1 && shelf.top_sku === 'SKU-00002' ? 2 : 1;
+    const countUnits = async () => {
+      for (let i = 0; i < units; i++) await scan(hh, 'SKU-00002');
+      await hh.getByTestId('count-entries').waitFor();
+    };
     await scan(hh, 'A00-000-0');
     await hh.locator('[data-testid=feedback][data-kind=error]').waitFor();
     await scan(hh, loc);
     await hh.locator('[data-testid=feedback][data-kind=ok]').waitFor({ timeout: 10_000 });
-    await scan(hh, 'SKU-00002');
-    await hh.getByTestId('count-entries').waitFor();
+    await countUnits();
     await shot(hh, 'count');
     await hh.getByRole('button', { name: /Submit count/ }).click();
     await hh.locator('.hh-steps li.current', { hasText: 'Submitted' }).waitFor({ timeout: 10_000 });
     countId = Number(hh.url().split('/').pop());
     // A count that does not match is counted again; the second miss goes to a manager.
-    if ((await apiGet(`/counts/${countId}`)).status === 'recount') {
-      await hh.getByRole('button', { name: 'Recount now' }).click();
-      await scan(hh, loc);
-      await hh.locator('.hh-steps li.current', { hasText: 'Count' }).waitFor({ timeout: 10_000 });
-      await scan(hh, 'SKU-00002');
-      await hh.getByTestId('count-entries').waitFor();
-      await hh.getByRole('button', { name: /Submit count/ }).click();
-      await hh.locator('.hh-steps li.current', { hasText: 'Submitted' }).waitFor({ timeout: 10_000 });
-    }
+    assert((await apiGet(`/counts/${countId}`)).status === 'recount', 'a count off the book is counted again');
+    await hh.getByRole('button', { name: 'Recount now' }).click();
+    await scan(hh, loc);
+    await hh.locator('.hh-steps li.current', { hasText: 'Count' }).waitFor({ timeout: 10_000 });
+    await countUnits();
+    await hh.getByRole('button', { name: /Submit count/ }).click();
+    await hh.locator('.hh-steps li.current', { hasText: 'Submitted' }).waitFor({ timeout: 10_000 });
+    assert((await apiGet(`/counts/${countId}`)).status === 'needs_approval', 'the second miss goes to a manager');
   });
 
   await step('counts: a manager decides the count that needs it (rejects the write-off)', async () => {
     const c = await apiGet(`/counts/${countId}`);
-    if (c.status !== 'needs_approval') {
-      log(`     count #${countId} is ${c.status}: nothing to approve`);
-      return;
-    }
+    assert(c.status === 'needs_approval', `count #${countId} awaits a manager (${c.status})`);
     await page.bringToFront();
     await page.goto(`${base}/counts`);
     const row = page.locator(`[data-count="${countId}"]`);
@@ -570,9 +574,16 @@ async function main() {
     await page.getByTestId('sales-by-channel').waitFor();
     await shot(page, 'reports');
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-sales-day').click()]);
-    const file = await dl.path();
-    const csv = readFileSync(file, 'utf8');
-    assert(/^key,/m.test(csv) || csv.split('\n').length > 7, `CSV rows (${csv.slice(0, 60)})`);
+    // The file holds the report the screen shows: one row per day, as the API gives it.
+    const from = /^sales-by-day-(\d{4}-\d{2}-\d{2})\.csv$/.exec(dl.suggestedFilename())?.[1];
+    assert(from, `file name names the first day (${dl.suggestedFilename()})`);
+    const [head, ...rows] = readFileSync(await dl.path(), 'utf8').trim().split(/\r?\n/).map((l) => l.split(','));
+    const units = head.indexOf('units');
+    assert(head[0] === 'key' && units > 0, `CSV header (${head.join(',')})`);
+    const sales = (await apiGet(`/reports/sales?group=day&from=${from}`)).rows;
+    assert(rows.length === sales.length && rows.length >= 7, `one CSV row per day (${rows.length}, the API: ${sales.length})`);
+    rows.forEach((r, i) => assert(r[0] === sales[i].key && Number(r[units]) === sales[i].units, `CSV row ${r.join(',')}, the API: ${sales[i].key} ${sales[i].units}`));
+    assert(rows.some((r) => Number(r[units]) > 0), 'units sold on some day');
   });
 
   await step('planning: bottleneck simulation, what-if, reorder suggestions and a purchase order', async () => {
@@ -587,14 +598,20 @@ async function main() {
     await page.getByTestId('simulate').getByText('Simulate', { exact: true }).waitFor({ timeout: 20_000 });
     await page.locator('[data-supplier], .card .empty').first().waitFor({ timeout: 20_000 });
     await shot(page, 'planning');
+    // The demo's backorders leave something to reorder: the first supplier's
+    // suggestion becomes a purchase order with exactly the suggested lines.
     const make = page.locator('[data-testid^=make-po-]').first();
-    if (await make.count()) {
-      await make.click();
-      await page.getByTestId('po-made').waitFor({ timeout: 20_000 });
-      const number = (await page.getByTestId('po-made').locator('strong').first().textContent()).trim();
-      const po = await apiGet(`/purchase-orders/${encodeURIComponent(number)}`);
-      assert(po.lines.length > 0, 'purchase order with lines');
-    } else log('     no reorder suggestion to order');
+    assert((await make.count()) === 1, 'a reorder suggestion to order');
+    const supplier = (await make.getAttribute('data-testid')).slice('make-po-'.length);
+    const suggested = (await apiGet('/planning/reorder-suggestions?warehouse=MAIN')).suppliers.find((x) => x.supplier === supplier);
+    assert(suggested && suggested.lines.length > 0, `suggestion for ${supplier}`);
+    await make.click();
+    await page.getByTestId('po-made').waitFor({ timeout: 20_000 });
+    const number = (await page.getByTestId('po-made').locator('strong').first().textContent()).trim();
+    const po = await apiGet(`/purchase-orders/${encodeURIComponent(number)}`);
+    const ordered = po.lines.map((l) => `${l.sku} ${l.expected}`).sort().join(', ');
+    const wanted = suggested.lines.map((l) => `${l.sku} ${l.quantity}`).sort().join(', ');
+    assert(ordered === wanted, `purchase order ${number}: ${ordered}; suggested: ${wanted}`);
   });
 
   await step('a viewer sees no actions it may not call', async () => {
