@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/text.h"
 
 namespace wareflow {
 namespace {
@@ -195,7 +196,8 @@ void reader_property(ReaderCounts& counts) {
   const auto as_string = read<std::string>([&] { return in.optional_string(key, 5); });
   if (absent) {
     RC_ASSERT(as_string == Read<std::string>{});
-  } else if (member.kind == Member::kString && member.string.size() <= 5) {
+  } else if (member.kind == Member::kString && member.string.size() <= 5 &&
+             !text_fault(member.string)) {
     RC_ASSERT(as_string == Read<std::string>::value_of(member.string));
     ++counts.string_values;
   } else {
