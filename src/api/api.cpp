@@ -36,11 +36,12 @@ Response problem(int status, const std::string& code, const std::string& detail,
 constexpr unsigned kBackgroundWorkers = 2;
 
 // Reads: a thread per core (at least two); beyond 256 waiting reads the
-// server is overloaded and says so (503); one token has at most 4 reads
-// running or waiting (429 beyond), all public callers together 16.
+// server is overloaded and says so (503); one token has at most 12 reads
+// running or waiting (429 beyond: two browser tabs, six connections each,
+// stay under it), all public callers together 32.
 constexpr size_t kMaxWaitingReads = 256;
-constexpr int kReadsPerToken = 4;
-constexpr int kPublicReads = 16;
+constexpr int kReadsPerToken = 12;
+constexpr int kPublicReads = 32;
 const std::string kPublicCaller = "public";
 
 unsigned read_threads() { return std::max(2u, std::thread::hardware_concurrency()); }
