@@ -378,6 +378,22 @@ std::vector<MoveRecord> moves_of(store::Tx& tx, int64_t product_id, int64_t befo
   return moves;
 }
 
+std::vector<LotBalance> lot_balances_at(store::Tx& tx, int64_t location_id) {
+  auto q = tx.query(
+      "SELECT product_id, lot, on_hand FROM stock_balances WHERE location_id = $1 AND on_hand "
+      "<> 0 ORDER BY product_id, lot",
+      location_id);
+  std::vector<LotBalance> balances;
+  while (q.next()) balances.push_back({q.i64(0), q.text(1), q.i64(2)});
+  return balances;
+}
+
+int64_t last_move_id(store::Tx& tx) {
+  auto q = tx.query("SELECT COALESCE(MAX(id), 0) FROM stock_moves");
+  q.next();
+  return q.i64(0);
+}
+
 std::vector<LocationStock> stock_by_location(store::Tx& tx, int64_t warehouse_id) {
   // The volume of each balance is summed here, in 128 bits: SQL's SUM of
   // units × length × width × height overflows (an error on SQLite and

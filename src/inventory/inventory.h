@@ -171,6 +171,19 @@ struct LocationStock {
 };
 std::vector<LocationStock> stock_by_location(store::Tx& tx, int64_t warehouse_id);
 
+// What a location holds now per (product, lot), the non-zero balances, read
+// in one statement: one consistent view of committed stock (a count's
+// baseline).
+struct LotBalance {
+  int64_t product_id;
+  std::string lot;
+  int64_t on_hand;
+};
+std::vector<LotBalance> lot_balances_at(store::Tx& tx, int64_t location_id);
+// The newest stock move's id (0 without any): a ledger position, recorded,
+// not compared (ids are not in commit order when several processes write).
+int64_t last_move_id(store::Tx& tx);
+
 struct MoveRecord {
   int64_t id;
   int64_t at_ms;

@@ -17,6 +17,7 @@
 #include "oms/demand.h"
 #include "planning/demand.h"
 #include "planning/forecast.h"
+#include "store/lease.h"
 #include "wms/layout.h"
 #include "wms/rules.h"
 
@@ -225,6 +226,18 @@ void delete_supplier_product(store::Tx& tx, std::string_view supplier, std::stri
 
 // ---- kept forecasts --------------------------------------------------------------
 
+namespace {
+
+// How long a refresh may hold its warehouse's lease (a refresh of 10,000
+// products takes seconds; a process that died holding it blocks refreshes of
+// that warehouse this long).
+constexpr int64_t kRefreshLeaseMs = 15 * 60 * 1000;
+
+void refresh_under_lease(store::Database& db, const ForecastRefreshOptions& options,
+                         int64_t warehouse_id, ForecastRefreshReport& report);
+
+}  // namespace
+
 ForecastRefreshReport refresh_forecasts(store::Database& db,
                                         const ForecastRefreshOptions& options) {
   if (options.history_days < 28 || options.history_days > 730) {
@@ -233,18 +246,50 @@ ForecastRefreshReport refresh_forecasts(store::Database& db,
   if (options.horizon < 1 || options.horizon > 365) {
     throw_invalid_field("horizon", "horizon must be a number of days from 1 to 365");
   }
+  ForecastRefreshReport report;
+  report.warehouse = options.warehouse;
+  int64_t warehouse_id = 0;
+
+  // One refresh of a warehouse at a time across every server process: the
+  // lease is taken in a write of its own before seconds of reading and
+  // fitting, and given back when the forecasts are written (or the refresh
+  // failed). A process that dies holding it holds it for kRefreshLeaseMs.
+  std::string lease;
+  db.write([&](store::Tx& tx) {
+    warehouse_id = wms::require_warehouse(tx, options.warehouse, 422, "warehouse").id;
+    lease = "forecast-refresh:" + std::to_string(warehouse_id);
+    if (!store::take_lease(tx, lease, store::this_process_holder(), kRefreshLeaseMs)) {
+      throw_conflict("refresh_running",
+                     "a forecast refresh of " + options.warehouse +
+                         " is running (on this or another server); try again when it is done");
+    }
+  });
+  try {
+    refresh_under_lease(db, options, warehouse_id, report);
+  } catch (...) {
+    try {
+      db.write(
+          [&](store::Tx& tx) { store::release_lease(tx, lease, store::this_process_holder()); });
+    } catch (...) {
+      // The lease then expires by itself; the refresh's own error is the answer.
+    }
+    throw;
+  }
+  return report;
+}
+
+namespace {
+
+void refresh_under_lease(store::Database& db, const ForecastRefreshOptions& options,
+                         int64_t warehouse_id, ForecastRefreshReport& report) {
   using Clock = std::chrono::steady_clock;
   auto ms_since = [](Clock::time_point t) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
   };
-  ForecastRefreshReport report;
-  report.warehouse = options.warehouse;
-  int64_t warehouse_id = 0, first_day_ms = 0;
+  int64_t first_day_ms = 0;
   std::vector<SeriesInput> series;
-
   auto started = Clock::now();
   db.read([&](store::Tx& tx) {
-    warehouse_id = wms::require_warehouse(tx, options.warehouse, 422, "warehouse").id;
     report.computed_at_ms = tx.now_ms();
     first_day_ms = tx.now_ms() / kDayMs * kDayMs;
     // Every product with demand, stock or moves at the warehouse in the
@@ -274,6 +319,11 @@ ForecastRefreshReport refresh_forecasts(store::Database& db,
 
   started = Clock::now();
   db.write([&](store::Tx& tx) {
+    store::release_lease(tx, "forecast-refresh:" + std::to_string(warehouse_id),
+                         store::this_process_holder());
+    // Even a refresh whose lease expired cannot interleave its rows with
+    // another's: the replacement of a warehouse's forecasts is serialised.
+    tx.lock("forecast_refresh", warehouse_id);
     tx.exec("DELETE FROM demand_forecasts WHERE warehouse_id = $1", warehouse_id);
     for (size_t i = 0; i < series.size(); ++i) {
       if (!forecasts[i]) continue;
@@ -297,8 +347,9 @@ ForecastRefreshReport refresh_forecasts(store::Database& db,
                                        {"models", std::move(models)}});
   });
   report.write_ms = ms_since(started);
-  return report;
 }
+
+}  // namespace
 
 // ---- reorder suggestions ---------------------------------------------------------
 

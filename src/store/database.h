@@ -174,8 +174,11 @@ class Tx {
   // that reads something and writes on what it read (a task's status, an
   // order's lines), taken before the read. SQLite: nothing to do, its single
   // writer already excludes everyone. PostgreSQL: an advisory transaction lock.
-  // Take locks in one order (order, fulfillment, pick list, task, PO line,
-  // count, location; ascending keys) so two commands cannot wait on each other.
+  // Take locks in one order (order, fulfillment, pick list or count or
+  // return, task, PO line, pick face, location; ascending keys) so two
+  // commands cannot wait on each other. The one known exception: stock that
+  // becomes available serves backorders, which locks their orders late; a
+  // deadlock that makes is detected by PostgreSQL and the command re-run.
   void lock(std::string_view kind, int64_t key) { session_.lock(kind, key); }
 
   // Whether next_id leaves no gaps (SQLite: yes; PostgreSQL: a rolled-back

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "core/error.h"
+#include "store/lease.h"
 #include "testing/temp_db.h"
 
 namespace wareflow::store {
@@ -275,6 +276,28 @@ TEST(Database, TheLedgerRefusesUpdatesAndDeletes) {
   EXPECT_THROW(t.db->write([](Tx& tx) { tx.exec("DELETE FROM stock_moves"); }), std::runtime_error);
   EXPECT_THROW(t.db->write([](Tx& tx) { tx.exec("UPDATE stock_moves SET quantity = 2"); }),
                std::runtime_error);
+}
+
+TEST(Database, ALeaseHasOneHolderUntilItIsGivenBackOrExpires) {
+  testing::TempDb t;
+  const int64_t minute = 60'000;
+  auto take = [&](const char* holder, int64_t at_ms) {
+    t.set_clock(at_ms);
+    bool taken = false;
+    t.db->write([&](Tx& tx) { taken = take_lease(tx, "refresh:1", holder, minute); });
+    return taken;
+  };
+  int64_t noon = 1'800'000'000'000;
+  EXPECT_TRUE(take("a", noon));
+  EXPECT_FALSE(take("b", noon + 1));
+  EXPECT_TRUE(take("a", noon + 2));                                  // its holder again: extended
+  EXPECT_FALSE(take("b", noon + 2 + minute - 1));                    // to noon + 2 + minute
+  EXPECT_TRUE(take("b", noon + 2 + minute));                         // expired: taken over
+  t.db->write([](Tx& tx) { release_lease(tx, "refresh:1", "a"); });  // not a's any more
+  EXPECT_FALSE(take("a", noon + 3 + minute));
+  t.db->write([](Tx& tx) { release_lease(tx, "refresh:1", "b"); });
+  EXPECT_TRUE(take("a", noon + 4 + minute));
+  t.set_clock(0);
 }
 
 }  // namespace

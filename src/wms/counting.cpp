@@ -68,9 +68,20 @@ void validate(const CountPolicy& p) {
   }
 }
 
-int64_t open_count(store::Tx& tx, int64_t warehouse_id, int64_t location_id,
-                   const CountPolicy& policy, std::optional<std::string> plan_date,
-                   int64_t priority) {
+// Opens a count of the location, or returns nothing when one is open there
+// already. The location is locked before the check, so a count of it opened
+// by another server process at the same moment is seen (the unique index
+// counts_one_open_per_location is the backstop).
+std::optional<int64_t> open_count(store::Tx& tx, int64_t warehouse_id, int64_t location_id,
+                                  const CountPolicy& policy, std::optional<std::string> plan_date,
+                                  int64_t priority) {
+  tx.lock("location", location_id);
+  if (tx.query("SELECT 1 FROM counts WHERE location_id = $1 AND status IN ('open', 'counting', "
+               "'recount', 'needs_approval')",
+               location_id)
+          .next()) {
+    return std::nullopt;
+  }
   int64_t id = tx.next_id("counts");
   tx.exec(
       "INSERT INTO counts (id, warehouse_id, location_id, status, attempt, plan_date, "
@@ -94,31 +105,14 @@ int64_t open_count(store::Tx& tx, int64_t warehouse_id, int64_t location_id,
   return id;
 }
 
-// The ledger's quantity per (product, lot) at the location as of move
-// `as_of_move_id`: today's balance with later moves undone.
-std::map<std::pair<int64_t, std::string>, int64_t> record_as_of(store::Tx& tx, int64_t location_id,
-                                                                int64_t as_of_move_id) {
+// The ledger's quantity per (product, lot) at the location when the current
+// attempt started: the baseline start_count took.
+std::map<std::pair<int64_t, std::string>, int64_t> baseline_of(store::Tx& tx, int64_t count_id) {
   std::map<std::pair<int64_t, std::string>, int64_t> record;
-  {
-    auto q = tx.query(
-        "SELECT product_id, lot, on_hand FROM stock_balances WHERE location_id = $1 AND on_hand "
-        "<> 0",
-        location_id);
-    while (q.next()) record[{q.i64(0), q.text(1)}] += q.i64(2);
-  }
-  auto q = tx.query(
-      "SELECT product_id, lot, SUM(CASE WHEN to_location_id = $1 THEN quantity ELSE -quantity "
-      "END) FROM stock_moves WHERE id > $2 AND (to_location_id = $1 OR from_location_id = $1) "
-      "GROUP BY product_id, lot",
-      location_id, as_of_move_id);
-  while (q.next()) record[{q.i64(0), q.text(1)}] -= q.i64(2);
+  auto q = tx.query("SELECT product_id, lot, on_hand FROM count_baselines WHERE count_id = $1",
+                    count_id);
+  while (q.next()) record[{q.i64(0), q.text(1)}] = q.i64(2);
   return record;
-}
-
-int64_t last_move_id(store::Tx& tx) {
-  auto q = tx.query("SELECT COALESCE(MAX(id), 0) FROM stock_moves");
-  q.next();
-  return q.i64(0);
 }
 
 // Posts the latest attempt's variances as ledger moves against the balances
@@ -216,6 +210,9 @@ CountPlanResult plan_counts(store::Tx& tx, std::string_view warehouse_code, int6
                             const CountPolicy& policy) {
   validate(policy);
   Warehouse warehouse = require_warehouse(tx, warehouse_code);
+  // Two plans of one warehouse at once (two server processes) run one after
+  // the other: the second sees the first's counts as open and skips them.
+  tx.lock("count_plan", warehouse.id);
   int64_t today = day_ms - day_ms % kDayMs;
   CountPlanResult result;
   result.date = day_of(today);
@@ -274,8 +271,10 @@ CountPlanResult plan_counts(store::Tx& tx, std::string_view warehouse_code, int6
   result.locations_due = static_cast<int64_t>(due.size());
   if (static_cast<int64_t>(due.size()) > *cap) due.resize(static_cast<size_t>(*cap));
   for (int64_t location_id : due) {
-    int64_t id = open_count(tx, warehouse.id, location_id, policy, result.date, 20);
-    result.counts.push_back(get_count(tx, id, false));
+    // A location a manager ordered a count of meanwhile is skipped.
+    if (auto id = open_count(tx, warehouse.id, location_id, policy, result.date, 20)) {
+      result.counts.push_back(get_count(tx, *id, false));
+    }
   }
   boost::json::object data;
   data["warehouse"] = warehouse.code;
@@ -294,13 +293,9 @@ CountView create_count(store::Tx& tx, std::string_view warehouse_code, std::stri
   if (!loc || loc->is_virtual()) {
     throw_unknown(422, "unknown_location", "no location " + std::string(location), "location");
   }
-  if (tx.query("SELECT 1 FROM counts WHERE location_id = $1 AND status IN ('open', 'counting', "
-               "'recount', 'needs_approval')",
-               loc->id)
-          .next()) {
-    throw_conflict("count_open", "a count of " + loc->code + " is already open");
-  }
-  return get_count(tx, open_count(tx, warehouse.id, loc->id, policy, std::nullopt, 30), false);
+  auto id = open_count(tx, warehouse.id, loc->id, policy, std::nullopt, 30);
+  if (!id) throw_conflict("count_open", "a count of " + loc->code + " is already open");
+  return get_count(tx, *id, false);
 }
 
 namespace {
@@ -386,18 +381,28 @@ std::vector<CountView> list_counts(store::Tx& tx, std::optional<int64_t> warehou
 }
 
 CountView start_count(store::Tx& tx, int64_t id, const std::string& counter) {
+  tx.lock("count", id);  // before the read: a second start or submit waits for this one
   CountRow c = require_count(tx, id);
   if (c.status != CountStatus::open && c.status != CountStatus::recount &&
       c.status != CountStatus::counting) {
     throw_conflict("invalid_state",
                    "count " + std::to_string(id) + " is " + std::string(to_string(c.status)));
   }
-  // Starting again restarts the clock: the figure will be of the shelf now.
+  start_tasks_of(tx, "count", id, counter);
+  // Starting again restarts the clock: the figure will be of the shelf now,
+  // compared with the books now. The baseline is read in one statement, so
+  // it is one consistent view of committed stock: a move that commits later
+  // (in this or another server process) is after the start.
+  tx.exec("DELETE FROM count_baselines WHERE count_id = $1", id);
+  for (const inventory::LotBalance& b : inventory::lot_balances_at(tx, c.location_id)) {
+    tx.exec(
+        "INSERT INTO count_baselines (count_id, product_id, lot, on_hand) VALUES ($1, $2, $3, $4)",
+        id, b.product_id, b.lot, b.on_hand);
+  }
   tx.exec(
       "UPDATE counts SET status = 'counting', start_move_id = $2, started_at_ms = $3, counted_by "
       "= $4 WHERE id = $1",
-      id, last_move_id(tx), tx.now_ms(), counter);
-  start_tasks_of(tx, "count", id, counter);
+      id, inventory::last_move_id(tx), tx.now_ms(), counter);
   boost::json::object data;
   data["attempt"] = c.attempt;
   data["counter"] = counter;
@@ -408,6 +413,7 @@ CountView start_count(store::Tx& tx, int64_t id, const std::string& counter) {
 CountView submit_count(store::Tx& tx, int64_t id, std::string_view scanned_location,
                        const std::string& counter, const std::vector<CountedItem>& items,
                        FulfillmentListener& listener, inventory::StockListener* stock) {
+  tx.lock("count", id);
   CountRow c = require_count(tx, id);
   inventory::LocationInfo location = inventory::location_by_id(tx, c.location_id);
   if (scanned_location != location.code) {
@@ -441,7 +447,7 @@ CountView submit_count(store::Tx& tx, int64_t id, std::string_view scanned_locat
     }
     counted[key] = item.quantity;
   }
-  auto record = record_as_of(tx, c.location_id, c.start_move_id.value_or(0));
+  auto record = baseline_of(tx, c.id);
   std::map<std::pair<int64_t, std::string>, std::pair<int64_t, int64_t>>
       lines;  // expected, counted
   for (const auto& [key, q] : record) {
@@ -525,6 +531,7 @@ CountView submit_count_at(store::Tx& tx, std::string_view warehouse_code, std::s
 
 CountView approve_count(store::Tx& tx, int64_t id, const std::string& manager,
                         FulfillmentListener& listener, inventory::StockListener* stock) {
+  tx.lock("count", id);
   CountRow c = require_count(tx, id);
   if (c.status != CountStatus::needs_approval) {
     throw_conflict("invalid_state", "count " + std::to_string(id) + " is " +
@@ -537,6 +544,7 @@ CountView approve_count(store::Tx& tx, int64_t id, const std::string& manager,
 }
 
 CountView reject_count(store::Tx& tx, int64_t id, const std::string& manager) {
+  tx.lock("count", id);
   CountRow c = require_count(tx, id);
   if (c.status != CountStatus::needs_approval) {
     throw_conflict("invalid_state", "count " + std::to_string(id) + " is " +

@@ -87,6 +87,11 @@ void refresh_status(store::Tx& tx, const ReturnRow& r) {
 }  // namespace
 
 ReturnView authorize_return(store::Tx& tx, const ReturnInput& input) {
+  // Locked before anything is read: what other returns already authorised is
+  // summed below, and a second authorisation for the order in another server
+  // process must wait and then see this one (the order's lock also orders it
+  // behind a hold or cancel of the order).
+  tx.lock("order", input.order_id);
   // The order's lines as its fulfillments carry them (wms/fulfillment.h): an
   // order none of whose units reached a warehouse has nothing to take back.
   if (!tx.query("SELECT 1 FROM fulfillments WHERE order_id = $1 LIMIT 1", input.order_id).next()) {
@@ -261,6 +266,9 @@ std::vector<ReturnView> returns_of_order(store::Tx& tx, int64_t order_id) {
 
 ReturnView receive_return(store::Tx& tx, int64_t id, const std::vector<ReturnedItem>& items,
                           const std::optional<std::string>& location) {
+  // The receipt is checked against what is authorised and already received:
+  // a second scan of the return in another process waits for this one.
+  tx.lock("return", id);
   ReturnRow r = require_return(tx, id);
   if (r.status == ReturnStatus::closed || r.status == ReturnStatus::cancelled) {
     throw_conflict("invalid_state",
@@ -318,6 +326,7 @@ ReturnView receive_return(store::Tx& tx, int64_t id, const std::vector<ReturnedI
 
 ReturnView inspect_return(store::Tx& tx, int64_t id, const std::vector<Disposition>& items,
                           inventory::StockListener* listener) {
+  tx.lock("return", id);  // as in receive_return: the units awaiting inspection are read
   ReturnRow r = require_return(tx, id);
   if (r.status == ReturnStatus::closed || r.status == ReturnStatus::cancelled) {
     throw_conflict("invalid_state",

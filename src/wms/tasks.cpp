@@ -527,7 +527,22 @@ std::vector<int64_t> plan_replenishment(store::Tx& tx, int64_t warehouse_id,
     while (q.next()) faces.push_back({q.i64(0), q.i64(1), q.i64(2), q.i64(3), q.i64(4), q.i64(5)});
   }
   std::vector<int64_t> created;
-  for (const Face& face : faces) {
+  for (Face& face : faces) {
+    if (face.on_hand - face.reserved >= face.min_quantity) continue;
+    // Below its minimum as first read. Locked, then read again: another
+    // server process planning the same face at once waits here and then
+    // counts this plan's tasks as incoming (one plan locks its faces in
+    // ascending order).
+    tx.lock("pick_face", face.location_id);
+    {
+      auto q = tx.query(
+          "SELECT COALESCE(SUM(on_hand), 0), COALESCE(SUM(reserved), 0) FROM stock_balances WHERE "
+          "location_id = $1 AND product_id = $2",
+          face.location_id, face.product_id);
+      q.next();
+      face.on_hand = q.i64(0);
+      face.reserved = q.i64(1);
+    }
     int64_t free = face.on_hand - face.reserved;
     if (free >= face.min_quantity) continue;
     // Units already on their way to this face count as there.

@@ -5,18 +5,24 @@ PostgreSQL only: three servers share one database, and requests that read
 state and write on it are sent at once, spread over the servers. A task is
 claimed once and completed once (its stock moves once), a pick line is never
 picked beyond its quantity, two waves never share a fulfillment, and receipts
-never exceed the supplier's over-receipt tolerance. Each test ends with
+never exceed the supplier's over-receipt tolerance; returns never authorise
+or receive more than was shipped or authorised, a location has one open
+count, a count's figures are booked once, a pick face is replenished once,
+and a warehouse's forecasts are refreshed by one server at a time. Each test
+ends with
 `wareflow verify`. These are the multi-process versions of test_race.py and
 the racing tests of test_execution_refusals.py.
 """
 import os
 import sys
 import threading
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import unittest  # noqa: E402
 
-from harness import ApiTestCase, create_postgres_db, create_token, order_body, verify  # noqa: E402
+from harness import ApiTestCase, create_postgres_db, create_token, order_body, sql_exec, sql_query, verify  # noqa: E402
+from test_execution_refusals import ExecutionBase  # noqa: E402
 from test_multi_server import Servers  # noqa: E402
 
 SERVERS = 3
@@ -44,6 +50,9 @@ class MultiWriter(ApiTestCase):
             self.racers.append(name)
         self.ok("PUT", "suppliers/SUP10", {"name": "Tolerant Supplier", "over_receipt_tolerance_permille": 100})
         self.ok("PUT", "suppliers/SUP0", {"name": "Exact Supplier"})
+        self.ok("PUT", "channels/web", {"name": "Web"})
+        self.ok("PUT", "boxes/M", {"inner_length_mm": 400, "inner_width_mm": 300, "inner_height_mm": 200,
+                                   "max_weight_g": 10000, "tare_weight_g": 100, "cost_minor": 50})
 
     def assertVerify(self):
         rc, out = verify(self.db)
@@ -125,6 +134,22 @@ class MultiWriter(ApiTestCase):
         task = self.ok("GET", "tasks/%d" % rc["putaway_task_id"], status=200)
         self.assertEqual((task["type"], task["status"], task["quantity"]), ("putaway", "open", qty))
         return task, rc
+
+    # An order picked, packed and shipped, as the execution tests make one.
+    wave = ExecutionBase.wave
+    picked_fulfillment = ExecutionBase.picked_fulfillment
+    shipped_fulfillment = ExecutionBase.shipped_fulfillment
+
+    def assertOnlyRefused(self, results, ok_status, *refusals):
+        """Every answer is ok_status or one of the (status, code) refusals;
+        returns the successful answers."""
+        ok = []
+        for _, r in results:
+            if r.status == ok_status:
+                ok.append(r)
+            else:
+                self.assertIn((r.status, r.body.get("code")), refusals, r.describe())
+        return ok
 
     # -- the tests
     def test_a_task_claimed_by_many_workers_is_claimed_once(self):
@@ -257,6 +282,135 @@ class MultiWriter(ApiTestCase):
                 token="operator")
         self.assertVerify()
 
+    # The first race on fresh servers is slow (cold connections, statements
+    # not yet prepared) and often runs one request after the other; each
+    # test below therefore races several rounds, each on fresh objects.
+
+    def test_return_authorisations_at_once_never_exceed_what_shipped(self):
+        wh = self.new_wh()
+        for _ in range(ROUNDS):
+            sku = self.uniq("RA")
+            self.put_product(sku)
+            o, _ = self.shipped_fulfillment(wh, sku, 5)
+            body = {"order_id": o["id"], "reason": "too small", "lines": [{"sku": sku, "quantity": 2}]}
+            results = self.race([("integration", "POST", "returns", body) for _ in self.racers])
+            ok = self.assertOnlyRefused(results, 201, (422, "return_exceeds_shipped"))
+            self.assertEqual(len(ok), 2, "5 shipped: two returns of 2 fit, a third would make 6")
+            listed = self.ok("GET", "returns?order_id=%d" % o["id"], status=200)["returns"]
+            self.assertEqual(sorted(r["id"] for r in listed), sorted(r.body["id"] for r in ok))
+            self.assertEqual(sum(ln["authorized"] for r in listed for ln in r["lines"]), 4)
+        self.assertVerify()
+
+    def test_return_receipts_and_inspections_at_once_stay_within_the_return(self):
+        wh = self.new_wh()
+        for _ in range(ROUNDS):
+            sku = self.uniq("RR")
+            self.put_product(sku)
+            o, _ = self.shipped_fulfillment(wh, sku, 5)
+            rma = self.ok("POST", "returns", {"order_id": o["id"], "reason": "damaged",
+                                              "lines": [{"sku": sku, "quantity": 5}]}, status=201, token="integration")
+            results = self.race_all("POST", "returns/%d/receive" % rma["id"], {"lines": [{"sku": sku, "quantity": 2}]})
+            ok = self.assertOnlyRefused(results, 200, (422, "return_exceeds_authorized"))
+            self.assertEqual(len(ok), 2, "5 authorised: two receipts of 2 fit")
+            after = self.ok("GET", "returns/%d" % rma["id"], status=200)
+            self.assertEqual(after["lines"][0]["received"], 4)
+            moves = self.ok("GET", "inventory/%s/moves" % sku, status=200)["moves"]
+            self.assertEqual(sum(m["quantity"] for m in moves if m["reason"] == "customer_return"), 4)
+            # 4 await inspection: one scrap of 3 fits
+            results = self.race_all("POST", "returns/%d/inspect" % rma["id"],
+                                    {"lines": [{"sku": sku, "quantity": 3, "disposition": "scrap"}]})
+            ok = self.assertOnlyRefused(results, 200, (422, "exceeds_received"))
+            self.assertEqual(len(ok), 1)
+            after = self.ok("GET", "returns/%d" % rma["id"], status=200)
+            self.assertEqual(after["lines"][0]["scrapped"], 3)
+        self.assertVerify()
+
+    def test_a_location_has_one_open_count_whoever_orders_it(self):
+        wh = self.new_wh()
+        sku = self.uniq("CO")
+        self.put_product(sku)
+        locations = ["A01-00%d-1" % b for b in (1, 2, 3)] + ["A02-00%d-1" % b for b in (1, 2, 3)]
+        for loc in locations[:ROUNDS]:
+            self.adjust(wh, loc, sku, 7)
+            results = self.race([("manager", "POST", "counts", {"warehouse": wh, "location": loc})
+                                 for _ in range(RACERS)])
+            ok = self.assertOnlyRefused(results, 201, (409, "count_open"))
+            self.assertEqual(len(ok), 1, "one count of %s:\n%s" % (loc, "\n".join(r.describe() for _, r in results)))
+        # plans at once on every server: no location gets a second count
+        self.race([("manager", "POST", "counts/plan", {"warehouse": wh, "max_locations": 20})
+                   for _ in range(2 * SERVERS)])
+        counts = self.ok("GET", "counts?warehouse=%s&limit=100" % wh, status=200)["counts"]
+        open_locations = [c["location"] for c in counts if c["status"] in ("open", "counting", "recount")]
+        self.assertGreater(len(open_locations), ROUNDS)
+        self.assertEqual(len(open_locations), len(set(open_locations)), sorted(open_locations))
+        tasks = self.ok("GET", "tasks?warehouse=%s&type=count&limit=100" % wh, status=200)["tasks"]
+        self.assertEqual(len(tasks), len(open_locations), "one count task per open count")
+        self.assertVerify()
+
+    def test_a_count_submitted_at_once_books_its_variance_once(self):
+        wh = self.new_wh()
+        for loc in ["A0%d-00%d-1" % (a, b) for a in (1, 2) for b in (1, 2)][:ROUNDS]:
+            sku = self.uniq("CS")
+            self.put_product(sku)
+            self.adjust(wh, loc, sku, 10)
+            cid = self.ok("POST", "counts", {"warehouse": wh, "location": loc, "tolerance_units": 5},
+                          status=201, token="manager")["id"]
+            results = self.race_all("POST", "counts/%d/submit" % cid,
+                                    {"location": loc, "lines": [{"sku": sku, "quantity": 8}]})
+            ok = self.assertOnlyRefused(results, 200, (409, "invalid_state"))
+            self.assertEqual(len(ok), 1, "one submission closes the count")
+            c = self.ok("GET", "counts/%d" % cid, status=200, token="manager")
+            self.assertEqual(c["status"], "accepted")
+            moves = self.ok("GET", "inventory/%s/moves" % sku, status=200)["moves"]
+            self.assertEqual([m["quantity"] for m in moves if m["reason"] == "cycle_count"], [2])
+            self.assertEqual(self.inventory(sku, wh)["on_hand"], 8)
+        self.assertVerify()
+
+    def test_a_pick_face_planned_at_once_is_replenished_once(self):
+        wh = self.new_wh()
+        for face, reserve in [("A0%d-00%d-1" % (a, b), "A0%d-00%d-2" % (a, b)) for a in (1, 2) for b in (1, 2)]:
+            sku = self.uniq("RP")
+            self.put_product(sku)
+            self.ok("PUT", "warehouses/%s/pick-faces/%s" % (wh, face),
+                    {"sku": sku, "min_quantity": 5, "max_quantity": 10}, status=200, token="manager")
+            self.adjust(wh, reserve, sku, 40)  # reserve stock on the level above
+            results = self.race([("manager", "POST", "replenishment", {"warehouse": wh, "sku": sku})
+                                 for _ in range(RACERS)])
+            self.assertOnlyRefused(results, 201)
+            tasks = [t for t in self.ok("GET", "tasks?warehouse=%s&type=replenishment&limit=100" % wh,
+                                        status=200)["tasks"] if t["sku"] == sku]
+            self.assertEqual(sum(t["quantity"] for t in tasks), 10, "the face is filled to its maximum once: %s" % tasks)
+            self.assertEqual(sum(len(r.body["tasks"]) for _, r in results), len(tasks))
+        self.assertVerify()
+
+    def test_forecasts_are_refreshed_by_one_server_at_a_time(self):
+        wh = self.new_wh()
+        skus = [self.uniq("FC") for _ in range(3)]
+        for sku in skus:
+            self.put_product(sku)
+            self.adjust(wh, "A01-001-1", sku, 50)
+        for i in range(6):
+            self.create_order("web", self.uniq("FC"), [(skus[i % 3], 1 + i % 2)])
+        answered = 0
+        for _ in range(ROUNDS):
+            results = self.race([("manager", "POST", "planning/forecasts/refresh", {"warehouse": wh})
+                                 for _ in range(2 * SERVERS)])
+            answered += len(self.assertOnlyRefused(results, 200, (409, "refresh_running")))
+        refreshed = self.events_of("warehouse:" + wh, "forecasts.refreshed")
+        self.assertEqual(len(refreshed), answered, "each 200 is one refresh")
+        # The lease of a refresh running on a server that is not in this test
+        # (a live lease of another holder) refuses; once expired it is taken.
+        wid = sql_query(self.db, "SELECT id FROM warehouses WHERE code = ?", (wh,))[0][0]
+        future = int(time.time() * 1000) + 600000
+        sql_exec(self.db, "INSERT INTO leases (name, holder, expires_at_ms) VALUES (?, 'elsewhere', ?)",
+                 ("forecast-refresh:%d" % wid, future))
+        for s in self.servers:
+            r = s.new_client().call("POST", "planning/forecasts/refresh", {"warehouse": wh}, token="manager")
+            self.assertProblem(r, 409, "refresh_running")
+        sql_exec(self.db, "UPDATE leases SET expires_at_ms = ? WHERE holder = 'elsewhere'", (future - 1200000,))
+        self.ok("POST", "planning/forecasts/refresh", {"warehouse": wh}, status=200, token="manager")
+        self.assertEqual(sql_query(self.db, "SELECT COUNT(*) FROM leases"), [(0,)], "given back after the refresh")
+        self.assertVerify()
 
 if __name__ == "__main__":
     unittest.main()
