@@ -701,6 +701,12 @@ void OrderService::fulfillment_changed(store::Tx& tx, int64_t order_id) {
 }
 
 void OrderService::refresh_status(store::Tx& tx, int64_t order_id) {
+  // The status is derived from all of the order's fulfillments, read here:
+  // two commands on two fulfillments of one order (ships in two server
+  // processes) must not both derive it from a view without the other's
+  // change. Taken late (the caller may hold pick-list or fulfillment locks),
+  // against the lock order; a deadlock that makes is detected and re-run.
+  tx.lock("order", order_id);
   Order o = get_order(tx, order_id);
   OrderStatus status = derive_status(o.lines, o.fulfillments, o.hold_reason.has_value());
   if (to_string(status) != o.status) {

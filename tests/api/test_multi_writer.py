@@ -412,5 +412,35 @@ class MultiWriter(ApiTestCase):
         self.assertEqual(sql_query(self.db, "SELECT COUNT(*) FROM leases"), [(0,)], "given back after the refresh")
         self.assertVerify()
 
+    def test_an_order_shipped_from_two_warehouses_at_once_ends_shipped(self):
+        whs = [self.new_wh(), self.new_wh()]
+        for _ in range(ROUNDS):
+            skus = [self.uniq("SH"), self.uniq("SH")]
+            for wh, sku in zip(whs, skus):
+                self.put_product(sku)
+                self.adjust(wh, "A01-001-1", sku, 1)
+            o = self.create_order("web", self.uniq("SH"), [(skus[0], 1), (skus[1], 1)])
+            fids = sorted(f["id"] for f in o["fulfillments"])
+            self.assertEqual(len(fids), 2, o)
+            for wh in whs:
+                for pl in self.wave(wh)["pick_lists"]:
+                    for ln in pl["lines"]:
+                        self.ok("POST", "pick-lists/%d/picks" % pl["id"],
+                                {"line_id": ln["id"], "location": ln["location"], "barcode": ln["sku"],
+                                 "quantity": ln["quantity"]}, status=200, token="operator")
+            for fid in fids:
+                f = self.ok("GET", "fulfillments/%d" % fid, status=200)
+                (line,) = f["lines"]
+                self.ok("POST", "fulfillments/%d/pack" % fid,
+                        {"packages": [{"box": "M", "items": [{"sku": line["sku"], "quantity": 1}]}]},
+                        status=200, token="operator")
+            # Each ship derives the order's status from both fulfillments.
+            results = self.race([("operator", "POST", "fulfillments/%d/ship" % fid, {"carrier": "OWNVAN"})
+                                 for fid in fids])
+            self.assertOnlyRefused(results, 200)
+            self.assertEqual(self.get_order(o["id"])["status"], "shipped")
+        self.assertVerify()
+
+
 if __name__ == "__main__":
     unittest.main()
