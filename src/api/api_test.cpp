@@ -202,8 +202,8 @@ TEST_F(ApiTest, StoredIdempotentAnswersAreSweptAfterADay) {
                                                     {"recent", int64_t{3'600'000}}};
     for (const auto& [key, age_ms] : keys) {
       tx.exec(
-          "INSERT INTO idempotency_keys (token_name, idempotency_key, request_hash, status, "
-          "response_body, created_at_ms) VALUES ('admin', $1, 'x', 200, '{}', $2)",
+          "INSERT INTO idempotency_keys (token_hash, idempotency_key, request_hash, status, "
+          "response_body, created_at_ms) VALUES ('h', $1, 'x', 200, '{}', $2)",
           std::string(key), tx.now_ms() - age_ms);
     }
   });
