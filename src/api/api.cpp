@@ -65,7 +65,7 @@ void Api::wait_for_background_work() {
 std::vector<Api::RouteInfo> Api::routes() const {
   std::vector<RouteInfo> list;
   for (const auto& r : router_->routes()) {
-    RouteInfo info{r.method, r.pattern, {}};
+    RouteInfo info{r.method, r.pattern, {}, r.answered_inline};
     for (Role role :
          {Role::admin, Role::manager, Role::operator_, Role::integration, Role::viewer}) {
       if (r.roles & role_bit(role)) info.roles.emplace_back(auth::role_name(role));

@@ -38,6 +38,9 @@ class Api {
     std::string method;
     std::string pattern;             // "/api/v1/orders/{id}"
     std::vector<std::string> roles;  // empty: public
+    // Answered at once from memory: never queued as a read, so never refused
+    // by the read pool (429 too_many_requests, 503 server_busy).
+    bool answered_inline = false;
   };
   // Every route, in registration order.
   std::vector<RouteInfo> routes() const;

@@ -83,6 +83,55 @@ TEST_F(ApiTest, EveryRouteIsInTheOpenApiDocumentWithTheSameRoles) {
   }
 }
 
+// The refusals a client must be ready for, whatever the route: the spec lists
+// them on every operation that can get them, so a generated client (and the
+// web app's retry) can rely on the document. The set follows the server:
+// every request can meet the connection cap (503) and the header limit (431);
+// reads queued on the read pool can get 429 too_many_requests and 503
+// server_busy; writes can get 503 database_unavailable and 413.
+TEST_F(ApiTest, EveryOperationListsTheRefusalsItCanGet) {
+  auto spec = boost::json::parse(kOpenApiDocument).as_object();
+  const auto& paths = spec.at("paths").as_object();
+  const auto& shared = spec.at("components").as_object().at("responses").as_object();
+  // The response object of a status, its $ref followed; null when not listed.
+  auto response = [&](const boost::json::object& op,
+                      const char* status) -> const boost::json::object* {
+    auto* listed = op.at("responses").as_object().if_contains(status);
+    if (!listed) return nullptr;
+    const auto& r = listed->as_object();
+    auto* ref = r.if_contains("$ref");
+    if (!ref) return &r;
+    std::string name(ref->as_string());
+    name = name.substr(name.rfind('/') + 1);
+    auto* target = shared.if_contains(name);
+    return target ? &target->as_object() : nullptr;
+  };
+  auto says_retry_after = [](const boost::json::object* r) {
+    auto* headers = r ? r->if_contains("headers") : nullptr;
+    return headers && headers->as_object().contains("Retry-After");
+  };
+  for (const auto& route : api.routes()) {
+    std::string method = route.method;
+    for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string name = route.method + " " + route.pattern;
+    auto* item = paths.if_contains(route.pattern);
+    ASSERT_TRUE(item) << name;
+    auto* op_value = item->as_object().if_contains(method);
+    ASSERT_TRUE(op_value) << name;
+    const auto& op = op_value->as_object();
+    EXPECT_TRUE(response(op, "431")) << name << " does not list 431 headers_too_large";
+    EXPECT_TRUE(says_retry_after(response(op, "503")))
+        << name << " does not list 503 with Retry-After";
+    if (route.method == "GET" && !route.answered_inline) {
+      EXPECT_TRUE(says_retry_after(response(op, "429")))
+          << name << " does not list 429 too_many_requests with Retry-After";
+    }
+    if (route.method != "GET") {
+      EXPECT_TRUE(response(op, "413")) << name << " does not list 413 payload_too_large";
+    }
+  }
+}
+
 TEST_F(ApiTest, UnknownPathsAndMethods) {
   EXPECT_EQ(call("GET", "/nope").status, 404);
   auto r = call("DELETE", "/api/v1/orders", "", admin);
@@ -153,8 +202,8 @@ TEST_F(ApiTest, StoredIdempotentAnswersAreSweptAfterADay) {
                                                     {"recent", int64_t{3'600'000}}};
     for (const auto& [key, age_ms] : keys) {
       tx.exec(
-          "INSERT INTO idempotency_keys (token_name, idempotency_key, request_hash, status, "
-          "response_body, created_at_ms) VALUES ('admin', $1, 'x', 200, '{}', $2)",
+          "INSERT INTO idempotency_keys (token_hash, idempotency_key, request_hash, status, "
+          "response_body, created_at_ms) VALUES ('h', $1, 'x', 200, '{}', $2)",
           std::string(key), tx.now_ms() - age_ms);
     }
   });

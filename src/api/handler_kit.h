@@ -135,7 +135,7 @@ void answer_write(store::Database& db, const CallPtr& call, int status, Fn fn) {
   db.write_async(
       [call, answer, fn, key, fingerprint](store::Tx& tx) {
         if (!key.empty()) {
-          if (auto stored = idempotency::find(tx, call->principal.name, key, fingerprint)) {
+          if (auto stored = idempotency::find(tx, call->principal.token_hash, key, fingerprint)) {
             answer->status = stored->status;
             answer->body = std::move(stored->body);
             return;
@@ -143,7 +143,7 @@ void answer_write(store::Database& db, const CallPtr& call, int status, Fn fn) {
         }
         answer->body = json::serialize(fn(tx, answer->status));
         if (!key.empty()) {
-          idempotency::store_answer(tx, call->principal.name, key, fingerprint,
+          idempotency::store_answer(tx, call->principal.token_hash, key, fingerprint,
                                     {answer->status, answer->body});
         }
       },

@@ -18,12 +18,12 @@ std::string fingerprint(const Request& request) {
   return sha256_hex(request.method + " " + request.path + "\n" + request.body);
 }
 
-std::optional<StoredAnswer> find(store::Tx& tx, const std::string& token_name,
+std::optional<StoredAnswer> find(store::Tx& tx, const std::string& token_hash,
                                  const std::string& key, const std::string& fingerprint) {
   auto q = tx.query(
       "SELECT request_hash, status, response_body FROM idempotency_keys WHERE "
-      "token_name = $1 AND idempotency_key = $2",
-      token_name, key);
+      "token_hash = $1 AND idempotency_key = $2",
+      token_hash, key);
   if (!q.next()) return std::nullopt;
   if (q.text(0) != fingerprint) {
     throw_conflict("idempotency_conflict", "this Idempotency-Key was used for a different request");
@@ -31,12 +31,12 @@ std::optional<StoredAnswer> find(store::Tx& tx, const std::string& token_name,
   return StoredAnswer{static_cast<int>(q.i64(1)), q.text(2)};
 }
 
-void store_answer(store::Tx& tx, const std::string& token_name, const std::string& key,
+void store_answer(store::Tx& tx, const std::string& token_hash, const std::string& key,
                   const std::string& fingerprint, const StoredAnswer& answer) {
   tx.exec(
-      "INSERT INTO idempotency_keys (token_name, idempotency_key, request_hash, status, "
+      "INSERT INTO idempotency_keys (token_hash, idempotency_key, request_hash, status, "
       "response_body, created_at_ms) VALUES ($1, $2, $3, $4, $5, $6)",
-      token_name, key, fingerprint, static_cast<int64_t>(answer.status), answer.body, tx.now_ms());
+      token_hash, key, fingerprint, static_cast<int64_t>(answer.status), answer.body, tx.now_ms());
   if (++answers_stored % kSweepEvery == 0) {
     tx.exec("DELETE FROM idempotency_keys WHERE created_at_ms < $1", tx.now_ms() - kKeepMs);
   }

@@ -70,7 +70,7 @@ std::optional<Principal> authenticate(store::Tx& tx, std::string_view token) {
   if (!constant_time_equal(q.text(0), hash)) return std::nullopt;
   auto role = parse_role(q.text(2));
   if (!role) return std::nullopt;
-  return Principal{q.text(1), *role};
+  return Principal{q.text(1), *role, q.text(0)};
 }
 
 }  // namespace wareflow::auth

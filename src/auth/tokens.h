@@ -21,6 +21,10 @@ constexpr unsigned role_bit(Role role) { return 1u << static_cast<unsigned>(role
 struct Principal {
   std::string name;
   Role role;
+  // The token's stable identity: its SHA-256, the key of api_tokens. Names
+  // are not unique (two tokens may share one, a revoked one and its
+  // successor often do), so what belongs to one token is keyed by this.
+  std::string token_hash;
 };
 
 // Creates a token and returns it in clear; it cannot be recovered later.

@@ -6,7 +6,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import unittest  # noqa: E402
 
-from harness import ApiTestCase  # noqa: E402
+from harness import ApiTestCase, create_token, sql_exec, sql_query  # noqa: E402
 
 
 class HealthAndSpec(ApiTestCase):
@@ -340,6 +340,71 @@ class InventoryAndLedger(ApiTestCase):
         body2 = dict(body, quantity=5)
         self.refused("POST", "inventory/adjustments", body2, headers=key, status=409, code="idempotency_conflict")
         self.assertEqual(self.inventory(sku, self.wh)["on_hand"], 4)
+
+    def test_idempotency_key_is_per_token_not_per_token_name(self):
+        # Token names are not unique: two tokens named alike (here of two roles;
+        # a revoked token and its successor often are) must not see each other's
+        # stored answers by sending the same key.
+        name = self.uniq("scanner")
+        first, second = name + "#1", name + "#2"
+        self.s.tokens[first] = create_token(self.s.db, "manager", name)
+        self.s.tokens[second] = create_token(self.s.db, "admin", name)
+        sku = self.uniq("IKT")
+        self.put_product(sku)
+        body = {"warehouse": self.wh, "location": "A02-003-1", "sku": sku, "quantity": 3, "reason": "found"}
+        key = {"Idempotency-Key": "shared-" + sku}
+        a = self.assertStatus(self.s.call("POST", "inventory/adjustments", body, headers=key, token=first), 201)
+        b = self.assertStatus(self.s.call("POST", "inventory/adjustments", body, headers=key, token=second), 201)
+        self.assertNotEqual(a["move_id"], b["move_id"], "the second token got the first one's stored answer")
+        self.assertEqual(self.inventory(sku, self.wh)["on_hand"], 6)
+        # Each token's replay still gets its own answer, and changes nothing.
+        for token, answer in ((first, a), (second, b)):
+            again = self.assertStatus(self.s.call("POST", "inventory/adjustments", body, headers=key, token=token),
+                                      201)
+            self.assertEqual(again["move_id"], answer["move_id"])
+        self.assertEqual(self.inventory(sku, self.wh)["on_hand"], 6)
+        # Another request under the key is a conflict for either token.
+        body2 = dict(body, quantity=5)
+        for token in (first, second):
+            self.refused("POST", "inventory/adjustments", body2, headers=key, token=token, status=409,
+                         code="idempotency_conflict")
+
+
+class IdempotencyMigration(ApiTestCase):
+    PER_TEST = True
+
+    def test_0010_keys_stored_answers_by_token_where_the_name_tells_which(self):
+        s = self.s
+        s.tokens["solo"] = create_token(s.db, "manager", "solo")
+        s.tokens["twin-a"] = create_token(s.db, "manager", "twin")
+        s.tokens["twin-b"] = create_token(s.db, "admin", "twin")
+        s.stop()
+        # Back to the table before 0010: answers stored per token name.
+        sql_exec(s.db, "DROP TABLE idempotency_keys")
+        sql_exec(s.db, "CREATE TABLE idempotency_keys (token_name TEXT NOT NULL, idempotency_key TEXT NOT NULL, "
+                       "request_hash TEXT NOT NULL, status BIGINT NOT NULL, response_body TEXT NOT NULL, "
+                       "created_at_ms BIGINT NOT NULL, PRIMARY KEY (token_name, idempotency_key))")
+        sql_exec(s.db, "CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at_ms)")
+        for name in ("solo", "twin"):
+            sql_exec(s.db, "INSERT INTO idempotency_keys VALUES (?, ?, 'h', 201, '{}', 1)", (name, "k-" + name))
+        sql_exec(s.db, "DELETE FROM schema_migrations WHERE name = '0010_idempotency_per_token.sql'")
+        s.start()
+        # The name one token has: its answer moved to that token. The name two
+        # tokens share: which one stored it cannot be told, so it is gone.
+        rows = sql_query(s.db, "SELECT t.name, k.idempotency_key FROM idempotency_keys k "
+                               "JOIN api_tokens t ON t.token_hash = k.token_hash")
+        self.assertEqual(rows, [("solo", "k-solo")])
+        self.assertEqual(sql_query(s.db, "SELECT COUNT(*) FROM idempotency_keys"), [(1,)])
+        # The moved answer is found under the solo token (its fingerprint is
+        # another request's: a conflict), and nowhere else.
+        body = {"name": "Moved"}
+        key = {"Idempotency-Key": "k-solo"}
+        self.assertProblem(s.call("PUT", "channels/moved", body, headers=key, token="solo"), 409,
+                           "idempotency_conflict")
+        self.assertStatus(s.call("PUT", "channels/moved", body, headers=key, token="twin-a"), 201)
+        self.assertStatus(s.call("PUT", "channels/twin", body, headers={"Idempotency-Key": "k-twin"}, token="twin-b"),
+                          201)
+        self.assertVerify()
 
 
 class Channels(ApiTestCase):

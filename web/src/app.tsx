@@ -107,7 +107,7 @@ function ConnectionBanner() {
   if (c === 'ok') return null;
   return (
     <div class={`conn-banner ${c}`} role="status" data-testid="connection-banner">
-      {c === 'down' ? 'The server cannot be reached. Retrying…' : 'The server is slow to answer…'}
+      {c === 'down' ? 'The server cannot be reached. Retrying…' : c === 'busy' ? 'The server is busy, trying again…' : 'The server is slow to answer…'}
       {c === 'down' && (
         <button type="button" class="btn small" onClick={() => void retryNow()}>
           Retry now

@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import { ApiClient, ApiError, NetworkError, ProblemError, TimeoutError, buildQuery } from './client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiClient, ApiError, NetworkError, ProblemError, TimeoutError, buildQuery, parseRetryAfter } from './client';
 import { KeyKeeper } from '../lib/keys';
 import { hang, json, mockFetch, problem } from '../test/fetchMock';
 
@@ -106,6 +106,117 @@ describe('ApiClient', () => {
   it('builds queries without empty values', () => {
     expect(buildQuery({ a: 1, b: '', c: null, d: undefined, e: 'x y' })).toBe('?a=1&e=x%20y');
     expect(buildQuery({})).toBe('');
+  });
+});
+
+/** A refusal as the server sends it: problem+json with Retry-After. */
+function busy(status: number, code: string, retryAfter: string | null): Response {
+  const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' };
+  if (retryAfter !== null) headers['Retry-After'] = retryAfter;
+  return new Response(JSON.stringify({ type: `https://wareflow.dev/problems/${code}`, title: code, status, code, detail: 'retry shortly' }), { status, headers });
+}
+
+describe('ApiClient on a busy server (429/503 with Retry-After)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('waits Retry-After, says so, and resends a GET answered 429', async () => {
+    vi.useFakeTimers();
+    let n = 0;
+    const m = mockFetch(() => (n++ === 0 ? busy(429, 'too_many_requests', '1') : json(200, { orders: [] })));
+    const states: string[] = [];
+    const p = client(m.fetch, { random: () => 0, onConnection: (s) => states.push(s) }).get<{ orders: unknown[] }>('/orders');
+    await vi.advanceTimersByTimeAsync(999);
+    expect(m.calls).toHaveLength(1); // not before Retry-After
+    expect(states).toEqual(['busy']);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(p).resolves.toEqual({ orders: [] });
+    expect(m.calls).toHaveLength(2);
+    expect(states).toEqual(['busy', 'ok']);
+  });
+
+  it('adds at most half a second of jitter to one second', async () => {
+    vi.useFakeTimers();
+    let n = 0;
+    const m = mockFetch(() => (n++ === 0 ? busy(503, 'server_busy', '1') : json(200, {})));
+    const p = client(m.fetch, { random: () => 0.999 }).get('/orders');
+    await vi.advanceTimersByTimeAsync(1400);
+    expect(m.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(100);
+    await p;
+    expect(m.calls).toHaveLength(2);
+  });
+
+  it('gives up after 3 attempts, waiting at most 10 s whatever Retry-After says', async () => {
+    vi.useFakeTimers();
+    const m = mockFetch(() => busy(503, 'server_busy', '3600'));
+    const states: string[] = [];
+    const out = client(m.fetch, { random: () => 0, onConnection: (s) => states.push(s) })
+      .get('/orders')
+      .catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(9999);
+    expect(m.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(m.calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(10000);
+    const err = (await out) as ProblemError;
+    expect(m.calls).toHaveLength(3);
+    expect(err).toBeInstanceOf(ProblemError);
+    expect(err.code).toBe('server_busy');
+    expect(err.retryAfterMs).toBe(3600 * 1000);
+    expect(states[states.length - 1]).toBe('down'); // as before: the banner and the /healthz probe take over
+  });
+
+  it('resends a write answered 503 with its Idempotency-Key, the same key each time', async () => {
+    vi.useFakeTimers();
+    let n = 0;
+    const m = mockFetch(() => (n++ === 0 ? busy(503, 'database_unavailable', '1') : json(201, { id: 3 })));
+    const p = client(m.fetch, { random: () => 0 }).post<{ id: number }>('/waves', { warehouse: 'MAIN' });
+    await vi.advanceTimersByTimeAsync(1000);
+    await expect(p).resolves.toEqual({ id: 3 });
+    expect(m.calls).toHaveLength(2);
+    const k = m.calls[0].headers['Idempotency-Key'];
+    expect(k).toMatch(/.{8,}/);
+    expect(m.calls[1].headers['Idempotency-Key']).toBe(k);
+    expect(m.calls[1].body).toEqual({ warehouse: 'MAIN' });
+  });
+
+  it('does not resend a write without an Idempotency-Key: a 503 may leave its outcome unknown', async () => {
+    vi.useFakeTimers();
+    const m = mockFetch(() => busy(503, 'database_unavailable', '1'));
+    const out = client(m.fetch).post('/waves', { warehouse: 'MAIN' }, { idempotencyKey: false }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(30000);
+    expect(await out).toMatchObject({ status: 503, code: 'database_unavailable' });
+    expect(m.calls).toHaveLength(1);
+    expect(m.calls[0].headers['Idempotency-Key']).toBeUndefined();
+  });
+
+  it('does not wait out a 503 without Retry-After (a gateway whose server is gone)', async () => {
+    const m = mockFetch(() => busy(503, 'server_unavailable', null));
+    await expect(client(m.fetch).get('/orders')).rejects.toMatchObject({ status: 503 });
+    expect(m.calls).toHaveLength(1);
+  });
+
+  it('stops waiting when the caller aborts', async () => {
+    vi.useFakeTimers();
+    const m = mockFetch(() => busy(429, 'too_many_requests', '1'));
+    const ctl = new AbortController();
+    const out = client(m.fetch).get('/orders', { signal: ctl.signal }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(10);
+    ctl.abort();
+    expect((await out) as ApiError).toMatchObject({ kind: 'aborted' });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(m.calls).toHaveLength(1);
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    expect(parseRetryAfter('1')).toBe(1000);
+    expect(parseRetryAfter(' 0 ')).toBe(0);
+    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:05 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(5000);
+    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('Wed, 21 Oct 2015 08:00:00 GMT'))).toBe(0);
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    expect(parseRetryAfter(null)).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
 // HTTP client for the Wareflow JSON API: bearer auth, timeouts, problem+json errors,
-// Idempotency-Key on POSTs (reused when a request is retried).
+// Idempotency-Key on POSTs (reused when a request is retried), and a wait-and-retry
+// when the server says it is busy (429/503 with Retry-After).
 
 export interface ProblemDoc {
   type?: string;
@@ -30,7 +31,9 @@ export class ProblemError extends ApiError {
   readonly title: string;
   readonly field?: string;
   readonly problem: ProblemDoc;
-  constructor(problem: ProblemDoc) {
+  /** The answer's Retry-After in milliseconds, when it had one. */
+  readonly retryAfterMs?: number;
+  constructor(problem: ProblemDoc, retryAfterMs?: number) {
     super(problem.detail || problem.title || problem.code);
     this.name = 'ProblemError';
     this.problem = problem;
@@ -39,6 +42,7 @@ export class ProblemError extends ApiError {
     this.detail = problem.detail ?? '';
     this.title = problem.title ?? '';
     this.field = problem.field;
+    this.retryAfterMs = retryAfterMs;
   }
   override get retryable(): boolean {
     // Gateways and an overloaded server: the same request may pass later.
@@ -87,6 +91,28 @@ export function newIdempotencyKey(): string {
   return s;
 }
 
+/**
+ * Retry-After as milliseconds: delay-seconds, or an HTTP date (then relative to `now`);
+ * undefined when missing or unreadable.
+ */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/**
+ * The server refused the request before doing it and said when to come back: 429
+ * too_many_requests (this token's reads are queued) or 503 with Retry-After (server_busy,
+ * too_many_connections, database_unavailable). A gateway's 503 without Retry-After is not
+ * one: that server may be gone.
+ */
+export function isBusyRefusal(e: unknown): e is ProblemError & { retryAfterMs: number } {
+  return e instanceof ProblemError && (e.status === 429 || e.status === 503) && e.retryAfterMs !== undefined;
+}
+
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
 export interface RequestOptions {
@@ -100,13 +126,19 @@ export interface RequestOptions {
   auth?: boolean;
   /** How many times to resend after a network error or a timeout (same idempotency key). */
   retries?: number;
+  /**
+   * How many times to resend after a busy refusal (429/503 with Retry-After); default
+   * `busyRetries` of the client. A write is resent only with its Idempotency-Key.
+   */
+  busyRetries?: number;
   /** Answer as a Blob (documents) instead of JSON. */
   blob?: boolean;
   /** Use this token instead of the configured one (signing in). */
   token?: string;
 }
 
-export type ConnState = 'ok' | 'slow' | 'down';
+/** `busy`: a request waits to be sent again because the server said it is busy. */
+export type ConnState = 'ok' | 'slow' | 'busy' | 'down';
 
 export interface ClientConfig {
   baseUrl?: string;
@@ -116,6 +148,12 @@ export interface ClientConfig {
   /** Time after which a request in flight counts as slow. */
   slowMs?: number;
   retryDelayMs?: number;
+  /** Resends after a busy refusal: 2, so at most 3 attempts. */
+  busyRetries?: number;
+  /** The longest wait before a resend, whatever Retry-After says. */
+  maxBusyWaitMs?: number;
+  /** Jitter source in [0, 1): spreads the clients a busy server sent away at once. */
+  random?: () => number;
   onUnauthorized?: (err: ProblemError, path: string) => void;
   onConnection?: (state: ConnState) => void;
 }
@@ -139,6 +177,7 @@ export class ApiClient {
   private inflight = 0;
   private slowTimers = new Set<ReturnType<typeof setTimeout>>();
   private slowCount = 0;
+  private busyCount = 0;
   private lastState: ConnState = 'ok';
 
   constructor(cfg: ClientConfig = {}) {
@@ -148,6 +187,9 @@ export class ApiClient {
       timeoutMs: cfg.timeoutMs ?? 15000,
       slowMs: cfg.slowMs ?? 3000,
       retryDelayMs: cfg.retryDelayMs ?? 500,
+      busyRetries: cfg.busyRetries ?? 2,
+      maxBusyWaitMs: cfg.maxBusyWaitMs ?? 10000,
+      random: cfg.random ?? Math.random,
       getToken: cfg.getToken,
       onUnauthorized: cfg.onUnauthorized,
       onConnection: cfg.onConnection,
@@ -176,14 +218,24 @@ export class ApiClient {
       write && opts.idempotencyKey !== false ? opts.idempotencyKey || newIdempotencyKey() : undefined;
     // Writes with a key are safe to resend: the server answers a replay from its store.
     const retries = opts.retries ?? (write ? (key ? 1 : 0) : 0);
+    // A busy refusal means the read was not done, and for a write (docs/api.md) that
+    // nothing was written or that a resend with the same key is safe; without a key
+    // the outcome of a 503 database_unavailable may be unknown, so it is not resent.
+    const busyRetries = !write || key ? opts.busyRetries ?? this.cfg.busyRetries : 0;
     let attempt = 0;
+    let busyAttempt = 0;
     for (;;) {
       try {
-        return await this.once<T>(method, path, opts, key);
+        return await this.once<T>(method, path, opts, key, busyAttempt < busyRetries);
       } catch (e) {
         if (e instanceof ApiError && e.retryable && e.kind !== 'problem' && attempt < retries) {
           attempt++;
           await sleep(this.cfg.retryDelayMs * attempt, opts.signal);
+          continue;
+        }
+        if (isBusyRefusal(e) && busyAttempt < busyRetries) {
+          busyAttempt++;
+          await this.waitWhileBusy(this.busyWaitMs(e.retryAfterMs), opts.signal);
           continue;
         }
         throw e;
@@ -191,7 +243,25 @@ export class ApiClient {
     }
   }
 
-  private async once<T>(method: string, path: string, opts: RequestOptions, key?: string): Promise<T> {
+  /** Retry-After plus up to half of it (at most 1 s) of jitter, capped. */
+  private busyWaitMs(retryAfterMs: number): number {
+    const jitter = this.cfg.random() * Math.min(retryAfterMs / 2, 1000);
+    return Math.min(retryAfterMs + jitter, this.cfg.maxBusyWaitMs);
+  }
+
+  /** Sleeps with the connection state `busy` (the banner says the server is busy). */
+  private async waitWhileBusy(ms: number, signal?: AbortSignal) {
+    this.busyCount++;
+    this.setState('busy');
+    try {
+      await sleep(ms, signal);
+    } finally {
+      this.busyCount--;
+    }
+  }
+
+  /** One attempt; `willRetryBusy`: a busy refusal will be waited out and resent. */
+  private async once<T>(method: string, path: string, opts: RequestOptions, key: string | undefined, willRetryBusy: boolean): Promise<T> {
     const url = path.startsWith('/healthz') ? path : this.cfg.baseUrl + path + buildQuery(opts.query);
     const headers: Record<string, string> = { Accept: opts.blob ? '*/*' : 'application/json' };
     const token = opts.auth === false ? null : opts.token ?? this.cfg.getToken?.() ?? null;
@@ -233,10 +303,11 @@ export class ApiClient {
     try {
       if (!res.ok) {
         const problem = await readProblem(res);
-        const err = new ProblemError(problem);
+        const err = new ProblemError(problem, parseRetryAfter(res.headers.get('Retry-After')));
         done();
-        // A proxy in front of a stopped server answers 502/503/504.
-        this.setState(err.retryable ? 'down' : 'ok');
+        // A proxy in front of a stopped server answers 502/503/504. A busy refusal about
+        // to be resent is not a server down: request() shows `busy` while it waits.
+        if (!(willRetryBusy && isBusyRefusal(err))) this.setState(err.retryable ? 'down' : 'ok');
         if (res.status === 401) this.cfg.onUnauthorized?.(err, path);
         throw err;
       }
@@ -293,6 +364,8 @@ export class ApiClient {
   }
 
   private setState(s: ConnState) {
+    // Another request still waiting out a busy server keeps the banner up.
+    if (s === 'ok' && this.busyCount > 0) s = 'busy';
     if (s === 'ok' && this.slowCount > 0) s = 'slow';
     if (s === this.lastState) return;
     this.lastState = s;

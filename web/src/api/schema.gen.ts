@@ -3617,6 +3617,55 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description `headers_too_large`: the request line and headers are over 16 KiB; the connection is closed */
+        HeadersTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `too_many_requests`: this token already has 12 reads running or waiting (callers without a token: 32 together); nothing was read. Retry after `Retry-After` seconds. */
+        TooManyRequests: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The server cannot answer the read now; nothing was read, retry after `Retry-After` seconds. `server_busy`: 256 reads are waiting; `too_many_connections`: the connection cap is reached (answered before the request is read, and the connection closed); `database_unavailable`: the database does not answer (unreachable, failing over); `shutting_down`: the server is stopping. */
+        ReadUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The server cannot take the write now; retry after `Retry-After` seconds. `too_many_connections`: the connection cap is reached (answered before the request is read: nothing was done); `database_unavailable`: the database cannot take it (unreachable, failing over, or the command lost to other servers' writes too often): nothing was written, or the outcome is unknown and a retry with the same `Idempotency-Key` (or `channel_order_id` for an order) is safe. */
+        WriteUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `too_many_connections`: the connection cap is reached; answered before the request is read, and the connection closed. Retry after `Retry-After` seconds. */
+        ServerFull: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
     parameters: {
         /** @description page size */
@@ -3687,7 +3736,10 @@ export interface components {
         ReportFormat: "json" | "csv";
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Seconds to wait before sending the request again (the server sends `1`). A client should wait at least this long, add some jitter, and give up after a few attempts. */
+        RetryAfter: number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -3710,6 +3762,8 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServerFull"];
         };
     };
     getReadiness: {
@@ -3730,13 +3784,17 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
-            /** @description the database is unreachable */
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            /** @description the database is unreachable (`not_ready`); or, as a problem document, the server cannot answer now (`server_busy`, `too_many_connections`, `shutting_down`) */
             503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Readiness"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3759,6 +3817,8 @@ export interface operations {
                     "application/json": Record<string, unknown>;
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServerFull"];
         };
     };
     listProducts: {
@@ -3788,6 +3848,9 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["InvalidQuery"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     getProduct: {
@@ -3821,6 +3884,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     upsertProduct: {
@@ -3879,6 +3945,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     getProductByBarcode: {
@@ -3912,6 +3980,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     listWarehouses: {
@@ -3939,6 +4010,9 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["InvalidQuery"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     getWarehouse: {
@@ -3972,6 +4046,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     upsertWarehouse: {
@@ -4021,6 +4098,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     generateLayout: {
@@ -4082,6 +4161,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     listLocations: {
@@ -4123,6 +4204,9 @@ export interface operations {
                 };
             };
             422: components["responses"]["InvalidQuery"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     upsertLocation: {
@@ -4192,6 +4276,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     createAdjustment: {
@@ -4241,6 +4327,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     getInventory: {
@@ -4274,6 +4362,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     listMoves: {
@@ -4313,6 +4404,9 @@ export interface operations {
                 };
             };
             422: components["responses"]["InvalidQuery"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     listChannels: {
@@ -4340,6 +4434,9 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["InvalidQuery"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     upsertChannel: {
@@ -4389,6 +4486,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     listOrders: {
@@ -4422,6 +4521,9 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["InvalidQuery"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     createOrder: {
@@ -4480,6 +4582,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     getOrder: {
@@ -4513,6 +4617,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     cancelOrder: {
@@ -4559,6 +4666,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     holdOrder: {
@@ -4620,6 +4730,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     releaseOrder: {
@@ -4666,6 +4778,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     getFulfillment: {
@@ -4699,6 +4814,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     packFulfillment: {
@@ -4760,6 +4878,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     shipFulfillment: {
@@ -4821,6 +4941,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     deliverFulfillment: {
@@ -4867,6 +4989,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     listWaves: {
@@ -4899,6 +5024,9 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["InvalidQuery"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     createWave: {
@@ -4948,6 +5076,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     getWave: {
@@ -4981,6 +5111,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     getPickList: {
@@ -5014,6 +5147,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     confirmPick: {
@@ -5075,6 +5211,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     reportShort: {
@@ -5136,6 +5274,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     listEvents: {
@@ -5165,6 +5305,9 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["InvalidQuery"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     listSuppliers: {
@@ -5192,6 +5335,9 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["InvalidQuery"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     upsertSupplier: {
@@ -5244,6 +5390,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     listPurchaseOrders: {
@@ -5273,6 +5421,9 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["InvalidQuery"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     createPurchaseOrder: {
@@ -5322,6 +5473,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     getPurchaseOrder: {
@@ -5355,6 +5508,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     closePurchaseOrder: {
@@ -5401,6 +5557,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     cancelPurchaseOrder: {
@@ -5447,6 +5606,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     receive: {
@@ -5508,6 +5670,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     listTasks: {
@@ -5543,6 +5707,9 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["InvalidQuery"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     createMoveTask: {
@@ -5592,6 +5759,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     nextTask: {
@@ -5628,6 +5797,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     getTask: {
@@ -5661,6 +5833,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     claimTask: {
@@ -5707,6 +5882,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     completeTask: {
@@ -5768,6 +5946,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     cancelTask: {
@@ -5814,6 +5994,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description `wrong_task_type`: pick and count tasks end with their pick list or count */
             422: {
                 headers: {
@@ -5823,6 +6004,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     listPickFaces: {
@@ -5856,6 +6039,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     setPickFace: {
@@ -5919,6 +6105,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     planReplenishment: {
@@ -5959,6 +6147,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     planCounts: {
@@ -5999,6 +6189,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     listCounts: {
@@ -6030,6 +6222,9 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["InvalidQuery"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     createCount: {
@@ -6079,6 +6274,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     submitCountAtLocation: {
@@ -6128,6 +6325,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     getCount: {
@@ -6161,6 +6360,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     startCount: {
@@ -6207,6 +6409,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     submitCount: {
@@ -6268,6 +6473,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     approveCount: {
@@ -6314,6 +6521,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     rejectCount: {
@@ -6360,6 +6570,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     listReturns: {
@@ -6393,6 +6606,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     authorizeReturn: {
@@ -6433,6 +6649,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     getReturn: {
@@ -6466,6 +6684,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     receiveReturn: {
@@ -6527,6 +6748,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     inspectReturn: {
@@ -6588,6 +6811,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     listBoxes: {
@@ -6609,6 +6834,9 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     upsertBox: {
@@ -6661,6 +6889,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     listCarriers: {
@@ -6682,6 +6912,9 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     getCarrier: {
@@ -6715,6 +6948,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     upsertCarrier: {
@@ -6767,6 +7003,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     getManifest: {
@@ -6814,6 +7052,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     quoteRates: {
@@ -6850,6 +7091,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     suggestCarton: {
@@ -6892,6 +7135,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     recordTrackingEvent: {
@@ -6953,6 +7199,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     getFulfillmentDocument: {
@@ -7014,6 +7262,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
             /** @description `render_failed`: the renderer failed */
             500: {
                 headers: {
@@ -7023,6 +7273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     getPickListDocument: {
@@ -7067,6 +7318,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
             /** @description `render_failed`: the renderer failed */
             500: {
                 headers: {
@@ -7076,6 +7329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     reportInventoryAccuracy: {
@@ -7116,6 +7370,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     reportShrinkage: {
@@ -7156,6 +7413,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     reportProductivity: {
@@ -7196,6 +7456,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     adviseSlotting: {
@@ -7254,6 +7517,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     getDemandHistory: {
@@ -7293,6 +7559,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     getDemandForecast: {
@@ -7335,6 +7604,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     reportOrders: {
@@ -7375,6 +7647,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     getMe: {
@@ -7396,6 +7671,8 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServerFull"];
         };
     };
     getTracking: {
@@ -7428,6 +7705,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     reportDashboard: {
@@ -7461,6 +7741,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     putSupplierProduct: {
@@ -7511,6 +7794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description `invalid_field`, `unknown_sku` */
             422: {
                 headers: {
@@ -7520,6 +7804,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     deleteSupplierProduct: {
@@ -7560,6 +7846,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     listSupplierProducts: {
@@ -7602,6 +7891,9 @@ export interface operations {
                 };
             };
             422: components["responses"]["InvalidQuery"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     refreshForecasts: {
@@ -7645,6 +7937,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description `invalid_field`, `unknown_warehouse` */
             422: {
                 headers: {
@@ -7654,6 +7947,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     reorderSuggestions: {
@@ -7703,6 +7998,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     purchaseFromSuggestion: {
@@ -7754,6 +8052,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description `invalid_field`, `unknown_warehouse`, `unknown_supplier`, `nothing_to_order` */
             422: {
                 headers: {
@@ -7763,6 +8062,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["WriteUnavailable"];
         };
     };
     reportThroughput: {
@@ -7804,6 +8105,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     reportSales: {
@@ -7847,6 +8151,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     reportSpace: {
@@ -7882,6 +8189,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     reportDockToStock: {
@@ -7922,6 +8232,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     forecastBottlenecks: {
@@ -7978,6 +8291,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     listFulfillments: {
@@ -8011,6 +8327,9 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["InvalidQuery"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
     warehouseStock: {
@@ -8055,6 +8374,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ReadUnavailable"];
         };
     };
 }
