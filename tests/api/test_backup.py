@@ -12,7 +12,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import unittest  # noqa: E402
 
-from harness import ApiTestCase, Server, create_postgres_db, is_postgres, order_body, run_cli, verify  # noqa: E402
+from harness import ApiTestCase, Server, Workers, create_postgres_db, is_postgres, order_body, run_cli, verify  # noqa: E402
 
 
 def restore(backup_file, like_db):
@@ -54,9 +54,9 @@ class Backup(ApiTestCase):
                         acknowledged.append(coid)
             c.close()
 
-        threads = [threading.Thread(target=worker, args=(t,)) for t in range(4)]
-        for th in threads:
-            th.start()
+        workers = Workers()
+        for t in range(4):
+            workers.start(worker, t)
         time.sleep(1.0)
         backup_file = os.path.join(self.s.tmpdir, "backup.wareflow")
         with lock:
@@ -65,8 +65,7 @@ class Backup(ApiTestCase):
         during = len(acknowledged)
         time.sleep(0.5)
         stop.set()
-        for th in threads:
-            th.join(60)
+        workers.join(60)
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertGreater(during, 10)
         # A second backup to the same file is refused: a backup never overwrites.

@@ -11,7 +11,7 @@ import threading
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import unittest  # noqa: E402
 
-from harness import ApiTestCase, create_token, sql_query  # noqa: E402
+from harness import ApiTestCase, Workers, create_token, sql_query  # noqa: E402
 
 
 def gs1_check_digit(digits):
@@ -769,11 +769,10 @@ class TaskRefusals(ExecutionBase):
             finally:
                 c.close()
 
-        threads = [threading.Thread(target=worker, args=(n,)) for n in self.racers]
-        for th in threads:
-            th.start()
-        for th in threads:
-            th.join(60)
+        workers = Workers()
+        for n in self.racers:
+            workers.start(worker, n)
+        workers.join(60)
         self.assertEqual(errors, [])
         self.assertEqual(len(results), len(self.racers))
         return results

@@ -17,7 +17,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import unittest  # noqa: E402
 
-from harness import ApiTestCase, Client, Server, create_postgres_db, order_body  # noqa: E402
+from harness import ApiTestCase, Client, Server, Workers, create_postgres_db, order_body  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PG_CLUSTER = os.path.join(ROOT, "scripts", "pg-cluster")
@@ -101,11 +101,10 @@ class MultiServer(ApiTestCase):
             finally:
                 c.close()
 
-        threads = [threading.Thread(target=worker, args=(t,)) for t in range(threads_n)]
-        for th in threads:
-            th.start()
-        for th in threads:
-            th.join(180)
+        workers = Workers()
+        for t in range(threads_n):
+            workers.start(worker, t)
+        workers.join(180)
         self.assertEqual(errors, [])
         self.assertEqual(sorted({r.status for r in results}), [201], [r.describe() for r in results
                                                                        if r.status != 201][:3])
@@ -146,15 +145,14 @@ class MultiServer(ApiTestCase):
                         acknowledged.append(coid)
             c.close()
 
-        threads = [threading.Thread(target=worker, args=(t, servers[t % 3])) for t in range(6)]
-        for th in threads:
-            th.start()
+        workers = Workers()
+        for t in range(6):
+            workers.start(worker, t, servers[t % 3])
         time.sleep(2.0)
         servers[1].kill()
         time.sleep(2.0)
         stop.set()
-        for th in threads:
-            th.join(60)
+        workers.join(60)
         self.assertGreater(len(acknowledged), 50)
         stored = channel_order_ids(servers[0], "multi")
         missing = [coid for coid in acknowledged if coid not in stored]
@@ -209,15 +207,14 @@ class MultiServer(ApiTestCase):
                 seen += 1
             return len(r.body["events"])
 
-        threads = [threading.Thread(target=writer, args=(t,)) for t in range(8)]
-        for th in threads:
-            th.start()
+        workers = Workers()
+        for t in range(8):
+            workers.start(writer, t)
         deadline = time.monotonic() + 6.0
         while time.monotonic() < deadline:
             follow()
         stop.set()
-        for th in threads:
-            th.join(60)
+        workers.join(60)
         for _ in range(100):
             if follow() == 0:
                 break
@@ -298,9 +295,9 @@ class Failover(ApiTestCase):
                     time.sleep(0.05)
             c.close()
 
-        threads = [threading.Thread(target=worker, args=(t,)) for t in range(4)]
-        for th in threads:
-            th.start()
+        workers = Workers()
+        for t in range(4):
+            workers.start(worker, t)
         time.sleep(2.0)
         before_kill = len(acknowledged)
         killed_at[0] = time.monotonic()
@@ -319,8 +316,7 @@ class Failover(ApiTestCase):
             time.sleep(0.05)
         time.sleep(1.0)
         stop.set()
-        for th in threads:
-            th.join(60)
+        workers.join(60)
         self.assertGreater(before_kill, 10)
         self.assertIsNotNone(first_after, "no order was accepted after the promotion")
         print("failover: %.2f s from SIGKILL of the primary to the first order accepted after "

@@ -21,7 +21,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import unittest  # noqa: E402
 
-from harness import ApiTestCase, create_postgres_db, create_token, order_body, sql_exec, sql_query, verify  # noqa: E402
+from harness import ApiTestCase, Workers, create_postgres_db, create_token, order_body, sql_exec, sql_query, verify  # noqa: E402
 from test_execution_refusals import ExecutionBase  # noqa: E402
 from test_multi_server import Servers  # noqa: E402
 
@@ -86,11 +86,10 @@ class MultiWriter(ApiTestCase):
             finally:
                 c.close()
 
-        threads = [threading.Thread(target=worker, args=(i,) + tuple(req)) for i, req in enumerate(requests)]
-        for th in threads:
-            th.start()
-        for th in threads:
-            th.join(120)
+        workers = Workers()
+        for i, req in enumerate(requests):
+            workers.start(worker, i, *req)
+        workers.join(120)
         self.assertEqual(errors, [])
         self.assertNotIn(None, results)
         for _, r in results:
