@@ -12,8 +12,8 @@ using metrics::Exposition;
 constexpr size_t kMaxRequestSeries = 4096;
 constexpr size_t kMaxDurationSeries = 1024;
 
-constexpr std::array<std::string_view, 4> kRefusalNames = {
-    "too_many_connections", "server_busy", "too_many_requests", "shutting_down"};
+constexpr std::array<std::string_view, 4> kRefusalNames = {"too_many_connections", "server_busy",
+                                                           "too_many_requests", "shutting_down"};
 
 // A client may send any token as the method; only these become labels.
 std::string method_label(std::string_view method) {
@@ -54,8 +54,7 @@ std::string HttpMetrics::render(const store::Database& db,
   durations_.each([&](const metrics::Labels& labels, const metrics::Histogram& h) {
     out.histogram("wareflow_http_request_duration_seconds", labels, h.snapshot());
   });
-  out.family("wareflow_http_connections_open", "Open client connections.",
-             Exposition::Type::gauge);
+  out.family("wareflow_http_connections_open", "Open client connections.", Exposition::Type::gauge);
   out.sample("wareflow_http_connections_open", {}, connections_open_.value());
   out.family("wareflow_http_refusals_total",
              "Connections or requests refused for load: too_many_connections (503 at accept), "

@@ -24,7 +24,8 @@ class JsonLineFormatter final : public spdlog::formatter {
   void format(const spdlog::details::log_msg& msg, spdlog::memory_buf_t& dest) override {
     std::string line = "{\"time\":\"" + utc_time(msg.time) + "\",\"level\":";
     auto level = spdlog::level::to_string_view(msg.level);
-    line += boost::json::serialize(boost::json::string(std::string_view(level.data(), level.size())));
+    line +=
+        boost::json::serialize(boost::json::string(std::string_view(level.data(), level.size())));
     std::string_view payload(msg.payload.data(), msg.payload.size());
     if (payload.starts_with("{\"event\":") && payload.ends_with('}')) {
       line += ',';

@@ -8,7 +8,8 @@ namespace wareflow::app {
 namespace {
 
 boost::json::object format(std::string_view payload, spdlog::level::level_enum level) {
-  spdlog::details::log_msg msg("wareflow", level, spdlog::string_view_t(payload.data(), payload.size()));
+  spdlog::details::log_msg msg("wareflow", level,
+                               spdlog::string_view_t(payload.data(), payload.size()));
   JsonLineFormatter formatter;
   spdlog::memory_buf_t out;
   formatter.format(msg, out);

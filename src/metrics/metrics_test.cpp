@@ -11,8 +11,7 @@ TEST(MetricsEncoder, CounterFamilyWithHelpTypeAndEscapedLabels) {
   Exposition out;
   out.family("wf_requests_total", "Requests answered.\nBy route \\ status.",
              Exposition::Type::counter);
-  out.sample("wf_requests_total", {{"route", "/a/{id}"}, {"note", "say \"hi\"\\\n"}},
-             uint64_t{3});
+  out.sample("wf_requests_total", {{"route", "/a/{id}"}, {"note", "say \"hi\"\\\n"}}, uint64_t{3});
   EXPECT_EQ(out.text(),
             "# HELP wf_requests_total Requests answered.\\nBy route \\\\ status.\n"
             "# TYPE wf_requests_total counter\n"
@@ -62,7 +61,8 @@ TEST(MetricsFamily, SameLabelsSameSeriesAndACapOnSeries) {
   family.at({"/c", "500"}).add();  // beyond the cap
   family.at({"/d", "500"}).add();  // beyond the cap: the same overflow series
   std::vector<std::pair<Labels, uint64_t>> seen;
-  family.each([&](const Labels& labels, const Counter& c) { seen.emplace_back(labels, c.value()); });
+  family.each(
+      [&](const Labels& labels, const Counter& c) { seen.emplace_back(labels, c.value()); });
   ASSERT_EQ(seen.size(), 3u);
   EXPECT_EQ(seen[0].first, (Labels{{"route", "/a"}, {"status", "200"}}));
   EXPECT_EQ(seen[0].second, 2u);
