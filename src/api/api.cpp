@@ -115,12 +115,14 @@ void Api::handle(const Request& request, Respond respond) {
       }
       return;
     }
-    if (std::string log_path = match.route->redacted(request.path); !log_path.empty()) {
-      respond = [inner = std::move(respond), log_path](Response r) mutable {
-        r.log_path = log_path;
-        inner(std::move(r));
-      };
-    }
+    // Every answer from here on names its route (the metrics' label) and
+    // the path as the log may show it.
+    respond = [inner = std::move(respond), log_path = match.route->redacted(request.path),
+               route = &match.route->pattern](Response r) mutable {
+      r.log_path = log_path;
+      r.route = *route;
+      inner(std::move(r));
+    };
     auto call = std::make_shared<Call>();
     call->request = request;
     call->params = std::move(match.params);
@@ -175,14 +177,17 @@ void Api::run_read(const Route& route, const CallPtr& call, const std::string& c
     case ReadPool::Admission::accepted:
       return;
     case ReadPool::Admission::caller_busy:
+      metrics_.refused(HttpMetrics::Refusal::too_many_requests);
       refusal = problem(429, "too_many_requests",
                         "this caller already has " + std::to_string(limit) +
                             " reads running or waiting; retry when one is answered");
       break;
     case ReadPool::Admission::pool_full:
+      metrics_.refused(HttpMetrics::Refusal::server_busy);
       refusal = problem(503, "server_busy", "too many reads are waiting; retry shortly");
       break;
     case ReadPool::Admission::stopped:
+      metrics_.refused(HttpMetrics::Refusal::shutting_down);
       refusal = problem(503, "shutting_down", "the server is stopping");
       break;
   }
@@ -192,7 +197,7 @@ void Api::run_read(const Route& route, const CallPtr& call, const std::string& c
 
 void Api::register_routes() {
   Router& r = *router_;
-  register_meta_routes(r, db_);
+  register_meta_routes(r, db_, metrics_);
   register_product_routes(r, db_);
   register_warehouse_routes(r, db_);
   register_inventory_routes(r, db_, orders_);

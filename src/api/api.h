@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "api/http.h"
+#include "api/http_metrics.h"
 #include "api/read_pool.h"
 #include "auth/tokens.h"
 #include "jobs/job_runner.h"
@@ -49,6 +50,9 @@ class Api {
   // runner, which the Api owns.
   jobs::JobRunner& jobs() { return *jobs_; }
 
+  // The numbers `GET /metrics` shows; the server records requests there.
+  HttpMetrics& metrics() { return metrics_; }
+
   // Waits for the background work and the reads, and stops their threads;
   // later ones are refused. serve() calls it before its io_context goes away
   // (their answers are posted there); call it again, harmlessly, before the
@@ -66,6 +70,7 @@ class Api {
   store::Database& db_;
   oms::OrderService& orders_;
   std::unique_ptr<Router> router_;
+  HttpMetrics metrics_;
   std::mutex token_cache_mutex_;
   struct CachedPrincipal {
     auth::Principal principal;

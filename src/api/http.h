@@ -18,6 +18,7 @@ struct Request {
   std::string authorization;    // the Authorization header
   std::string idempotency_key;  // the Idempotency-Key header
   std::string content_type;
+  std::string request_id;  // X-Request-Id as accepted or made by the server
 };
 
 struct Response {
@@ -28,6 +29,7 @@ struct Response {
   std::string principal;   // token name, for the request log
   std::string error_code;  // problem code, for the request log
   std::string log_path;    // the path with its secrets redacted; empty: log it as sent
+  std::string route;       // the pattern that matched, for metrics; empty: none did
 };
 
 // Called exactly once per request, from any thread.

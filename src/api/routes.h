@@ -5,6 +5,7 @@
 // Internal to api/.
 #pragma once
 
+#include "api/http_metrics.h"
 #include "api/router.h"
 #include "jobs/job_runner.h"
 #include "oms/orders.h"
@@ -13,7 +14,8 @@
 namespace wareflow::api {
 
 // routes_meta.cpp
-void register_meta_routes(Router& r, store::Database& db);
+// (`GET /metrics` renders `metrics`)
+void register_meta_routes(Router& r, store::Database& db, const HttpMetrics& metrics);
 // routes_products.cpp
 void register_product_routes(Router& r, store::Database& db);
 // routes_warehouses.cpp

@@ -2,13 +2,14 @@
 // document, who the caller is, and the customer tracking page (no token).
 #include "api/handler_kit.h"
 #include "api/routes.h"
+#include "events/outbox.h"
 #include "reporting/tracking.h"
 
 namespace wareflow::api {
 
 extern const std::string_view kOpenApiDocument;
 
-void register_meta_routes(Router& r, store::Database& db) {
+void register_meta_routes(Router& r, store::Database& db, const HttpMetrics& metrics) {
   const ReadOn read{db};
   r.add_inline("GET", "/healthz", kPublic, [](const CallPtr& call) {
     call->respond(json_response(200, json::object{{"status", "ok"}}));
@@ -24,6 +25,23 @@ void register_meta_routes(Router& r, store::Database& db) {
       unready.headers.emplace_back("Retry-After", "1");
       call->respond(std::move(unready));
     }
+  });
+  // For Prometheus, with a token of any role (scrape_config `authorization`):
+  // the numbers show load and routes, not data. A read like any other (it
+  // asks the database for the newest event), so it runs on the read pool.
+  r.add("GET", "/metrics", kAll, [&db, &metrics](const CallPtr& call) {
+    std::optional<int64_t> feed_last_seq;
+    try {
+      db.read([&](store::Tx& tx) {
+        feed_last_seq = std::min(events::last_seq(tx), db.durable_event_seq());
+      });
+    } catch (const std::exception&) {
+      // The database is away: the server's own numbers are still worth a scrape.
+    }
+    Response response;
+    response.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    response.body = metrics.render(db, feed_last_seq);
+    call->respond(std::move(response));
   });
   r.add_inline("GET", "/api/v1/openapi.json", kPublic, [](const CallPtr& call) {
     Response response;

@@ -9,11 +9,15 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/json.hpp>
 #include <boost/url/parse.hpp>
 #include <cerrno>
 #include <chrono>
+#include <cmath>
 #include <mutex>
 #include <thread>
+
+#include "api/request_id.h"
 
 namespace wareflow::api {
 namespace {
@@ -56,6 +60,7 @@ struct Shared {
   std::atomic<int> open_connections{0};
   ThrottledWarning connections_full{};
   ThrottledWarning accept_failing{};
+  RequestIds request_ids{};
 };
 
 bool parse_target(std::string_view target, Request& request) {
@@ -74,8 +79,12 @@ class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
     ++shared_.open_connections;
+    shared_.api.metrics().connections_open().add(1);
   }
-  ~Session() { --shared_.open_connections; }
+  ~Session() {
+    --shared_.open_connections;
+    shared_.api.metrics().connections_open().add(-1);
+  }
 
   void start() {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_header(); });
@@ -96,6 +105,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec == http::error::body_limit) {  // a Content-Length over the limit
       method_ = std::string(parser_->get().method_string());
       path_ = std::string(parser_->get().target());
+      request_id_ = shared_.request_ids.accept_or_make(parser_->get()["X-Request-Id"]);
       started_ = std::chrono::steady_clock::now();
       return reply_and_close(problem(
           413, "payload_too_large",
@@ -104,6 +114,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec == http::error::header_limit) {
       method_ = "-";
       path_ = "-";
+      request_id_ = shared_.request_ids.next();  // the headers were never read
       started_ = std::chrono::steady_clock::now();
       return reply_and_close(problem(431, "headers_too_large",
                                      "the request line and headers are larger than " +
@@ -112,6 +123,10 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec) return close();
     auto length = parser_->content_length();
     if (length && *length > shared_.options.max_body_bytes) {
+      method_ = std::string(parser_->get().method_string());
+      path_ = std::string(parser_->get().target());
+      request_id_ = shared_.request_ids.accept_or_make(parser_->get()["X-Request-Id"]);
+      started_ = std::chrono::steady_clock::now();
       return reply_and_close(problem(
           413, "payload_too_large",
           "the body is larger than " + std::to_string(shared_.options.max_body_bytes) + " bytes"));
@@ -149,6 +164,10 @@ class Session : public std::enable_shared_from_this<Session> {
     version_ = message.version();
     Request request;
     request.method = std::string(message.method_string());
+    request.request_id = shared_.request_ids.accept_or_make(message["X-Request-Id"]);
+    request_id_ = request.request_id;
+    method_ = request.method;
+    path_ = "-";
     target_ = std::string(message.target());
     if (!parse_target(message.target(), request)) {
       return send(problem(400, "malformed_request", "the request target is not a valid path"));
@@ -160,7 +179,10 @@ class Session : public std::enable_shared_from_this<Session> {
     method_ = request.method;
     path_ = request.path;
     if (shared_.options.web) {
-      if (auto file = shared_.options.web->serve(request)) return send(std::move(*file));
+      if (auto file = shared_.options.web->serve(request)) {
+        file->route = kWebRoute;
+        return send(std::move(*file));
+      }
     }
     ++shared_.in_flight;
     counted_ = true;
@@ -179,16 +201,17 @@ class Session : public std::enable_shared_from_this<Session> {
     response->set(http::field::content_type, r.content_type);
     response->set(http::field::cache_control, "no-store");
     for (const auto& [name, value] : r.headers) response->set(name, value);
+    if (!request_id_.empty()) response->set("X-Request-Id", request_id_);
     response->keep_alive(keep_alive_ && !closing_);
+    size_t bytes = r.body.size();
     response->body() = std::move(r.body);
     response->prepare_payload();
-    if (shared_.options.log_requests && !method_.empty()) {
-      double ms =
-          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_)
-              .count();
-      spdlog::info("request method={} path={} status={} duration_ms={:.3f} token={}{}{}", method_,
-                   path_, r.status, ms, r.principal.empty() ? "-" : r.principal,
-                   r.error_code.empty() ? "" : " code=", r.error_code);
+    if (!method_.empty()) {
+      double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+      std::string_view route = r.route.empty() ? kUnmatchedRoute : std::string_view(r.route);
+      shared_.api.metrics().request(method_, route, r.status, seconds);
+      if (shared_.options.log_requests) log_request(r, route, seconds, bytes);
     }
     stream_.expires_after(std::chrono::seconds(shared_.options.write_timeout_s));
     http::async_write(stream_, *response,
@@ -196,11 +219,37 @@ class Session : public std::enable_shared_from_this<Session> {
                         if (self->counted_) --self->shared_.in_flight;
                         self->counted_ = false;
                         self->method_.clear();
+                        self->request_id_.clear();
                         if (ec) return self->close();
                         if (self->closing_) return self->linger_close();
                         if (!response->keep_alive()) return self->close();
                         self->read_header();
                       });
+  }
+
+  // One line per request. The path is the client's, so in text it is the
+  // last field but one and in JSON an escaped string: neither can forge a field.
+  void log_request(const Response& r, std::string_view route, double seconds, size_t bytes) {
+    double ms = seconds * 1000;
+    const std::string& token = r.principal.empty() ? std::string("-") : r.principal;
+    if (shared_.options.log_json) {
+      boost::json::object line{{"event", "request"},
+                               {"request_id", request_id_},
+                               {"method", method_},
+                               {"path", path_},
+                               {"route", route},
+                               {"status", r.status},
+                               {"duration_ms", std::round(ms * 1000) / 1000},
+                               {"bytes", bytes},
+                               {"token", token}};
+      if (!r.error_code.empty()) line["code"] = r.error_code;
+      spdlog::info("{}", boost::json::serialize(line));
+      return;
+    }
+    spdlog::info(
+        "request id={} method={} path={} status={} duration_ms={:.3f} bytes={} token={}{}{}",
+        request_id_, method_, path_, r.status, ms, bytes, token,
+        r.error_code.empty() ? "" : " code=", r.error_code);
   }
 
   void reply_and_close(Response r) {
@@ -242,7 +291,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool closing_ = false;
   bool counted_ = false;  // this request is in shared_.in_flight
   unsigned version_ = 11;
-  std::string method_, path_, target_;
+  std::string method_, path_, target_, request_id_;
   std::shared_ptr<std::array<char, 16384>> drain_;
 };
 
@@ -296,6 +345,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
         spdlog::warn("connection limit {} reached: refused {} connections with 503",
                      shared_.max_connections, times);
       }
+      shared_.api.metrics().refused(HttpMetrics::Refusal::too_many_connections);
       refuse(socket);
       return accept();
     }

@@ -1,7 +1,8 @@
 // The HTTP/1.1 server (Boost.Beast) in front of Api: keep-alive, a request
 // size limit (413 beyond it, 431 for headers), header, body and write
-// timeouts, a cap on open connections, one structured log line per request
-// (secrets in paths redacted), and graceful shutdown on SIGTERM/SIGINT: stop
+// timeouts, a cap on open connections, an X-Request-Id on every answer, one
+// structured log line per request (secrets in paths redacted), the request
+// metrics of `GET /metrics`, and graceful shutdown on SIGTERM/SIGINT: stop
 // accepting, finish the requests in flight, let the writer commit, close.
 // Nothing a client does ends the accept loop: out of descriptors, it waits
 // and tries again; at the cap, it answers 503 and closes.
@@ -29,6 +30,10 @@ struct ServerOptions {
   // it to what the process's descriptor limit leaves room for.
   int max_connections = 10000;
   bool log_requests = true;
+  // Request log lines as one JSON object each (time, level, request_id,
+  // method, path, route, status, duration_ms, bytes, token, code) instead of
+  // key=value text; the logger's formatter must then write JSON too.
+  bool log_json = false;
   // The web app, served at `/` outside `/api/`; none: those paths are 404.
   const StaticFiles* web = nullptr;
 };

@@ -79,7 +79,7 @@ StaticFiles StaticFiles::load(const std::filesystem::path& root) {
 
 std::optional<Response> StaticFiles::serve(const Request& request) const {
   if (starts_with(request.path, "/api/") || request.path == "/api" || request.path == "/healthz" ||
-      request.path == "/readyz") {
+      request.path == "/readyz" || request.path == "/metrics") {
     return std::nullopt;
   }
   Response r;

@@ -20,9 +20,9 @@ class StaticFiles {
   // `root` has no index.html (not a built app).
   static StaticFiles load(const std::filesystem::path& root);
 
-  // The answer to a GET of a path outside `/api/`, `/healthz` and `/readyz`: the file at
-  // that path, or index.html for any other path (the app routes in the
-  // browser), with its MIME type and cache headers. Hashed build output under
+  // The answer to a GET of a path outside `/api/`, `/healthz`, `/readyz` and `/metrics`: the file
+  // at that path, or index.html for any other path (the app routes in the browser), with its MIME
+  // type and cache headers. Hashed build output under
   // `/assets/` may be cached for a year; everything else is revalidated.
   // nullopt for requests that belong to the API.
   std::optional<Response> serve(const Request& request) const;

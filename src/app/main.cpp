@@ -15,6 +15,7 @@
 #include "api/server.h"
 #include "app/csv_import.h"
 #include "app/demo.h"
+#include "app/log_format.h"
 #include "app/log_sink.h"
 #include "app/pure_cli.h"
 #include "audit/verify.h"
@@ -153,6 +154,12 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 3600))
       ->capture_default_str();
   serve->add_flag("--quiet", quiet, "No log line per request");
+  std::string log_format = "text";
+  serve
+      ->add_option("--log-format", log_format,
+                   "text (time level message) or json (one JSON object per line)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   std::string web_root;
   serve->add_option("--web-root", web_root,
                     "Directory of the built web app (web/dist) to serve at /");
@@ -230,6 +237,10 @@ int main(int argc, char** argv) {
   try {
     if (serve->parsed()) {
       server_options.log_requests = !quiet;
+      if (log_format == "json") {
+        server_options.log_json = true;
+        spdlog::set_formatter(std::make_unique<app::JsonLineFormatter>());
+      }
       return run_serve(db_path, listen, server_options, web_root);
     }
 

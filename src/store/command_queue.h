@@ -49,6 +49,12 @@ class CommandQueue {
     return group;
   }
 
+  // Commands waiting for the writer (not those it is running).
+  size_t size() const {
+    std::lock_guard lock(mutex_);
+    return queue_.size();
+  }
+
   // Refuses new commands from now on; true the first time only.
   bool stop() {
     std::lock_guard lock(mutex_);
@@ -59,7 +65,7 @@ class CommandQueue {
   }
 
  private:
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<Command> queue_;
   bool stopping_ = false;

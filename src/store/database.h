@@ -32,6 +32,8 @@
 #include <string_view>
 #include <vector>
 
+#include "metrics/metrics.h"
+
 namespace wareflow::store {
 
 // The type a parameter is bound as; a NULL keeps its type so that PostgreSQL
@@ -239,6 +241,18 @@ struct DatabaseOptions {
   std::optional<CommitOrderedKey> commit_ordered;
 };
 
+// What the writer did, for `GET /metrics`: recorded by each backend's writer
+// with relaxed atomics (it never waits for a reader of them).
+struct WriterMetrics {
+  // Commands per committed transaction (group commit).
+  metrics::Histogram group_size{{1, 2, 4, 8, 16, 32, 64, 128, 256}};
+  // How long making a group durable took. SQLite: one fdatasync of the WAL
+  // (COMMIT only appends to it), which may cover several groups. PostgreSQL:
+  // the COMMIT round trip, the server's WAL flush (and synchronous standby)
+  // included.
+  metrics::Histogram commit_seconds{metrics::latency_buckets()};
+};
+
 // Whether `path` names a PostgreSQL database (a libpq URI) rather than a file.
 bool is_postgres_uri(std::string_view path);
 
@@ -269,6 +283,12 @@ class Database {
   // The same, by the name the event feed's callers use (the mark is the event
   // log's last seq): readers of the log stop there.
   int64_t durable_event_seq() const { return durable_mark(); }
+  // Write commands queued and not yet taken by a writer.
+  virtual size_t queue_depth() const = 0;
+  const WriterMetrics& writer_metrics() const { return writer_metrics_; }
+
+ protected:
+  WriterMetrics writer_metrics_;
 };
 
 }  // namespace wareflow::store

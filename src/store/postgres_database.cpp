@@ -508,6 +508,7 @@ class PostgresDatabase final : public Database {
 
   int64_t commands_committed() const override { return commands_committed_; }
   int64_t groups_committed() const override { return groups_committed_; }
+  size_t queue_depth() const override { return queue_.size(); }
   // Every visible commit is durable: COMMIT answers after the flush (and the
   // synchronous standby), and others see it only then.
   int64_t durable_mark() const override { return INT64_MAX; }
@@ -613,7 +614,12 @@ class PostgresDatabase final : public Database {
         return e.connection_lost();
       }
       try {
+        auto commit_started = std::chrono::steady_clock::now();
         c.run_script(renumber_sql_.empty() ? std::string("COMMIT") : renumber_sql_ + "; COMMIT");
+        writer_metrics_.commit_seconds.observe(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - commit_started)
+                .count());
+        writer_metrics_.group_size.observe(static_cast<double>(ran - settled));
         ++groups_committed_;
         commands_committed_ += static_cast<int64_t>(ran - settled);
         settled = ran;

@@ -300,6 +300,7 @@ class SqliteDatabase final : public Database {
   int64_t commands_committed() const override { return commands_committed_; }
   int64_t durable_mark() const override { return durable_mark_; }
   int64_t groups_committed() const override { return groups_committed_; }
+  size_t queue_depth() const override { return queue_.size(); }
 
  private:
   std::unique_ptr<Connection> take_reader() {
@@ -350,6 +351,7 @@ class SqliteDatabase final : public Database {
     for (;;) {
       std::vector<Command> group = queue_.take(options_.max_group);
       if (group.empty()) break;  // stopping, and nothing left to do
+      writer_metrics_.group_size.observe(static_cast<double>(group.size()));
       {
         std::lock_guard lock(sync_mutex_);
         writer_busy_ = true;
@@ -399,7 +401,10 @@ class SqliteDatabase final : public Database {
         syncing_ = !groups.empty();
       }
       if (done) return;
+      auto sync_started = std::chrono::steady_clock::now();
       std::exception_ptr sync_error = sync_wal();
+      writer_metrics_.commit_seconds.observe(
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - sync_started).count());
       {
         // The mark moves before anyone is answered, so a caller that reads
         // the feed right after its answer finds its own events.

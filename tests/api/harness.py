@@ -497,6 +497,17 @@ class Client:
         return Resp(r.status, rh, parsed, method, full, body if raw_body is None else raw_body, text)
 
 
+def wait_for(predicate, timeout=5.0):
+    """Polls predicate every 50 ms until it is true or timeout seconds passed;
+    returns its last value."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return predicate()
+
+
 def free_port():
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     s.bind(("127.0.0.1", 0))

@@ -16,7 +16,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import unittest  # noqa: E402
 
-from harness import BIN, ApiTestCase, Server, free_port, raw_http  # noqa: E402
+from harness import BIN, ApiTestCase, Server, free_port, raw_http, wait_for  # noqa: E402
 
 
 def idle_connections(port, n):
@@ -39,15 +39,6 @@ def healthz(port, timeout=5):
 
 def open_descriptors(pid):
     return len(os.listdir("/proc/%d/fd" % pid))
-
-
-def wait_for(predicate, timeout=5.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return predicate()
 
 
 class Connections(unittest.TestCase):

@@ -39,6 +39,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The server's numbers in the Prometheus text format
+         * @description For Prometheus (scrape with `authorization: {credentials: <token>}`; a `viewer` token is enough). Text exposition format 0.0.4: `wareflow_http_requests_total{method,route,status}`, `wareflow_http_request_duration_seconds{method,route}` (histogram), `wareflow_http_connections_open`, `wareflow_http_refusals_total{reason}` (`too_many_connections`, `server_busy`, `too_many_requests`, `shutting_down`), `wareflow_writer_queue_depth`, `wareflow_writer_group_size` and `wareflow_writer_commit_seconds` (histograms), `wareflow_writer_commands_total`, `wareflow_writer_groups_total`, `wareflow_event_feed_last_seq` (left out while the database does not answer). `route` is the route's pattern (`/api/v1/orders/{id}`), `unmatched` for a path no route has and `web` for the web app's files; a method other than GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS is `other`. Every answer of the server carries `X-Request-Id`: the request's own when it is 1–64 characters of `[A-Za-z0-9._-]`, otherwise one the server makes; the request's log line has it too.
+         */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -3797,6 +3817,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the metrics */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
         };
     };
     getOpenApi: {
