@@ -32,10 +32,9 @@ json::array render_stock(const std::vector<inventory::LocationStock>& stock,
                                  {"max_volume_cm3", nullptr}});
   }
   auto location = [](const json::value& row) { return row.at("location").as_string(); };
-  std::stable_sort(items.begin(), items.end(),
-                   [&](const json::value& a, const json::value& b) {
-                     return location(a) < location(b);
-                   });
+  std::stable_sort(items.begin(), items.end(), [&](const json::value& a, const json::value& b) {
+    return location(a) < location(b);
+  });
   return items;
 }
 
