@@ -4,6 +4,7 @@
 // like handlers.cpp: parse, one service call on one snapshot, render.
 #include <cmath>
 
+#include "api/book_mask.h"
 #include "api/csv_report.h"
 #include "api/handler_kit.h"
 #include "core/json.h"
@@ -96,7 +97,11 @@ void register_report_routes(Router& r, store::Database& db) {
       for (const auto& b : d.backorders) {
         backorders.push_back(json::object{{"sku", b.sku}, {"units", b.units}});
       }
+      // A pick face under an open count is left out for a counter: being
+      // below its minimum tells its book quantity roughly.
+      auto mask = BookMask::of(tx, call->principal.role, std::nullopt);
       for (const auto& f : d.pick_faces_below_min) {
+        if (mask.hides(f.warehouse, f.location)) continue;
         faces.push_back(json::object{{"warehouse", f.warehouse},
                                      {"location", f.location},
                                      {"sku", f.sku},
@@ -279,28 +284,37 @@ void register_report_routes(Router& r, store::Database& db) {
     auto code = query_opt(call->request, "warehouse");
     if (!code) throw_invalid_field("warehouse", "warehouse is required");
     report(call, "space", "zones", [&](store::Tx& tx) {
-      int64_t warehouse_id = wms::require_warehouse(tx, *code, 422, "warehouse").id;
+      auto warehouse = wms::require_warehouse(tx, *code, 422, "warehouse");
+      // A zone with a location under an open count shows a counter no use or
+      // occupancy (less the locations shown, they are that location's stock);
+      // nor then does the total.
+      auto mask = BookMask::of(tx, call->principal.role, warehouse.id);
       json::array zones;
       numeric::Sum capacity, used;  // saturated zones add up without wrapping
-      for (const auto& z : reporting::space_utilisation(tx, warehouse_id)) {
+      for (const auto& z : reporting::space_utilisation(tx, warehouse.id)) {
         capacity += z.capacity_cm3;
         used += z.used_cm3;
-        zones.push_back(json::object{{"zone", z.zone},
-                                     {"locations", z.locations},
-                                     {"occupied", z.occupied},
-                                     {"capacity_cm3", z.capacity_cm3},
-                                     {"used_cm3", z.used_cm3},
-                                     {"utilisation", rate(z.utilisation)}});
+        json::object zone{{"zone", z.zone},         {"locations", z.locations},
+                          {"occupied", z.occupied}, {"capacity_cm3", z.capacity_cm3},
+                          {"used_cm3", z.used_cm3}, {"utilisation", rate(z.utilisation)}};
+        if (mask.hides_zone(warehouse.code, z.zone)) {
+          zone["hidden"] = kHiddenOpenCount;
+          zone["occupied"] = zone["used_cm3"] = zone["utilisation"] = nullptr;
+        }
+        zones.push_back(std::move(zone));
       }
-      return json::object{
-          {"warehouse", *code},
-          {"as_of", format_rfc3339(tx.now_ms())},
-          {"capacity_cm3", capacity.value()},
-          {"used_cm3", used.value()},
-          {"utilisation", capacity.value() > 0 ? rate(static_cast<double>(used.value()) /
-                                                      static_cast<double>(capacity.value()))
-                                               : nullptr},
-          {"zones", std::move(zones)}};
+      json::value used_total = used.value();
+      json::value utilisation =
+          capacity.value() > 0
+              ? rate(static_cast<double>(used.value()) / static_cast<double>(capacity.value()))
+              : nullptr;
+      if (mask.hides_warehouse(warehouse.code)) used_total = utilisation = nullptr;
+      return json::object{{"warehouse", *code},
+                          {"as_of", format_rfc3339(tx.now_ms())},
+                          {"capacity_cm3", capacity.value()},
+                          {"used_cm3", used_total},
+                          {"utilisation", utilisation},
+                          {"zones", std::move(zones)}};
     });
   });
   r.add("GET", "/api/v1/reports/dock-to-stock", kAll, [report](const CallPtr& call) {

@@ -1,5 +1,6 @@
 #include "api/render_execution.h"
 
+#include "api/book_mask.h"
 #include "api/handler_kit.h"
 
 namespace wareflow::api {
@@ -75,10 +76,15 @@ json::value render(const wms::ReceiptView& r) {
                       {"purchase_order_after", render(r.purchase_order_after)}};
 }
 
-json::value render(const wms::PickFace& f) {
-  return json::object{{"location", f.location},         {"sku", f.sku},
-                      {"min_quantity", f.min_quantity}, {"max_quantity", f.max_quantity},
-                      {"on_hand", f.on_hand},           {"reserved", f.reserved}};
+json::value render(const wms::PickFace& f, bool hidden) {
+  json::object face{{"location", f.location},         {"sku", f.sku},
+                    {"min_quantity", f.min_quantity}, {"max_quantity", f.max_quantity},
+                    {"on_hand", f.on_hand},           {"reserved", f.reserved}};
+  if (hidden) {
+    face["hidden"] = kHiddenOpenCount;
+    face["on_hand"] = face["reserved"] = nullptr;
+  }
+  return face;
 }
 
 json::value render(const wms::CountView& c) {

@@ -19,7 +19,9 @@ boost::json::value render(const wms::Supplier& s);
 boost::json::value render(const wms::PurchaseOrderView& po);
 boost::json::value render(const wms::TaskView& t);
 boost::json::value render(const wms::ReceiptView& r);
-boost::json::value render(const wms::PickFace& f);
+// `hidden`: the location is under an open count and the caller counts (book_mask.h):
+// "hidden" and null on_hand and reserved.
+boost::json::value render(const wms::PickFace& f, bool hidden = false);
 boost::json::value render(const wms::CountView& c);
 boost::json::value render(const wms::ReturnView& r);
 boost::json::value render(const shipping::Quote& q);

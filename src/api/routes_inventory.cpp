@@ -1,6 +1,9 @@
 // Routes of stock: by location of a warehouse, per product, its moves, and
-// adjustments.
+// adjustments. What they show a counter goes through its BookMask (blind
+// counts).
+#include "api/book_mask.h"
 #include "api/handler_kit.h"
+#include "api/render_stock.h"
 #include "api/routes.h"
 #include "catalog/catalog.h"
 #include "core/json.h"
@@ -14,18 +17,11 @@ void register_inventory_routes(Router& r, store::Database& db, oms::OrderService
   const WriteOn write{db};
   r.add("GET", "/api/v1/warehouses/{code}/stock", kAll, [read](const CallPtr& call) {
     read(call, [&](store::Tx& tx) {
-      int64_t warehouse_id = wms::require_warehouse(tx, call->param("code"), 404).id;
-      json::array items;
-      for (const auto& s : inventory::stock_by_location(tx, warehouse_id)) {
-        items.push_back(json::object{{"location", s.location},
-                                     {"on_hand", s.on_hand},
-                                     {"reserved", s.reserved},
-                                     {"products", s.products},
-                                     {"top_sku", s.top_sku},
-                                     {"used_cm3", s.used_cm3},
-                                     {"max_volume_cm3", opt(s.max_volume_cm3)}});
-      }
-      return json::object{{"warehouse", call->param("code")}, {"locations", std::move(items)}};
+      auto warehouse = wms::require_warehouse(tx, call->param("code"), 404);
+      auto mask = BookMask::of(tx, call->principal.role, warehouse.id);
+      return json::object{{"warehouse", warehouse.code},
+                          {"locations", render_stock(inventory::stock_by_location(tx, warehouse.id),
+                                                     warehouse.code, mask)}};
     });
   });
   r.add("POST", "/api/v1/inventory/adjustments", kManagers, [write, &orders](const CallPtr& call) {
@@ -56,23 +52,10 @@ void register_inventory_routes(Router& r, store::Database& db, oms::OrderService
   r.add("GET", "/api/v1/inventory/{sku}", kAll, [read](const CallPtr& call) {
     read(call, [&](store::Tx& tx) {
       auto product = catalog::require_product(tx, call->param("sku"), 404);
-      json::array warehouses;
-      for (const auto& w : inventory::inventory_of(tx, product.id)) {
-        json::array locations;
-        for (const auto& l : w.locations) {
-          locations.push_back(json::object{{"location", l.location},
-                                           {"lot", l.lot},
-                                           {"expiry", opt_time(l.expiry_ms)},
-                                           {"on_hand", l.on_hand},
-                                           {"reserved", l.reserved}});
-        }
-        warehouses.push_back(json::object{{"warehouse", w.warehouse},
-                                          {"on_hand", w.on_hand},
-                                          {"allocated", w.allocated},
-                                          {"available", w.on_hand - w.allocated},
-                                          {"locations", std::move(locations)}});
-      }
-      return json::object{{"sku", product.sku}, {"warehouses", std::move(warehouses)}};
+      auto mask = BookMask::of(tx, call->principal.role, std::nullopt);
+      return json::object{
+          {"sku", product.sku},
+          {"warehouses", render_inventory(inventory::inventory_of(tx, product.id), mask)}};
     });
   });
   r.add("GET", "/api/v1/inventory/{sku}/moves", kAll, [read](const CallPtr& call) {
@@ -82,24 +65,9 @@ void register_inventory_routes(Router& r, store::Database& db, oms::OrderService
       auto product = catalog::require_product(tx, call->param("sku"), 404);
       auto moves = inventory::moves_of(tx, product.id, before, limit + 1);
       bool more = trim_page(moves, limit);
+      auto mask = BookMask::of(tx, call->principal.role, std::nullopt);
       json::array items;
-      for (const auto& m : moves) {
-        json::value ref = nullptr;
-        if (!m.ref_type.empty()) {
-          ref = json::object{{"type", m.ref_type},
-                             {"id", m.ref_id != 0 ? json::value(m.ref_id) : json::value(nullptr)}};
-        }
-        items.push_back(json::object{{"id", m.id},
-                                     {"at", format_rfc3339(m.at_ms)},
-                                     {"warehouse", m.warehouse},
-                                     {"from_location", m.from_location},
-                                     {"to_location", m.to_location},
-                                     {"sku", product.sku},
-                                     {"lot", m.lot},
-                                     {"quantity", m.quantity},
-                                     {"reason", m.reason},
-                                     {"ref", ref}});
-      }
+      for (const auto& m : moves) items.push_back(render_move(m, product.sku, mask));
       return json::object{
           {"moves", std::move(items)},
           {"next_cursor", next_cursor(more, more ? std::to_string(moves.back().id) : "")}};

@@ -1,5 +1,6 @@
 // Routes of the task queue (literal paths before {id}), pick faces and
 // replenishment.
+#include "api/book_mask.h"
 #include "api/handler_kit.h"
 #include "api/render_execution.h"
 #include "api/routes.h"
@@ -117,7 +118,10 @@ void register_task_routes(Router& r, store::Database& db, oms::OrderService& ord
     read(call, [&](store::Tx& tx) {
       auto w = wms::require_warehouse(tx, call->param("code"), 404);
       json::array items;
-      for (const auto& f : wms::list_pick_faces(tx, w.id)) items.push_back(render(f));
+      auto mask = BookMask::of(tx, call->principal.role, w.id);
+      for (const auto& f : wms::list_pick_faces(tx, w.id)) {
+        items.push_back(render(f, mask.hides(w.code, f.location)));
+      }
       return json::object{{"pick_faces", std::move(items)}};
     });
   });

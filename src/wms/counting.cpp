@@ -557,6 +557,21 @@ CountView reject_count(store::Tx& tx, int64_t id, const std::string& manager) {
 
 // ---- reports ---------------------------------------------------------------------
 
+std::vector<OpenCountLocation> locations_under_open_count(store::Tx& tx,
+                                                          std::optional<int64_t> warehouse_id) {
+  // A location has at most one open count (create_count and plan_counts
+  // refuse a second), so no DISTINCT is needed.
+  auto q = tx.query(
+      "SELECT w.code, l.code, COALESCE(l.zone, l.type) FROM counts c JOIN locations l ON l.id = "
+      "c.location_id JOIN warehouses w ON w.id = c.warehouse_id WHERE c.status IN ('open', "
+      "'counting', 'recount', 'needs_approval') AND ($1 = 0 OR c.warehouse_id = $1) ORDER BY "
+      "w.code, l.code",
+      warehouse_id.value_or(0));
+  std::vector<OpenCountLocation> list;
+  while (q.next()) list.push_back({q.text(0), q.text(1), q.text(2)});
+  return list;
+}
+
 std::vector<AccuracyPeriod> inventory_accuracy(store::Tx& tx, std::optional<int64_t> warehouse_id,
                                                int64_t from_ms, int64_t to_ms) {
   std::map<std::string, rules::AccuracyInput> by_day;

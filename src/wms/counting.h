@@ -137,6 +137,22 @@ CountView approve_count(store::Tx& tx, int64_t id, const std::string& manager,
                         FulfillmentListener& listener, inventory::StockListener* stock);
 CountView reject_count(store::Tx& tx, int64_t id, const std::string& manager);
 
+// ---- what counters may not see ------------------------------------------------
+
+// A location under an open count: one whose count is open, counting, recount
+// or needs_approval (not yet accepted, approved, rejected or cancelled). While
+// it is, no route may tell a counter its book quantities (nor anything they
+// can be computed from): api/ masks them with this list (api/book_mask.h).
+struct OpenCountLocation {
+  std::string warehouse;  // code
+  std::string location;   // code
+  std::string zone;       // as the space report groups it: the zone, else the location type
+};
+// Every location under an open count, of one warehouse or of all; one query,
+// ordered by warehouse and location.
+std::vector<OpenCountLocation> locations_under_open_count(store::Tx& tx,
+                                                          std::optional<int64_t> warehouse_id);
+
 // ---- reports ---------------------------------------------------------------------
 
 struct AccuracyPeriod {

@@ -1774,6 +1774,11 @@ export interface components {
             field?: string | null;
         };
         /**
+         * @description present when figures are kept from the caller: the location (or one of the warehouse's or zone's) is under an open count and the caller's role counts (`operator`, `viewer`); the figures beside it are null (docs/api.md, *Blind counts*)
+         * @enum {string}
+         */
+        Hidden: "open_count";
+        /**
          * @description stock keeping unit: 1–64 characters of `A-Z a-z 0-9 . _ -`
          * @example TSHIRT-RED-M
          */
@@ -2014,13 +2019,15 @@ export interface components {
             on_hand: number;
             reserved: number;
         };
+        /** @description a warehouse's stock of the product; to a counting role, a warehouse with a location under an open count shows `hidden` and null totals, and no rows at counted locations */
         InventoryWarehouse: {
             warehouse: string;
+            hidden?: components["schemas"]["Hidden"];
             /** @description stock in allocatable locations */
-            on_hand: number;
-            allocated: number;
+            on_hand: number | null;
+            allocated: number | null;
             /** @description `on_hand − allocated` */
-            available: number;
+            available: number | null;
             locations: components["schemas"]["InventoryLocation"][];
         };
         /** @description the stock of one product */
@@ -2043,14 +2050,15 @@ export interface components {
             to_location: string;
             sku: components["schemas"]["Sku"];
             lot: string | null;
-            /** @description a positive integer */
-            quantity: number;
+            /** @description a positive integer; null with `hidden` when the move touches a location under an open count and the caller counts */
+            quantity: number | null;
             reason: string;
             /** @description what the move belongs to, if anything */
             ref: {
                 type: string;
                 id: number | null;
             } | null;
+            hidden?: components["schemas"]["Hidden"];
         };
         MoveList: {
             moves: components["schemas"]["Move"][];
@@ -2588,9 +2596,10 @@ export interface components {
             sku: components["schemas"]["Sku"];
             min_quantity: number;
             max_quantity: number;
-            on_hand: number;
+            on_hand: number | null;
             /** @description held by open pick lines */
-            reserved: number;
+            reserved: number | null;
+            hidden?: components["schemas"]["Hidden"];
         };
         PickFaceList: {
             pick_faces: components["schemas"]["PickFace"][];
@@ -3481,15 +3490,16 @@ export interface components {
             /** Format: date-time */
             as_of: string;
             capacity_cm3: number;
-            used_cm3: number;
+            used_cm3: number | null;
             utilisation: number | null;
             zones: {
                 zone: string;
                 locations: number;
-                occupied: number;
+                occupied: number | null;
                 capacity_cm3: number;
-                used_cm3: number;
+                used_cm3: number | null;
                 utilisation: number | null;
+                hidden?: components["schemas"]["Hidden"];
             }[];
         };
         DockToStock: {
@@ -8385,7 +8395,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description by location code */
+            /** @description by location code; to a counting role every location under an open count is listed with `hidden` and null figures */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8395,12 +8405,13 @@ export interface operations {
                         warehouse: string;
                         locations: {
                             location: string;
-                            on_hand: number;
-                            reserved: number;
-                            products: number;
-                            top_sku: string;
-                            used_cm3: number;
+                            on_hand: number | null;
+                            reserved: number | null;
+                            products: number | null;
+                            top_sku: string | null;
+                            used_cm3: number | null;
                             max_volume_cm3: number | null;
+                            hidden?: components["schemas"]["Hidden"];
                         }[];
                     };
                 };

@@ -46,6 +46,14 @@ export function fmtNum(n: number | null | undefined): string {
   return n.toLocaleString();
 }
 
+/**
+ * A book quantity, or "counting" where the API keeps it from this caller
+ * (`hidden: "open_count"`: the location is under a blind count and the role counts).
+ */
+export function fmtBook(n: number | null | undefined, hidden?: string | null): string {
+  return hidden ? 'counting' : fmtNum(n);
+}
+
 export function fmtMm(mm: number | null | undefined): string {
   if (mm === null || mm === undefined) return '—';
   return mm >= 1000 ? `${(mm / 1000).toFixed(1)} m` : `${mm} mm`;

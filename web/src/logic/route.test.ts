@@ -52,8 +52,18 @@ describe('map fill', () => {
       { location: 'RECV-01', on_hand: 3, used_cm3: 10, max_volume_cm3: null },
     ]);
     const byCode = (c: string) => fill.get(cells.find((x) => x.locations.some((l) => l.code === c))!.key)!;
-    expect(byCode('A01-001-1')).toEqual({ units: 5, used_cm3: 600, capacity_cm3: 2000, fraction: 0.3 });
+    expect(byCode('A01-001-1')).toEqual({ units: 5, used_cm3: 600, capacity_cm3: 2000, fraction: 0.3, counting: false });
     expect(byCode('A01-002-1').fraction).toBeCloseTo(1.8); // over capacity shows as such
-    expect(byCode('A01-003-1')).toEqual({ units: 0, used_cm3: 0, capacity_cm3: 0, fraction: null });
+    expect(byCode('A01-003-1')).toEqual({ units: 0, used_cm3: 0, capacity_cm3: 0, fraction: null, counting: false });
+  });
+
+  it('shows no fill for a bay with a location counted blind', () => {
+    const fill = fillOf(cells, [
+      { location: 'A01-001-1', on_hand: null, used_cm3: null, max_volume_cm3: null, hidden: 'open_count' },
+      { location: 'A01-001-2', on_hand: 1, used_cm3: 100, max_volume_cm3: 1000 },
+    ]);
+    const bay = fill.get(cells.find((x) => x.locations.some((l) => l.code === 'A01-001-1'))!.key)!;
+    expect(bay.counting).toBe(true);
+    expect(bay.fraction).toBeNull(); // the other location's 100 cm³ against 2000 would hint at the counted one
   });
 });

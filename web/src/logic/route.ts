@@ -136,9 +136,11 @@ export function ramp(t: number, from: [number, number, number] = [236, 241, 248]
 
 export interface StockAtLocation {
   location: string;
-  on_hand: number;
-  used_cm3: number;
+  /** null (with `hidden`) while the location is counted blind and the caller counts. */
+  on_hand: number | null;
+  used_cm3: number | null;
   max_volume_cm3: number | null;
+  hidden?: string;
 }
 
 export interface CellFill {
@@ -147,6 +149,8 @@ export interface CellFill {
   capacity_cm3: number;
   /** used / capacity (may pass 1: the cube is units × product cube); null without a capacity. */
   fraction: number | null;
+  /** A location of the bay is counted blind: its figures are not known here. */
+  counting: boolean;
 }
 
 /** The volume each bay uses, from the stock per location, against the capacity of its locations. */
@@ -157,15 +161,17 @@ export function fillOf<L extends LocLike & { max_volume_cm3: number | null }>(ce
     let units = 0;
     let used = 0;
     let cap = 0;
+    let counting = false;
     for (const l of c.locations) {
       const s = at.get(l.code);
       cap += s?.max_volume_cm3 ?? l.max_volume_cm3 ?? 0;
+      if (s?.hidden) counting = true;
       if (s) {
-        units += s.on_hand;
-        used += s.used_cm3;
+        units += s.on_hand ?? 0;
+        used += s.used_cm3 ?? 0;
       }
     }
-    out.set(c.key, { units, used_cm3: used, capacity_cm3: cap, fraction: cap > 0 ? used / cap : null });
+    out.set(c.key, { units, used_cm3: used, capacity_cm3: cap, fraction: cap > 0 && !counting ? used / cap : null, counting });
   }
   return out;
 }

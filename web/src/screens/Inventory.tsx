@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isProblem, seg } from '../api/client';
 import type { Inventory, Product, ResponseBody, RequestBody } from '../api/types';
-import { fmtDate, fmtDateTime, fmtNum, fmtWeight, humanize } from '../lib/format';
+import { fmtBook, fmtDate, fmtDateTime, fmtNum, fmtWeight, humanize } from '../lib/format';
 import { useAction, useResource } from '../lib/hooks';
 import { can } from '../lib/permissions';
 import { remember } from '../lib/products';
@@ -188,18 +188,19 @@ function ProductStock({ sku }: { sku: string }) {
                       <div class="stat-label">warehouse</div>
                     </div>
                     <div class="stat">
-                      <div class="stat-value" data-testid="on-hand">{fmtNum(w.on_hand)}</div>
+                      <div class="stat-value" data-testid="on-hand">{fmtBook(w.on_hand, w.hidden)}</div>
                       <div class="stat-label">on hand</div>
                     </div>
                     <div class="stat">
-                      <div class="stat-value">{fmtNum(w.allocated)}</div>
+                      <div class="stat-value">{fmtBook(w.allocated, w.hidden)}</div>
                       <div class="stat-label">allocated</div>
                     </div>
-                    <div class={`stat ${w.available <= 0 ? 'tone-amber' : ''}`}>
-                      <div class="stat-value">{fmtNum(w.available)}</div>
+                    <div class={`stat ${w.available !== null && w.available <= 0 ? 'tone-amber' : ''}`}>
+                      <div class="stat-value">{fmtBook(w.available, w.hidden)}</div>
                       <div class="stat-label">available</div>
                     </div>
                   </div>
+                  {w.hidden && <p class="muted small">A location here is being counted blind: its stock and this warehouse's totals show again when the count is closed.</p>}
                   <Table
                     columns={[
                       { header: 'Location', cell: (l) => <Link href={`/map?sku=${encodeURIComponent(sku)}`}>{l.location}</Link> },
@@ -255,7 +256,7 @@ function Moves({ sku }: { sku: string }) {
                 { header: 'From', cell: (m) => m.from_location },
                 { header: 'To', cell: (m) => m.to_location },
                 { header: 'Lot', cell: (m) => m.lot || '—' },
-                { header: 'Qty', num: true, cell: (m) => m.quantity },
+                { header: 'Qty', num: true, cell: (m) => fmtBook(m.quantity, m.hidden) },
                 { header: 'Reason', cell: (m) => humanize(m.reason) },
                 { header: 'Ref', class: 'muted', cell: (m) => (m.ref ? `${humanize(m.ref.type)}${m.ref.id !== null ? ` #${m.ref.id}` : ''}` : '') },
               ]}

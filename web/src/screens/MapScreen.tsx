@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { seg } from '../api/client';
 import { warehouseStock } from '../api/endpoints';
 import type { Inventory, Location, PickList, StockLocation, ResponseBody } from '../api/types';
-import { fmtMm, fmtNum, humanize } from '../lib/format';
+import { fmtBook, fmtMm, fmtNum, humanize } from '../lib/format';
 import { useResource } from '../lib/hooks';
 import { useStore } from '../lib/store';
 import { cellsOf, fillOf, geometry, pathLength, ramp, walk, type Cell, type Stop } from '../logic/route';
@@ -85,6 +85,10 @@ function MapView(props: { wh: string; locs: Location[]; mode: Mode; sku: string;
     } else if (mode === 'fill' && fill) {
       for (const c of cells) {
         const f = fill.get(c.key);
+        if (f?.counting) {
+          out.set(c.key, { fill: '#d8dde6', title: 'counting: a location here is counted blind' });
+          continue;
+        }
         if (!f || f.fraction === null) continue;
         const pct = (f.fraction * 100).toFixed(1);
         out.set(c.key, {
@@ -97,6 +101,10 @@ function MapView(props: { wh: string; locs: Location[]; mode: Mode; sku: string;
       for (const c of cells) {
         const f = c.locations.map((l) => byLoc.get(l.code)).find(Boolean);
         if (!f) continue;
+        if (f.on_hand === null) {
+          out.set(c.key, { fill: '#d8dde6', title: `${f.sku}: counting` });
+          continue;
+        }
         const t = f.max_quantity > 0 ? f.on_hand / f.max_quantity : 0;
         out.set(c.key, { fill: f.on_hand < f.min_quantity ? '#d9534f' : ramp(t, undefined, [28, 154, 91]), title: `${f.sku}: ${f.on_hand} (min ${f.min_quantity}, max ${f.max_quantity})` });
       }
@@ -295,17 +303,18 @@ function MapView(props: { wh: string; locs: Location[]; mode: Mode; sku: string;
 /** What a location holds, by its stock (none: empty). */
 function stockColumns(stockOf: (l: Location) => StockLocation | undefined): Column<Location>[] {
   return [
-    { header: 'Units', num: true, class: (l) => !stockOf(l) && 'muted', cell: (l) => fmtNum(stockOf(l)?.on_hand ?? 0) },
+    { header: 'Units', num: true, class: (l) => !stockOf(l) && 'muted', cell: (l) => fmtBook(stockOf(l)?.on_hand ?? 0, stockOf(l)?.hidden) },
     {
       header: 'Holds',
       class: (l) => !stockOf(l) && 'muted',
       cell: (l) => {
         const s = stockOf(l);
         if (!s) return 'empty';
+        if (s.hidden) return 'counting';
         return (
           <>
             {s.top_sku ? <Link href={`/inventory/${encodeURIComponent(s.top_sku)}`}>{s.top_sku}</Link> : '—'}
-            {s.products > 1 ? <span class="muted"> +{s.products - 1} more</span> : null}
+            {(s.products ?? 0) > 1 ? <span class="muted"> +{(s.products ?? 0) - 1} more</span> : null}
           </>
         );
       },
@@ -316,6 +325,7 @@ function stockColumns(stockOf: (l: Location) => StockLocation | undefined): Colu
       cell: (l) => {
         const s = stockOf(l);
         if (!s) return null;
+        if (s.hidden || s.used_cm3 === null) return 'counting';
         return s.max_volume_cm3 ? `${Math.round((s.used_cm3 / s.max_volume_cm3) * 100)} %` : '—';
       },
     },

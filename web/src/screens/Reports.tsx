@@ -1,6 +1,6 @@
 import { dockToStockReport, ordersReport, salesReport, spaceReport, throughputReport, type Window } from '../api/endpoints';
 import type { DockToStockReport, OrdersReport, SalesReport, SalesRow, SpaceReport, ThroughputReport } from '../api/types';
-import { fmtMoney, fmtNum } from '../lib/format';
+import { fmtBook, fmtMoney, fmtNum } from '../lib/format';
 import { useResource } from '../lib/hooks';
 import { useStore } from '../lib/store';
 import { fmtDuration } from '../logic/planning';
@@ -108,7 +108,7 @@ function KpiTiles({ k, csvQuery }: { k: Kpis; csvQuery: CsvQuery }) {
         <Stat label="units picked" value={fmtNum(k.throughput.units_picked)} testid="kpi-units-picked" />
         <Stat label="units picked per hour" value={k.throughput.units_picked_per_hour === null ? '—' : k.throughput.units_picked_per_hour.toFixed(1)} hint="over the hours that saw any work" />
         <Stat label="dock to stock (median)" value={fmtDuration(k.dock.dock_to_stock?.p50_ms)} hint={`${fmtNum(k.dock.receipts)} receipts put away`} />
-        {k.space && <Stat label="space used" value={fmtRate(k.space.utilisation)} hint={`${fmtVolume(k.space.used_cm3)} of ${fmtVolume(k.space.capacity_cm3)}`} />}
+        {k.space && <Stat label="space used" value={k.space.used_cm3 === null ? 'counting' : fmtRate(k.space.utilisation)} hint={`${k.space.used_cm3 === null ? 'counting' : fmtVolume(k.space.used_cm3)} of ${fmtVolume(k.space.capacity_cm3)}`} />}
       </div>
     </Card>
   );
@@ -200,9 +200,9 @@ function Space({ s }: { s: SpaceReport }) {
         columns={[
           { header: 'Zone', cell: (z) => z.zone },
           { header: 'Locations', num: true, cell: (z) => fmtNum(z.locations) },
-          { header: 'Occupied', num: true, cell: (z) => fmtNum(z.occupied) },
+          { header: 'Occupied', num: true, cell: (z) => fmtBook(z.occupied, z.hidden) },
           { header: 'Capacity', num: true, cell: (z) => fmtVolume(z.capacity_cm3) },
-          { header: 'Used', num: true, cell: (z) => fmtVolume(z.used_cm3) },
+          { header: 'Used', num: true, cell: (z) => (z.hidden ? 'counting' : fmtVolume(z.used_cm3)) },
           {
             header: 'Utilisation',
             cell: (z) => (
