@@ -36,8 +36,11 @@ constexpr const char* kDatabaseHelp =
     "Database: an SQLite file, or a PostgreSQL URI (postgresql://user@host:port/dbname, also "
     "postgresql://h1:p1,h2:p2/dbname?target_session_attrs=read-write)";
 
-std::unique_ptr<store::Database> open_database(const std::string& path) {
-  return store::Database::open(events::database_options(path));
+std::unique_ptr<store::Database> open_database(const std::string& path,
+                                               const std::string& report_replica = "") {
+  store::DatabaseOptions options = events::database_options(path);
+  options.report_replica = report_replica;
+  return store::Database::open(options);
 }
 
 // Orders are sourced by the exact program (fewest shipments, then lowest
@@ -68,8 +71,8 @@ bool split_listen(const std::string& listen, std::string& host, uint16_t& port) 
 }
 
 // `options` carries the limits from the command line; the address is set here.
-int run_serve(const std::string& db_path, const std::string& listen, api::ServerOptions options,
-              const std::string& web_root) {
+int run_serve(const std::string& db_path, const std::string& reports_db, const std::string& listen,
+              api::ServerOptions options, const std::string& web_root) {
   // Keep freed memory in the process: returning it to the kernel after every
   // burst and faulting it back in costs more than the memory.
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
@@ -89,7 +92,14 @@ int run_serve(const std::string& db_path, const std::string& listen, api::Server
     options.web = &*web;
     spdlog::info("serving the web app from {} ({} files)", web_root, web->file_count());
   }
-  auto db = open_database(db_path);
+  std::unique_ptr<store::Database> db;
+  try {
+    db = open_database(db_path, reports_db);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "--reports-db: " << e.what() << "\n";
+    return 2;
+  }
+  if (!reports_db.empty()) spdlog::info("reports read from the replica {}", reports_db);
   optimize::ExactSourcingPolicy policy = sourcing_policy();
   oms::OrderService orders(policy);
   api::Api api(*db, orders);
@@ -160,6 +170,10 @@ int main(int argc, char** argv) {
                    "text (time level message) or json (one JSON object per line)")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
+  std::string reports_db;
+  serve->add_option("--reports-db", reports_db,
+                    "PostgreSQL only: URI of a read replica (hot standby) the /reports routes "
+                    "read from; they fall back to --db while it cannot serve them");
   std::string web_root;
   serve->add_option("--web-root", web_root,
                     "Directory of the built web app (web/dist) to serve at /");
@@ -241,7 +255,7 @@ int main(int argc, char** argv) {
         server_options.log_json = true;
         spdlog::set_formatter(std::make_unique<app::JsonLineFormatter>());
       }
-      return run_serve(db_path, listen, server_options, web_root);
+      return run_serve(db_path, reports_db, listen, server_options, web_root);
     }
 
     if (optimize_route->parsed()) return app::run_optimize_route(read_file(input_path), std::cout);

@@ -2,6 +2,7 @@
 #include "store/database.h"
 
 #include <future>
+#include <stdexcept>
 
 #include "store/backends.h"
 
@@ -12,6 +13,15 @@ bool is_postgres_uri(std::string_view path) {
 }
 
 std::unique_ptr<Database> Database::open(const DatabaseOptions& options) {
+  if (!options.report_replica.empty()) {
+    // A replica of an SQLite file is not a thing; a replica given as a file
+    // path would be a second, unrelated database.
+    if (!is_postgres_uri(options.path) || !is_postgres_uri(options.report_replica)) {
+      throw std::invalid_argument(
+          "a report replica needs PostgreSQL: both the database and the replica as "
+          "postgresql:// URIs");
+    }
+  }
   return is_postgres_uri(options.path) ? open_postgres(options) : open_sqlite(options);
 }
 

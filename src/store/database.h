@@ -224,6 +224,9 @@ struct CommitOrderedKey {
 
 struct DatabaseOptions {
   std::string path;
+  // PostgreSQL only: the URI of a read replica (a hot standby streaming from
+  // the primary) that read_reports() reads from. Empty: none.
+  std::string report_replica;
   int reader_connections = 4;
   size_t max_group = 256;  // most commands committed together
   bool create_if_missing = true;
@@ -273,6 +276,11 @@ class Database {
   void write(const WriteFn& fn);
   // Runs fn on a reader connection inside one read transaction.
   virtual void read(const std::function<void(Tx&)>& fn) = 0;
+  // A read for a report: on the report replica when one is configured
+  // (DatabaseOptions::report_replica), else as read(). The replica may lag
+  // the primary by its replay delay; when it cannot be reached, or cancels
+  // the read (a conflict with recovery), the read runs on the primary.
+  virtual void read_reports(const std::function<void(Tx&)>& fn) { read(fn); }
   // Finishes every queued write, then stops the writer. Idempotent.
   virtual void close() = 0;
   // How many write commands and commit groups ran (for logs and benchmarks).

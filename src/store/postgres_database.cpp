@@ -431,6 +431,9 @@ constexpr int kMaxAttempts = 6;
 // After a failed connection attempt, writes and reads fail at once (503) for
 // this long instead of each waiting for its own connection timeout.
 constexpr int64_t kReconnectPauseMs = 250;
+// After the report replica failed a read, reports go to the primary this long
+// before the replica is tried again.
+constexpr int64_t kReplicaRetryPauseMs = 5'000;
 
 class PostgresDatabase final : public Database {
  public:
@@ -468,37 +471,21 @@ class PostgresDatabase final : public Database {
     queue_.push(std::move(fn), std::move(done));
   }
 
-  void read(const std::function<void(Tx&)>& fn) override {
-    std::unique_ptr<PgConnection> connection = take_reader();
+  void read(const std::function<void(Tx&)>& fn) override { read_on(primary_, fn); }
+
+  void read_reports(const std::function<void(Tx&)>& fn) override {
+    if (replica_.uri.empty() || now_ms() < replica_.retry_after_ms.load()) return read(fn);
     try {
-      try {
-        connection->run_script("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-      } catch (const PgError& e) {
-        // An idle connection to a server that is gone: nothing has run yet,
-        // so once more on a new connection (which may fail: then 503).
-        if (!e.connection_lost()) throw;
-        readers_.clear();
-        connection = connect();
-        connection->run_script("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-      }
-      {
-        Tx tx(*connection, clock_now());
-        fn(tx);
-      }
-      connection->run_script("COMMIT");
-    } catch (const PgError& e) {
-      if (e.connection_lost()) {
-        readers_.clear();
-        connection_failed();
-        throw Unavailable(e.what());
-      }
-      rollback_and_return(std::move(connection));
-      throw;
-    } catch (...) {
-      rollback_and_return(std::move(connection));
-      throw;
+      read_on(replica_, fn);
+      return;
+    } catch (const Unavailable&) {
+      // Unreachable, or connections refused: fn ran on no snapshot.
+    } catch (const PgError&) {
+      // A hot standby cancels a read that conflicts with replay (40001) and
+      // refuses what it cannot serve; the primary can.
     }
-    give_back_reader(std::move(connection));
+    replica_.retry_after_ms = now_ms() + kReplicaRetryPauseMs;
+    read(fn);
   }
 
   void close() override {
@@ -516,35 +503,75 @@ class PostgresDatabase final : public Database {
  private:
   int64_t clock_now() const { return options_.clock ? options_.clock() : now_ms(); }
 
+  // Where reads go: the primary (also the writer's server), or the report
+  // replica; each with its idle connections and its pause after a failed
+  // connection attempt.
+  struct ReadTarget {
+    std::string uri;
+    ConnectionPool<PgConnection>& pool;
+    std::atomic<int64_t>& retry_after_ms;
+  };
+
+  void read_on(ReadTarget& target, const std::function<void(Tx&)>& fn) {
+    std::unique_ptr<PgConnection> connection = take_reader(target);
+    try {
+      try {
+        connection->run_script("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+      } catch (const PgError& e) {
+        // An idle connection to a server that is gone: nothing has run yet,
+        // so once more on a new connection (which may fail: then 503).
+        if (!e.connection_lost()) throw;
+        target.pool.clear();
+        connection = connect(target);
+        connection->run_script("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+      }
+      {
+        Tx tx(*connection, clock_now());
+        fn(tx);
+      }
+      connection->run_script("COMMIT");
+    } catch (const PgError& e) {
+      if (e.connection_lost()) {
+        target.pool.clear();
+        target.retry_after_ms = now_ms() + kReconnectPauseMs;
+        throw Unavailable(e.what());
+      }
+      rollback_and_return(target, std::move(connection));
+      throw;
+    } catch (...) {
+      rollback_and_return(target, std::move(connection));
+      throw;
+    }
+    target.pool.give_back(std::move(connection));
+  }
+
   void connection_failed() { reconnect_after_ms_ = now_ms() + kReconnectPauseMs; }
 
-  std::unique_ptr<PgConnection> connect() {
-    if (now_ms() < reconnect_after_ms_.load()) {
+  std::unique_ptr<PgConnection> connect() { return connect(primary_); }
+
+  std::unique_ptr<PgConnection> connect(ReadTarget& target) {
+    if (now_ms() < target.retry_after_ms.load()) {
       throw Unavailable("the database is unreachable; retrying shortly");
     }
     try {
-      return std::make_unique<PgConnection>(options_.path, options_.commit_ordered);
+      return std::make_unique<PgConnection>(target.uri, options_.commit_ordered);
     } catch (const Unavailable&) {
-      connection_failed();
+      target.retry_after_ms = now_ms() + kReconnectPauseMs;
       throw;
     }
   }
 
-  std::unique_ptr<PgConnection> take_reader() {
-    while (auto connection = readers_.take_idle()) {
+  std::unique_ptr<PgConnection> take_reader(ReadTarget& target) {
+    while (auto connection = target.pool.take_idle()) {
       if (connection->alive()) return connection;
     }
-    return connect();
+    return connect(target);
   }
 
-  void give_back_reader(std::unique_ptr<PgConnection> connection) {
-    readers_.give_back(std::move(connection));
-  }
-
-  void rollback_and_return(std::unique_ptr<PgConnection> connection) {
+  void rollback_and_return(ReadTarget& target, std::unique_ptr<PgConnection> connection) {
     try {
       connection->run_script("ROLLBACK");
-      give_back_reader(std::move(connection));
+      target.pool.give_back(std::move(connection));
     } catch (...) {
       // A connection that cannot roll back is dropped.
     }
@@ -709,6 +736,10 @@ class PostgresDatabase final : public Database {
   std::atomic<int64_t> commands_committed_{0};
   std::atomic<int64_t> groups_committed_{0};
   ConnectionPool<PgConnection> readers_{static_cast<size_t>(options_.reader_connections)};
+  ConnectionPool<PgConnection> report_readers_{static_cast<size_t>(options_.reader_connections)};
+  std::atomic<int64_t> replica_retry_after_ms_{0};
+  ReadTarget primary_{options_.path, readers_, reconnect_after_ms_};
+  ReadTarget replica_{options_.report_replica, report_readers_, replica_retry_after_ms_};
 };
 
 }  // namespace

@@ -2,8 +2,8 @@
 
 PostgreSQL only (registered as pg.api.test_multi_server): the race for the last
 units spread over four servers, a server SIGKILLed under load while the others
-go on, and a failover from a primary to its synchronous standby while two
-servers take orders through a multi-host URI.
+go on, a failover from a primary to its synchronous standby while two
+servers take orders through a multi-host URI, and reports read from a replica.
 """
 import os
 import shutil
@@ -17,7 +17,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import unittest  # noqa: E402
 
-from harness import ApiTestCase, Client, Server, Workers, create_postgres_db, order_body  # noqa: E402
+from harness import BIN, ApiTestCase, Client, Server, Workers, create_postgres_db, order_body, psql  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PG_CLUSTER = os.path.join(ROOT, "scripts", "pg-cluster")
@@ -337,6 +337,74 @@ class Failover(ApiTestCase):
         missing = [coid for coid in acknowledged if coid not in stored]
         self.assertEqual(missing, [], "acknowledged orders lost in the failover")
         self.assertVerify()
+
+
+
+class ReportReplica(ApiTestCase):
+    """`serve --reports-db`: the /reports routes read from a hot standby, the
+    rest from the primary; while the standby cannot serve, from the primary."""
+    PER_TEST = True
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="wareflow-replica-")
+        os.chmod(self.dir, 0o755)  # the servers run as an unprivileged user under root
+        self.addCleanup(shutil.rmtree, self.dir, True)
+        primary_dir = os.path.join(self.dir, "primary")
+        self.standby_dir = os.path.join(self.dir, "standby")
+        self.addCleanup(cluster, "stop", self.standby_dir)
+        self.addCleanup(cluster, "stop", primary_dir)
+        primary = cluster("start", primary_dir)
+        self.db = create_postgres_db(primary)
+        standby = cluster("standby", primary_dir, self.standby_dir)
+        # A read replica streams asynchronously (pg-cluster makes its standby
+        # synchronous): the primary must not wait for it once it is gone.
+        psql(primary, "ALTER SYSTEM SET synchronous_standby_names = ''; SELECT pg_reload_conf();")
+        host = standby.split("@", 1)[1].split("/", 1)[0]
+        self.replica = "postgresql://wareflow@%s/%s" % (host, self.db.rsplit("/", 1)[1])
+        self.s = Server(db=self.db, tmpdir=self.dir, serve_args=["--reports-db", self.replica])
+        self.s.__enter__()
+        self.addCleanup(self.s.stop)
+
+    def units_sold(self):
+        return self.ok("GET", "reports/sales?group=channel", status=200)["units"]
+
+    def wait_for_units(self, units, timeout=20.0):
+        deadline = time.monotonic() + timeout
+        while self.units_sold() != units:
+            if time.monotonic() > deadline:
+                self.fail("the report never showed %d units (last: %d)" % (units, self.units_sold()))
+            time.sleep(0.1)
+
+    def test_reports_read_the_replica_and_the_primary_when_it_is_gone(self):
+        sku = self.uniq("REP")
+        self.put_product(sku)
+        self.put_channel("replica")
+        self.put_warehouse("RW", layout=(2, 3, 2))
+        self.adjust("RW", "A01-001-1", sku, 100)
+        self.create_order("replica", self.uniq("R"), [(sku, 2)])
+        self.wait_for_units(2)
+
+        # Replay paused: the replica stays where it is, the primary goes on.
+        psql(self.replica, "SELECT pg_wal_replay_pause();")
+        o = self.create_order("replica", self.uniq("R"), [(sku, 3)])
+        self.assertEqual(self.get_order(o["id"])["status"], "allocated", "orders are read on the primary")
+        for _ in range(5):
+            self.assertEqual(self.units_sold(), 2, "the report is read on the paused replica")
+            time.sleep(0.1)
+        psql(self.replica, "SELECT pg_wal_replay_resume();")
+        self.wait_for_units(5)
+
+        # The replica gone: reports come from the primary, current at once.
+        cluster("stop", self.standby_dir)
+        self.create_order("replica", self.uniq("R"), [(sku, 1)])
+        self.assertEqual(self.units_sold(), 6)
+        self.ok("GET", "reports/dashboard", status=200)
+
+    def test_a_replica_of_an_sqlite_file_is_refused(self):
+        p = subprocess.run([BIN, "serve", "--db", os.path.join(self.dir, "x.db"), "--listen", "127.0.0.1:0",
+                            "--reports-db", self.replica], capture_output=True, text=True, timeout=30)
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn("a report replica needs PostgreSQL", p.stderr)
 
 
 if __name__ == "__main__":
