@@ -4,7 +4,10 @@
 // each with a status and never crash or answer 500; the invariants
 // (audit::verify) must hold after each input; and a refused request (status
 // >= 400) must change nothing: every table's content is hashed before and
-// after it, as the API tests' refused() compares snapshots.
+// after it, as the API tests' refused() compares snapshots. No table is left
+// out: a refusal is an exception that rolls back the command's savepoint, a
+// stored Idempotency-Key answer included (api/handler_kit.h), and tokens
+// keep no last-use time.
 #include <sqlite3.h>
 
 #include <cstdint>
