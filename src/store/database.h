@@ -242,6 +242,10 @@ struct DatabaseOptions {
   // shows an event a power failure could take back. Empty: always 0.
   std::function<int64_t(Tx&)> durable_mark;
   std::optional<CommitOrderedKey> commit_ordered;
+  // SQLite: the name of the VFS (sqlite3_vfs_register) every connection
+  // opens the files with, the syncer's handle on the WAL included. Empty: the
+  // default. The power-loss test sets one that forgets unsynced writes.
+  std::string sqlite_vfs;
 };
 
 // What the writer did, for `GET /metrics`: recorded by each backend's writer

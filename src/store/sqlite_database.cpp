@@ -1,6 +1,4 @@
-#include <fcntl.h>
 #include <sqlite3.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -102,9 +100,10 @@ class SqliteStatement final : public Statement {
 // used by one thread at a time (the writer, or a reader taken from the pool).
 class Connection final : public Session {
  public:
-  Connection(const std::string& path, bool create) {
+  Connection(const std::string& path, bool create, const std::string& vfs) {
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(path.c_str(), &db_, flags, vfs.empty() ? nullptr : vfs.c_str()) !=
+        SQLITE_OK) {
       std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
       throw std::runtime_error("cannot open database " + path + ": " + message);
@@ -243,10 +242,65 @@ void apply_migrations(Connection& connection) {
   }
 }
 
+// The syncer's own handle on the WAL, opened through the same VFS as the
+// connections: its xSync is the fdatasync that makes commits durable, so a VFS
+// that simulates power loss (the tests') sees exactly that sync. Opened with
+// CREATE like SQLite's own WAL handles, so its first sync also syncs the
+// directory, and a WAL file created since the database opened cannot lose its
+// directory entry once a commit in it was answered.
+class WalSyncHandle {
+ public:
+  WalSyncHandle(const std::string& db_path, const std::string& vfs_name)
+      : vfs_(sqlite3_vfs_find(vfs_name.empty() ? nullptr : vfs_name.c_str())) {
+    if (!vfs_) throw std::runtime_error("unknown SQLite VFS " + vfs_name);
+    if (db_path == ":memory:") return;
+    // The name SQLite gives the WAL: the database's full path (symbolic
+    // links resolved) + "-wal". The open file keeps a pointer to it.
+    std::vector<char> full(static_cast<size_t>(vfs_->mxPathname) + 1, '\0');
+    int rc = vfs_->xFullPathname(vfs_, db_path.c_str(), vfs_->mxPathname + 1, full.data());
+    if ((rc & 0xff) != SQLITE_OK) {  // SQLITE_OK_SYMLINK is fine
+      throw std::runtime_error("cannot resolve the path of " + db_path);
+    }
+    path_ = std::string(full.data()) + "-wal";
+    file_.assign(static_cast<size_t>(vfs_->szOsFile), 0);
+  }
+  ~WalSyncHandle() { close(); }
+  WalSyncHandle(const WalSyncHandle&) = delete;
+  WalSyncHandle& operator=(const WalSyncHandle&) = delete;
+
+  std::exception_ptr sync() {
+    int rc = SQLITE_OK;
+    if (!open_) {
+      rc = vfs_->xOpen(vfs_, path_.c_str(), file(),
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_WAL, nullptr);
+      open_ = rc == SQLITE_OK;
+    }
+    if (rc == SQLITE_OK) rc = file()->pMethods->xSync(file(), SQLITE_SYNC_NORMAL);
+    if (rc == SQLITE_OK) return nullptr;
+    return std::make_exception_ptr(
+        std::runtime_error(std::string("cannot sync the write-ahead log: ") + sqlite3_errstr(rc)));
+  }
+
+  void close() {
+    if (open_) file()->pMethods->xClose(file());
+    open_ = false;
+  }
+
+ private:
+  sqlite3_file* file() { return reinterpret_cast<sqlite3_file*>(file_.data()); }
+
+  sqlite3_vfs* vfs_;
+  std::string path_;
+  std::vector<char> file_;  // the VFS's sqlite3_file (new[] aligns it for any type)
+  bool open_ = false;
+};
+
 class SqliteDatabase final : public Database {
  public:
   explicit SqliteDatabase(const DatabaseOptions& options)
-      : options_(options), writer_connection_(options.path, options.create_if_missing) {
+      : options_(options),
+        writer_connection_(options.path, options.create_if_missing, options.sqlite_vfs),
+        wal_(options.path, options.sqlite_vfs) {
     apply_migrations(writer_connection_);
     // Checkpoints copy the WAL back into the database file and fsync it. Done
     // by the committing writer they would stall every ~1,000 pages; a
@@ -287,8 +341,7 @@ class SqliteDatabase final : public Database {
     if (!queue_.stop()) return;
     if (writer_.joinable()) writer_.join();
     if (syncer_.joinable()) syncer_.join();
-    if (wal_fd_ >= 0) ::close(wal_fd_);
-    wal_fd_ = -1;
+    wal_.close();
     {
       std::lock_guard lock(checkpoint_mutex_);
       checkpoint_stop_ = true;
@@ -305,7 +358,8 @@ class SqliteDatabase final : public Database {
  private:
   std::unique_ptr<Connection> take_reader() {
     auto connection = readers_.take_idle();
-    return connection ? std::move(connection) : std::make_unique<Connection>(options_.path, false);
+    return connection ? std::move(connection)
+                      : std::make_unique<Connection>(options_.path, false, options_.sqlite_vfs);
   }
 
   void give_back_reader(std::unique_ptr<Connection> connection) {
@@ -313,7 +367,7 @@ class SqliteDatabase final : public Database {
   }
 
   void run_checkpointer() {
-    Connection connection(options_.path, false);
+    Connection connection(options_.path, false, options_.sqlite_vfs);
     connection.exec_script("PRAGMA journal_size_limit=67108864");
     std::unique_lock lock(checkpoint_mutex_);
     for (;;) {
@@ -424,12 +478,7 @@ class SqliteDatabase final : public Database {
 
   std::exception_ptr sync_wal() {
     if (options_.path == ":memory:") return nullptr;
-    if (wal_fd_ < 0) wal_fd_ = ::open((options_.path + "-wal").c_str(), O_RDWR | O_CLOEXEC);
-    if (wal_fd_ < 0 || ::fdatasync(wal_fd_) != 0) {
-      return std::make_exception_ptr(
-          std::runtime_error(std::string("cannot sync the write-ahead log: ") + strerror(errno)));
-    }
-    return nullptr;
+    return wal_.sync();
   }
 
   // One transaction for the whole group; a savepoint per command.
@@ -496,6 +545,7 @@ class SqliteDatabase final : public Database {
   DatabaseOptions options_;
   int64_t clock_now() const { return options_.clock ? options_.clock() : now_ms(); }
   Connection writer_connection_;
+  WalSyncHandle wal_;
   struct Group {
     std::vector<Command> commands;
     int64_t mark;  // DatabaseOptions::durable_mark once this group is durable
@@ -510,7 +560,6 @@ class SqliteDatabase final : public Database {
   bool writer_done_ = false;
   bool writer_busy_ = false;  // a group is between BEGIN and its hand-over to the syncer
   bool syncing_ = false;      // the syncer holds groups that are not yet durable
-  int wal_fd_ = -1;
   std::atomic<int64_t> durable_mark_{0};
   CommandQueue queue_;
   std::mutex checkpoint_mutex_;

@@ -23,11 +23,18 @@ namespace wareflow::testing {
 
 class TempDb {
  public:
-  TempDb() {
+  TempDb() : TempDb(on_postgres(), "") {}
+  // Always an SQLite file, opened through the VFS named `sqlite_vfs`: the
+  // power-loss test simulates the disk under the files, whichever backend the
+  // run is for.
+  explicit TempDb(const std::string& sqlite_vfs) : TempDb(false, sqlite_vfs) {}
+
+ private:
+  TempDb(bool postgres, const std::string& sqlite_vfs) {
     static int counter = 0;
     std::string name =
         "wareflow_unit_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
-    if (on_postgres()) {
+    if (postgres) {
       const char* server = std::getenv("WAREFLOW_TEST_POSTGRES");
       if (!server || !*server) {
         throw std::runtime_error(
@@ -42,10 +49,13 @@ class TempDb {
       dir_ = std::filesystem::temp_directory_path() / name;
       std::filesystem::create_directories(dir_);
       path_ = (dir_ / "test.db").string();
-      db = store::Database::open(with_clock(events::database_options(path_)));
+      sqlite_vfs_ = sqlite_vfs;
+      db = store::Database::open(options());
     }
     orders = std::make_unique<oms::OrderService>(policy_);
   }
+
+ public:
   ~TempDb() {
     orders.reset();
     db.reset();
@@ -64,6 +74,13 @@ class TempDb {
   // The database's path or URI, for opening it a second time (a second
   // server process on the same database).
   const std::string& path() const { return path_; }
+  // The options `db` was opened with, for opening it again (after a
+  // simulated crash).
+  store::DatabaseOptions options() {
+    store::DatabaseOptions options = with_clock(events::database_options(path_));
+    options.sqlite_vfs = sqlite_vfs_;
+    return options;
+  }
 
   // Transactions that start from now on read `at_ms` as their clock (0: the
   // system clock again): how a test writes a past through the services.
@@ -91,6 +108,7 @@ class TempDb {
   std::atomic<int64_t> clock_at_ms_{0};
   std::filesystem::path dir_;
   std::string path_;
+  std::string sqlite_vfs_;
   std::string server_;
   std::string postgres_name_;
   optimize::ExactSourcingPolicy policy_;
