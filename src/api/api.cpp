@@ -105,6 +105,10 @@ std::optional<auth::Principal> Api::authenticate(const std::string& authorizatio
 }
 
 void Api::handle(const Request& request, Respond respond) {
+  // Once the call exists it holds `respond` (moved into it): a failure after
+  // that, such as the database not answering the token lookup, must answer
+  // through the call.
+  CallPtr call;
   try {
     Match match = router_->match(request.method, request.path);
     if (!match.route) {
@@ -123,7 +127,7 @@ void Api::handle(const Request& request, Respond respond) {
       r.route = *route;
       inner(std::move(r));
     };
-    auto call = std::make_shared<Call>();
+    call = std::make_shared<Call>();
     call->request = request;
     call->params = std::move(match.params);
     call->respond = std::move(respond);
@@ -159,7 +163,7 @@ void Api::handle(const Request& request, Respond respond) {
       call->respond(problem_from(std::current_exception()));
     }
   } catch (...) {
-    respond(problem_from(std::current_exception()));
+    (call ? call->respond : respond)(problem_from(std::current_exception()));
   }
 }
 
