@@ -73,6 +73,11 @@ inline Response problem_from(std::exception_ptr error) {
                          "the database cannot take the request right now; retry shortly");
     r.headers.emplace_back("Retry-After", "1");
     return r;
+  } catch (const store::ReadTimeout& e) {
+    // The read was stopped at its budget (serve --read-timeout). No
+    // Retry-After: the same read would only run as long again.
+    spdlog::warn("read stopped: {}", e.what());
+    return problem(503, "read_timeout", e.what());
   } catch (const std::exception& e) {
     spdlog::error("internal error: {}", e.what());
     return problem(500, "internal_error", "the server failed to handle the request");

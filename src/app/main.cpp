@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <atomic>
+#include <cmath>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -37,9 +38,11 @@ constexpr const char* kDatabaseHelp =
     "postgresql://h1:p1,h2:p2/dbname?target_session_attrs=read-write)";
 
 std::unique_ptr<store::Database> open_database(const std::string& path,
-                                               const std::string& report_replica = "") {
+                                               const std::string& report_replica = "",
+                                               int64_t read_timeout_ms = 0) {
   store::DatabaseOptions options = events::database_options(path);
   options.report_replica = report_replica;
+  options.read_timeout_ms = read_timeout_ms;
   return store::Database::open(options);
 }
 
@@ -72,7 +75,7 @@ bool split_listen(const std::string& listen, std::string& host, uint16_t& port) 
 
 // `options` carries the limits from the command line; the address is set here.
 int run_serve(const std::string& db_path, const std::string& reports_db, const std::string& listen,
-              api::ServerOptions options, const std::string& web_root) {
+              api::ServerOptions options, const std::string& web_root, int64_t read_timeout_ms) {
   // Keep freed memory in the process: returning it to the kernel after every
   // burst and faulting it back in costs more than the memory.
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
@@ -94,7 +97,7 @@ int run_serve(const std::string& db_path, const std::string& reports_db, const s
   }
   std::unique_ptr<store::Database> db;
   try {
-    db = open_database(db_path, reports_db);
+    db = open_database(db_path, reports_db, read_timeout_ms);
   } catch (const std::invalid_argument& e) {
     std::cerr << "--reports-db: " << e.what() << "\n";
     return 2;
@@ -162,6 +165,13 @@ int main(int argc, char** argv) {
       ->add_option("--write-timeout", server_options.write_timeout_s,
                    "Seconds a client may take to read an answer before it is cut off")
       ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
+  double read_timeout_s = 30;
+  serve
+      ->add_option("--read-timeout", read_timeout_s,
+                   "Seconds a read may run before it is stopped and answered 503 read_timeout "
+                   "(fractions allowed)")
+      ->check(CLI::Range(0.001, 3600.0))
       ->capture_default_str();
   serve->add_flag("--quiet", quiet, "No log line per request");
   std::string log_format = "text";
@@ -255,7 +265,8 @@ int main(int argc, char** argv) {
         server_options.log_json = true;
         spdlog::set_formatter(std::make_unique<app::JsonLineFormatter>());
       }
-      return run_serve(db_path, reports_db, listen, server_options, web_root);
+      return run_serve(db_path, reports_db, listen, server_options, web_root,
+                       std::llround(read_timeout_s * 1000));
     }
 
     if (optimize_route->parsed()) return app::run_optimize_route(read_file(input_path), std::cout);

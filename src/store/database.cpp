@@ -38,4 +38,9 @@ void Database::write(const WriteFn& fn) {
   future.get();
 }
 
+std::string read_timeout_message(int64_t read_timeout_ms) {
+  return "the read ran longer than the server allows (" + std::to_string(read_timeout_ms) +
+         " ms) and was stopped; ask for less (a shorter period, a filter, a smaller page)";
+}
+
 }  // namespace wareflow::store

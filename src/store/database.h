@@ -208,6 +208,16 @@ class Unavailable : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A read ran past DatabaseOptions::read_timeout_ms and was stopped. It wrote
+// nothing (reads never do); retrying the same read would only run as long
+// again, so the caller answers 503 without Retry-After.
+class ReadTimeout : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+// What a ReadTimeout says, the same on both backends.
+std::string read_timeout_message(int64_t read_timeout_ms);
+
 // A key numbered in the order transactions commit: a reader that has seen
 // number N never later finds a row below N (the event feed's promise). With
 // one writer (SQLite) MAX + 1 is already in commit order. With several
@@ -228,6 +238,12 @@ struct DatabaseOptions {
   // the primary) that read_reports() reads from. Empty: none.
   std::string report_replica;
   int reader_connections = 4;
+  // The longest a read may run before it is stopped with ReadTimeout, so that
+  // one expensive read cannot hold a reader (and a read-pool thread) for
+  // ever. SQLite: the whole read transaction, checked every 1,000 virtual
+  // machine steps. PostgreSQL: each statement of it (statement_timeout).
+  // 0: no limit (the command-line tools); the server sets --read-timeout.
+  int64_t read_timeout_ms = 0;
   size_t max_group = 256;  // most commands committed together
   bool create_if_missing = true;
   // The clock every transaction reads once (Tx::now_ms). Empty: the system

@@ -199,17 +199,26 @@ class PgStatement final : public Statement {
   int row_ = -1;
 };
 
+// A statement running longer is cancelled by the server (SQLSTATE 57014).
+constexpr int64_t kStatementTimeoutMs = 120'000;
+
 // One libpq connection, its prepared statements and its sequences. Used by one
 // thread at a time (the writer, or a reader taken from the pool).
 class PgConnection final : public Session {
  public:
-  PgConnection(const std::string& uri, const std::optional<CommitOrderedKey>& commit_ordered)
+  // statement_timeout_ms: the longest one statement may run (reads get the
+  // server's --read-timeout; the writer and the tools 120 s).
+  PgConnection(const std::string& uri, const std::optional<CommitOrderedKey>& commit_ordered,
+               int64_t statement_timeout_ms = kStatementTimeoutMs)
       : commit_ordered_(commit_ordered) {
     // Our defaults come before the URI, so settings written in it win. The
     // keepalives and the user timeout turn a server that vanished (a killed
     // machine, a cut network) into an error within seconds instead of a
     // request that hangs; the session timeouts bound a lock wait and a
     // transaction left open.
+    const std::string session_options =
+        "-c lock_timeout=10s -c statement_timeout=" + std::to_string(statement_timeout_ms) +
+        "ms -c idle_in_transaction_session_timeout=300s";
     const char* keywords[] = {"connect_timeout",
                               "application_name",
                               "keepalives_idle",
@@ -219,16 +228,8 @@ class PgConnection final : public Session {
                               "options",
                               "dbname",
                               nullptr};
-    const char* values[] = {"3",
-                            "wareflow",
-                            "5",
-                            "2",
-                            "3",
-                            "10000",
-                            "-c lock_timeout=10s -c statement_timeout=120s "
-                            "-c idle_in_transaction_session_timeout=300s",
-                            uri.c_str(),
-                            nullptr};
+    const char* values[] = {
+        "3", "wareflow", "5", "2", "3", "10000", session_options.c_str(), uri.c_str(), nullptr};
     conn_ = PQconnectdbParams(keywords, values, 1);
     if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
       std::string message = without_trailing_space(conn_ ? PQerrorMessage(conn_) : "out of memory");
@@ -537,6 +538,9 @@ class PostgresDatabase final : public Database {
         throw Unavailable(e.what());
       }
       rollback_and_return(target, std::move(connection));
+      if (e.sqlstate() == "57014" && options_.read_timeout_ms > 0) {
+        throw ReadTimeout(read_timeout_message(options_.read_timeout_ms));
+      }
       throw;
     } catch (...) {
       rollback_and_return(target, std::move(connection));
@@ -547,14 +551,22 @@ class PostgresDatabase final : public Database {
 
   void connection_failed() { reconnect_after_ms_ = now_ms() + kReconnectPauseMs; }
 
-  std::unique_ptr<PgConnection> connect() { return connect(primary_); }
+  // The writer's connection.
+  std::unique_ptr<PgConnection> connect() { return connect(primary_, kStatementTimeoutMs); }
 
+  // A reader's connection: its statements have the read budget.
   std::unique_ptr<PgConnection> connect(ReadTarget& target) {
+    return connect(target,
+                   options_.read_timeout_ms > 0 ? options_.read_timeout_ms : kStatementTimeoutMs);
+  }
+
+  std::unique_ptr<PgConnection> connect(ReadTarget& target, int64_t statement_timeout_ms) {
     if (now_ms() < target.retry_after_ms.load()) {
       throw Unavailable("the database is unreachable; retrying shortly");
     }
     try {
-      return std::make_unique<PgConnection>(target.uri, options_.commit_ordered);
+      return std::make_unique<PgConnection>(target.uri, options_.commit_ordered,
+                                            statement_timeout_ms);
     } catch (const Unavailable&) {
       target.retry_after_ms = now_ms() + kReconnectPauseMs;
       throw;

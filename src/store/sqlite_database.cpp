@@ -7,6 +7,7 @@
 #include <deque>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 #include <unordered_map>
@@ -192,7 +193,30 @@ class Connection final : public Session {
   // Runs a statement without rows through the statement cache.
   void run(std::string_view sql) { Query(prepare(sql)).exec(); }
 
+  // A read's time budget: from now on a statement still running at
+  // `deadline` stops with SQLITE_INTERRUPT (the handler looks at the clock
+  // every 1,000 virtual machine steps); nullopt removes the budget, which
+  // must happen before the ROLLBACK that follows an interrupt.
+  void set_deadline(std::optional<std::chrono::steady_clock::time_point> deadline) {
+    deadline_ = deadline;
+    interrupted_ = false;
+    if (deadline) {
+      sqlite3_progress_handler(db_, 1000, &Connection::stop_past_deadline, this);
+    } else {
+      sqlite3_progress_handler(db_, 0, nullptr, nullptr);
+    }
+  }
+  // Whether the budget stopped a statement since set_deadline.
+  bool interrupted() const { return interrupted_; }
+
  private:
+  static int stop_past_deadline(void* self) {
+    auto* connection = static_cast<Connection*>(self);
+    if (std::chrono::steady_clock::now() < *connection->deadline_) return 0;
+    connection->interrupted_ = true;
+    return 1;
+  }
+
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -200,6 +224,8 @@ class Connection final : public Session {
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, std::unique_ptr<SqliteStatement>, Hash, std::equal_to<>> cache_;
   std::unordered_map<std::string, int64_t, Hash, std::equal_to<>> next_ids_;
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
+  bool interrupted_ = false;
 };
 
 bool SqliteStatement::next() {
@@ -327,13 +353,27 @@ class SqliteDatabase final : public Database {
       ~Return() { self->give_back_reader(std::move(connection)); }
     } give_back{this, connection};
     connection->exec_script("BEGIN");
+    if (options_.read_timeout_ms > 0) {
+      connection->set_deadline(std::chrono::steady_clock::now() +
+                               std::chrono::milliseconds(options_.read_timeout_ms));
+    }
+    bool timed_out = false;
     try {
       Tx tx(*connection, clock_now());
       fn(tx);
-      connection->exec_script("COMMIT");
+      // A read that caught the interrupt and went on holds partial rows.
+      timed_out = connection->interrupted();
+      connection->set_deadline(std::nullopt);
+      if (!timed_out) connection->exec_script("COMMIT");
     } catch (...) {
+      timed_out = connection->interrupted();
+      connection->set_deadline(std::nullopt);
       connection->exec_script("ROLLBACK");
-      throw;
+      if (!timed_out) throw;
+    }
+    if (timed_out) {
+      if (connection->in_transaction()) connection->exec_script("ROLLBACK");
+      throw ReadTimeout(read_timeout_message(options_.read_timeout_ms));
     }
   }
 

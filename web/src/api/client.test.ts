@@ -55,6 +55,17 @@ describe('ApiClient', () => {
     expect(states).toContain('down');
   });
 
+  it('does not offer to retry a read the server stopped at its time budget', async () => {
+    const m = mockFetch(() => problem(503, 'read_timeout', 'the read ran longer than the server allows (30000 ms)'));
+    const states: string[] = [];
+    const err = (await client(m.fetch, { onConnection: (s) => states.push(s) }).get('/reports/orders').catch((e: unknown) => e)) as ProblemError;
+    expect(err).toBeInstanceOf(ProblemError);
+    expect(err.code).toBe('read_timeout');
+    expect(err.retryable).toBe(false);
+    expect(m.calls).toHaveLength(1);
+    expect(states).not.toContain('down');
+  });
+
   it('reports a server that cannot be reached', async () => {
     const m = mockFetch(() => {
       throw new TypeError('Failed to fetch');

@@ -45,6 +45,9 @@ export class ProblemError extends ApiError {
     this.retryAfterMs = retryAfterMs;
   }
   override get retryable(): boolean {
+    // A read stopped at the server's time budget would run as long again:
+    // the user has to ask for less, not retry.
+    if (this.code === 'read_timeout') return false;
     // Gateways and an overloaded server: the same request may pass later.
     return this.status === 502 || this.status === 503 || this.status === 504;
   }

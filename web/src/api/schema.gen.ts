@@ -3666,7 +3666,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The server cannot answer the read now; nothing was read, retry after `Retry-After` seconds. `server_busy`: 256 reads are waiting; `too_many_connections`: the connection cap is reached (answered before the request is read, and the connection closed); `database_unavailable`: the database does not answer (unreachable, failing over); `shutting_down`: the server is stopping. */
+        /** @description The server cannot answer the read now; nothing was read, retry after `Retry-After` seconds. `server_busy`: 256 reads are waiting; `too_many_connections`: the connection cap is reached (answered before the request is read, and the connection closed); `database_unavailable`: the database does not answer (unreachable, failing over); `shutting_down`: the server is stopping. `read_timeout` (without `Retry-After`): the read ran longer than the server allows (`serve --read-timeout`) and was stopped; ask for less. */
         ReadUnavailable: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
