@@ -3,11 +3,13 @@
 // the books say. So while a location is under an open count, a caller of a
 // counting role sees none of its book quantities on any route (stock by
 // location, a product's stock, its moves, pick faces, the dashboard's alerts,
-// the space report), nor the totals of its warehouse that, less the rows still
+// the space report, the event feed's stock flows, the reorder suggestions),
+// nor the totals of its warehouse that, less the rows still
 // shown, would give them away. docs/api.md ("Blind counts") lists each shape.
 // Internal to api/.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <optional>
 #include <set>
 #include <string>
@@ -46,6 +48,20 @@ class BookMask {
   bool hides_warehouse(std::string_view warehouse) const;
   // The same for the totals of one zone (the space report).
   bool hides_zone(std::string_view warehouse, std::string_view zone) const;
+  // Whether any location is hidden at all.
+  bool hides_any() const { return !locations_.empty(); }
+  // An event of the feed: the quantities of a stock flow (adjustments,
+  // picks, tasks, receipts, returns) add up, over the whole feed, to every
+  // location's book quantity, so they are nulled (data.hidden =
+  // "open_count") for events of a warehouse under count, and for those that
+  // name no warehouse code while any count is open. Other events pass as
+  // they are.
+  void mask_event(std::string_view type, boost::json::object& data) const;
+  // The reorder suggestions of a warehouse under count (rendered): the
+  // inventory position is the warehouse's on hand at one remove, and the
+  // suggested quantities, cover and stockout date follow from it, so all of
+  // them are nulled (hidden = "open_count" on each line and supplier).
+  void mask_reorder_suggestions(boost::json::object& suggestions) const;
   // Every location hidden, by warehouse and location.
   const std::vector<wms::OpenCountLocation>& locations() const { return locations_; }
 

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "api/book_mask.h"
 #include "api/handler_kit.h"
 #include "api/render_execution.h"
 #include "api/render_planning.h"
@@ -236,7 +237,11 @@ void register_planning_routes(Router& r, store::Database& db, jobs::JobRunner& j
     oms::ReorderQuery q =
         reorder_query([&](const char* key) { return query_opt(call->request, key); });
     read(call, [&](store::Tx& tx) {
-      return render(oms::reorder_suggestions(tx, q), tx.now_ms() / kDayMs * kDayMs);
+      json::value suggestions =
+          render(oms::reorder_suggestions(tx, q), tx.now_ms() / kDayMs * kDayMs);
+      BookMask::of(tx, call->principal.role, std::nullopt)
+          .mask_reorder_suggestions(suggestions.as_object());
+      return suggestions;
     });
   });
   r.add("POST", "/api/v1/planning/purchase-orders", kManagers, [write](const CallPtr& call) {

@@ -1,7 +1,8 @@
 """Blind counts are blind on every route: while a location is under an open
 count, a counter (operator) and a viewer read no book quantity of it anywhere
 (a product's stock, stock by location, the moves, pick faces, the dashboard's
-alerts, the space report, the count itself), nor the warehouse totals that
+alerts, the space report, the count itself, the event feed's stock flows, the reorder
+suggestions' inventory position), nor the warehouse totals that
 would give it away; managers see everything, the integration role keeps its
 availability, and once the count is closed the counter sees the figures again.
 """
@@ -187,6 +188,65 @@ class BlindCounts(ApiTestCase):
         self.ok("POST", "counts/%d/approve" % self.count["id"], token="manager", status=200)
         self.assert_sees_everything("operator", book=counted)
         self.assertVerify()
+
+    def feed(self, token):
+        return self.ok("GET", "events?limit=500", token=token, status=200)["events"]
+
+    def test_the_event_feed_shows_counters_no_stock_flow_of_a_warehouse_under_count(self):
+        """The feed's adjustments, picks and receipts add up to every book quantity: while a
+        count is open they carry no quantities for counters in that warehouse."""
+        def adjustments(token):
+            return {(e["data"]["warehouse"], e["data"]["location"]): e["data"]
+                    for e in self.feed(token) if e["type"] == "stock.adjusted" and e["data"]["sku"] == self.sku}
+        for token in ("operator", "viewer"):
+            with self.subTest(token=token):
+                seen = adjustments(token)
+                self.assertEqual((seen[self.wh, self.counted]["quantity"], seen[self.wh, self.counted]["hidden"]),
+                                 (None, "open_count"))
+                self.assertIsNone(seen[self.wh, self.open]["quantity"], "the warehouse's other flows too")
+                self.assertEqual(seen[self.far, self.far_pick]["quantity"], ELSEWHERE)
+                self.assertNotIn("hidden", seen[self.far, self.far_pick])
+                leaked = SECRETS & set(numbers(self.feed(token)))
+                self.assertFalse(leaked, "the feed shows %s to %s" % (leaked, token))
+        for token in ("manager", "integration"):
+            seen = adjustments(token)
+            self.assertEqual(seen[self.wh, self.counted]["quantity"], BOOK, token)
+            self.assertNotIn("hidden", seen[self.wh, self.counted], token)
+        # closed, the counter sees the flows again
+        self.ok("POST", "counts/submissions", {"warehouse": self.wh, "location": self.counted,
+                                               "lines": [{"sku": self.sku, "quantity": BOOK}]},
+                token="operator", status=200)
+        self.assertEqual(adjustments("operator")[self.wh, self.counted]["quantity"], BOOK)
+
+    def test_reorder_suggestions_show_counters_no_inventory_position_under_count(self):
+        supplier = self.uniq("SUP").replace("-", "")
+        self.ok("PUT", "suppliers/" + supplier, {"name": "Blind supplier"}, status=201, token="manager")
+        self.ok("PUT", "suppliers/%s/products/%s" % (supplier, self.sku),
+                {"lead_time_days": 4, "pack_size": 1, "unit_cost_minor": 250}, status=201, token="manager")
+        # demand beyond the warehouse's stock: the product is due for a purchase order
+        self.put_channel("blind")
+        self.create_order("blind", self.uniq("BO"), [(self.sku, BOOK + OTHER + ELSEWHERE + 8)])
+        path = "planning/reorder-suggestions?warehouse=%s&supplier=%s" % (self.wh, supplier)
+
+        def line(token):
+            [l] = [l for sup in self.ok("GET", path, token=token, status=200)["suppliers"] for l in sup["lines"]]
+            return l
+        seen = line("manager")
+        self.assertNotIn("hidden", seen)
+        self.assertIsInstance(seen["plan"]["inventory_position"], int)
+        self.assertGreater(seen["quantity"], 0)
+        for token in ("operator", "viewer"):
+            with self.subTest(token=token):
+                blind = line(token)
+                self.assertEqual(blind["hidden"], "open_count")
+                for key in ("quantity", "value_minor"):
+                    self.assertIsNone(blind[key], key)
+                for key in ("inventory_position", "raw_quantity", "days_of_cover", "stockout_date"):
+                    self.assertIsNone(blind["plan"][key], key)
+                body = self.ok("GET", path, token=token, status=200)
+                self.assertIsNone(body["suppliers"][0]["total_units"])
+                leaked = {seen["plan"]["inventory_position"], seen["quantity"]} & set(numbers(body))
+                self.assertFalse(leaked, "the suggestion shows %s to %s" % (leaked, token))
 
 
 if __name__ == "__main__":
