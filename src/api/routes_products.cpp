@@ -7,6 +7,7 @@
 #include "api/routes.h"
 #include "catalog/catalog.h"
 #include "core/json.h"
+#include "inventory/inventory.h"
 
 namespace wareflow::api {
 
@@ -35,7 +36,7 @@ void register_product_routes(Router& r, store::Database& db) {
     p.shelf_life_days = in.optional_int("shelf_life_days", 1, 36500);
     p.storage_zone = in.optional_string("storage_zone", 16);
     write(call, 200, [p](store::Tx& tx, int& status) {
-      auto result = catalog::upsert_product(tx, p);
+      auto result = catalog::upsert_product(tx, p, inventory::shelf_stock());
       status = result.created ? 201 : 200;
       return render(result.product);
     });

@@ -176,7 +176,7 @@ ImportResult import_csv(store::Database& db, oms::OrderService& orders, ImportKi
           std::string tracking = t.text(r, "tracking");
           p.tracking = tracking.empty() ? "none" : tracking;
           p.shelf_life_days = t.opt_int(r, "shelf_life_days");
-          catalog::upsert_product(tx, p);
+          catalog::upsert_product(tx, p, inventory::shelf_stock());
         });
         ++result.records;
       }

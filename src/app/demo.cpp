@@ -87,7 +87,7 @@ DemoSummary create_demo(store::Database& db, oms::OrderService& orders,
         p.tracking = "lot";
         p.shelf_life_days = uniform(90, 720);
       }
-      catalog::upsert_product(tx, p);
+      catalog::upsert_product(tx, p, inventory::shelf_stock());
       ++summary.products;
     }
 

@@ -54,7 +54,7 @@ void set_up(testing::TempDb& t) {
       in.weight_g = 100;
       in.length_mm = in.width_mm = in.height_mm = 50;
       if (p == 5) in.tracking = "lot";
-      catalog::upsert_product(tx, in);
+      catalog::upsert_product(tx, in, inventory::shelf_stock());
     }
     oms::upsert_channel(tx, "web", "Web");
   });

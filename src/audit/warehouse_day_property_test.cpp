@@ -122,7 +122,7 @@ void set_up(testing::TempDb& t) {
         in.tracking = "lot";
         in.barcodes = {p5_gtin13()};
       }
-      catalog::upsert_product(tx, in);
+      catalog::upsert_product(tx, in, inventory::shelf_stock());
     }
     oms::upsert_channel(tx, "web", "Web");
     for (const auto& s : kSuppliers) {
@@ -1375,7 +1375,7 @@ void small_site(testing::TempDb& t) {
       p.weight_g = 100;
       p.length_mm = p.width_mm = p.height_mm = 50;
       if (std::string(code) == "P5") p.tracking = "lot";
-      catalog::upsert_product(tx, p);
+      catalog::upsert_product(tx, p, inventory::shelf_stock());
     }
     oms::upsert_channel(tx, "web", "Web");
   });

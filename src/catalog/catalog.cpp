@@ -79,7 +79,7 @@ std::vector<std::string> load_barcodes(store::Tx& tx, int64_t product_id) {
 
 constexpr const char* kColumns =
     "id, sku, name, weight_g, length_mm, width_mm, height_mm, tracking, shelf_life_days, "
-    "created_at_ms, updated_at_ms, storage_zone";
+    "created_at_ms, updated_at_ms, storage_zone, unit_cost_minor";
 
 Product read_row(store::Query& q) {
   Product p;
@@ -95,6 +95,7 @@ Product read_row(store::Query& q) {
   p.created_at_ms = q.i64(9);
   p.updated_at_ms = q.i64(10);
   p.storage_zone = q.opt_text(11);
+  p.unit_cost_minor = q.opt_i64(12);
   return p;
 }
 
@@ -128,18 +129,14 @@ void set_unit_cost(store::Tx& tx, int64_t product_id, int64_t unit_cost_minor) {
   tx.exec("UPDATE products SET unit_cost_minor = $2 WHERE id = $1", product_id, unit_cost_minor);
 }
 
-UpsertResult upsert_product(store::Tx& tx, const ProductInput& input) {
+UpsertResult upsert_product(store::Tx& tx, const ProductInput& input, ShelfStock& stock) {
   validate(input);
   std::optional<Product> existing = find_product(tx, input.sku);
   int64_t id;
   if (existing) {
     id = existing->id;
     if (existing->tracking != input.tracking) {
-      auto q = tx.query(
-          "SELECT 1 FROM stock_balances b JOIN locations l ON l.id = b.location_id "
-          "WHERE b.product_id = $1 AND b.on_hand <> 0 AND l.type <> 'virtual' LIMIT 1",
-          id);
-      if (q.next()) {
+      if (stock.on_shelves(tx, id)) {
         throw_conflict("invalid_state", "tracking of " + input.sku +
                                             " cannot change while it has stock on the shelves");
       }
@@ -183,6 +180,25 @@ std::optional<Product> find_product(store::Tx& tx, std::string_view sku) {
 
 std::optional<Product> find_product_by_id(store::Tx& tx, int64_t id) {
   return find_where(tx, "id = $1", id);
+}
+
+std::optional<int64_t> product_id_of(store::Tx& tx, std::string_view sku) {
+  auto q = tx.query("SELECT id FROM products WHERE sku = $1", sku);
+  if (!q.next()) return std::nullopt;
+  return q.i64(0);
+}
+
+std::map<int64_t, Product> products_by_ids(store::Tx& tx, const std::vector<int64_t>& ids) {
+  std::map<int64_t, Product> by_id;
+  if (ids.empty()) return by_id;
+  auto q = tx.query(std::string("SELECT ") + kColumns +
+                        " FROM products WHERE id IN (SELECT value FROM json_each($1))",
+                    store::id_list(ids));
+  while (q.next()) {
+    Product p = read_row(q);
+    by_id.emplace(p.id, std::move(p));
+  }
+  return by_id;
 }
 
 std::optional<Product> find_by_scan(store::Tx& tx, std::string_view code) {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -51,6 +52,8 @@ struct Product {
   std::string tracking;
   std::optional<int64_t> shelf_life_days;
   std::optional<std::string> storage_zone;
+  // The latest price paid (set_unit_cost); none before the first.
+  std::optional<int64_t> unit_cost_minor;
   int64_t created_at_ms = 0;
   int64_t updated_at_ms = 0;
 
@@ -62,11 +65,30 @@ struct UpsertResult {
   bool created;
 };
 
+// What the catalogue asks of the stock ledger, which sits above it
+// (inventory/ implements it: inventory::shelf_stock()).
+class ShelfStock {
+ public:
+  virtual ~ShelfStock() = default;
+  // True when units of the product lie in physical (not virtual) locations.
+  virtual bool on_shelves(store::Tx& tx, int64_t product_id) = 0;
+};
+
 // Creates or replaces the product with this SKU (its barcode set included).
-UpsertResult upsert_product(store::Tx& tx, const ProductInput& input);
+// Its tracking cannot change while `stock` has units of it on the shelves
+// (409 invalid_state).
+UpsertResult upsert_product(store::Tx& tx, const ProductInput& input, ShelfStock& stock);
 
 std::optional<Product> find_product(store::Tx& tx, std::string_view sku);
 std::optional<Product> find_product_by_id(store::Tx& tx, int64_t id);
+// The products with these ids, by id, read in one statement however many ids
+// (store/id_list.h): what other modules join to show a SKU, a size or a
+// cost beside their own rows. Barcodes are left empty; ids that name no
+// product are left out.
+std::map<int64_t, Product> products_by_ids(store::Tx& tx, const std::vector<int64_t>& ids);
+// The id of the product with this SKU: one indexed read, no barcodes (order
+// capture looks up every line).
+std::optional<int64_t> product_id_of(store::Tx& tx, std::string_view sku);
 // By any barcode, then by SKU.
 std::optional<Product> find_by_scan(store::Tx& tx, std::string_view code);
 // Throws DomainError(422 or 404 per `status`, unknown_sku) when absent.

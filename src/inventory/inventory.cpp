@@ -1,5 +1,6 @@
 #include "inventory/inventory.h"
 
+#include <algorithm>
 #include <boost/json/object.hpp>
 #include <map>
 
@@ -9,6 +10,7 @@
 #include "core/time.h"
 #include "events/outbox.h"
 #include "numeric/wide.h"
+#include "store/id_list.h"
 
 namespace wareflow::inventory {
 
@@ -246,6 +248,22 @@ AdjustmentResult adjust(store::Tx& tx, const AdjustmentInput& input, StockListen
   return {move_id, on_hand, lot_expiry(tx, product.id, input.lot)};
 }
 
+catalog::ShelfStock& shelf_stock() {
+  class Ledger final : public catalog::ShelfStock {
+   public:
+    bool on_shelves(store::Tx& tx, int64_t product_id) override {
+      return tx
+          .query(
+              "SELECT 1 FROM stock_balances b JOIN locations l ON l.id = b.location_id WHERE "
+              "b.product_id = $1 AND b.on_hand <> 0 AND l.type <> 'virtual' LIMIT 1",
+              product_id)
+          .next();
+    }
+  };
+  static Ledger ledger;  // stateless
+  return ledger;
+}
+
 std::vector<WarehouseStock> warehouse_stock(store::Tx& tx, int64_t product_id) {
   std::vector<WarehouseStock> stock;
   auto q = tx.query(
@@ -254,6 +272,15 @@ std::vector<WarehouseStock> warehouse_stock(store::Tx& tx, int64_t product_id) {
       product_id);
   while (q.next()) stock.push_back({q.i64(0), q.i64(1), q.i64(2)});
   return stock;
+}
+
+std::optional<WarehouseStock> warehouse_level(store::Tx& tx, int64_t warehouse_id,
+                                              int64_t product_id) {
+  auto q = tx.query(
+      "SELECT on_hand, allocated FROM stock_levels WHERE warehouse_id = $1 AND product_id = $2",
+      warehouse_id, product_id);
+  if (!q.next()) return std::nullopt;
+  return WarehouseStock{warehouse_id, q.i64(0), q.i64(1)};
 }
 
 bool allocate(store::Tx& tx, int64_t warehouse_id, int64_t product_id, int64_t quantity) {
@@ -388,6 +415,120 @@ std::vector<LotBalance> lot_balances_at(store::Tx& tx, int64_t location_id) {
   return balances;
 }
 
+std::map<int64_t, int64_t> free_units_at(store::Tx& tx, const std::vector<int64_t>& location_ids,
+                                         int64_t product_id, const std::string& lot) {
+  std::map<int64_t, int64_t> free;
+  if (location_ids.empty()) return free;
+  auto q = tx.query(
+      "SELECT location_id, on_hand - reserved FROM stock_balances WHERE product_id = $1 AND lot = "
+      "$2 AND location_id IN (SELECT value FROM json_each($3))",
+      product_id, lot, store::id_list(location_ids));
+  while (q.next()) free.emplace(q.i64(0), q.i64(1));
+  return free;
+}
+
+std::vector<HeldBalance> balances_on_hand(store::Tx& tx, int64_t warehouse_id,
+                                          std::optional<int64_t> location_id) {
+  auto q = tx.query(
+      "SELECT location_id, product_id, lot, on_hand FROM stock_balances WHERE warehouse_id = $1 "
+      "AND on_hand > 0 AND ($2 IS NULL OR location_id = $2) ORDER BY location_id, product_id, "
+      "lot",
+      warehouse_id, location_id);
+  std::vector<HeldBalance> balances;
+  while (q.next()) balances.push_back({q.i64(0), q.i64(1), q.text(2), q.i64(3)});
+  return balances;
+}
+
+std::map<std::pair<int64_t, int64_t>, Units> units_at(store::Tx& tx,
+                                                      const std::vector<int64_t>& location_ids) {
+  std::map<std::pair<int64_t, int64_t>, Units> units;
+  if (location_ids.empty()) return units;
+  auto q = tx.query(
+      "SELECT location_id, product_id, SUM(on_hand), SUM(reserved) FROM stock_balances WHERE "
+      "location_id IN (SELECT value FROM json_each($1)) GROUP BY location_id, product_id",
+      store::id_list(location_ids));
+  while (q.next()) units[{q.i64(0), q.i64(1)}] = {q.i64(2), q.i64(3)};
+  return units;
+}
+
+std::vector<FreeBalance> free_balances(store::Tx& tx, int64_t warehouse_id, int64_t product_id) {
+  auto q = tx.query(
+      "SELECT location_id, lot, on_hand - reserved, expiry_ms, first_in_ms FROM stock_balances "
+      "WHERE warehouse_id = $1 AND product_id = $2 AND on_hand > reserved ORDER BY location_id, "
+      "lot",
+      warehouse_id, product_id);
+  std::vector<FreeBalance> balances;
+  while (q.next()) balances.push_back({q.i64(0), q.text(1), q.i64(2), q.opt_i64(3), q.i64(4)});
+  return balances;
+}
+
+std::vector<Picked> units_picked_since(store::Tx& tx, int64_t warehouse_id, int64_t since_ms) {
+  auto q = tx.query(
+      "SELECT b.product_id, COALESCE((SELECT SUM(m.quantity) FROM stock_moves m WHERE "
+      "m.product_id = b.product_id AND m.warehouse_id = $1 AND m.reason = 'pick' AND m.at_ms >= "
+      "$2), 0) FROM (SELECT DISTINCT product_id FROM stock_balances WHERE warehouse_id = $1) b "
+      "ORDER BY b.product_id",
+      warehouse_id, since_ms);
+  std::vector<Picked> picked;
+  while (q.next()) picked.push_back({q.i64(0), q.i64(1)});
+  return picked;
+}
+
+std::map<int64_t, int64_t> physical_on_hand(store::Tx& tx, int64_t warehouse_id,
+                                            int64_t product_id) {
+  auto q = tx.query(
+      "SELECT b.product_id, SUM(b.on_hand) FROM stock_balances b JOIN locations l ON l.id = "
+      "b.location_id WHERE l.type <> 'virtual' AND ($1 = 0 OR b.warehouse_id = $1) AND ($2 = 0 OR "
+      "b.product_id = $2) GROUP BY b.product_id",
+      warehouse_id, product_id);
+  std::map<int64_t, int64_t> on_hand;
+  while (q.next()) on_hand[q.i64(0)] = q.i64(1);
+  return on_hand;
+}
+
+std::vector<NetMove> physical_moves_since(store::Tx& tx, int64_t warehouse_id, int64_t product_id,
+                                          int64_t since_ms) {
+  auto q = tx.query(
+      "SELECT m.product_id, m.at_ms, m.quantity * ((CASE WHEN lt.type <> 'virtual' THEN 1 ELSE 0 "
+      "END) - (CASE WHEN lf.type <> 'virtual' THEN 1 ELSE 0 END)) FROM stock_moves m JOIN "
+      "locations lf ON lf.id = m.from_location_id JOIN locations lt ON lt.id = m.to_location_id "
+      "WHERE m.at_ms >= $3 AND ($1 = 0 OR m.warehouse_id = $1) AND ($2 = 0 OR m.product_id = $2) "
+      "ORDER BY m.product_id, m.at_ms DESC, m.id DESC",
+      warehouse_id, product_id, since_ms);
+  std::vector<NetMove> moves;
+  while (q.next()) {
+    if (q.i64(2) != 0) moves.push_back({q.i64(0), q.i64(1), q.i64(2)});
+  }
+  return moves;
+}
+
+std::vector<LedgerMove> moves_at(store::Tx& tx, const std::vector<int64_t>& location_ids,
+                                 int64_t from_ms, int64_t to_ms,
+                                 std::optional<int64_t> warehouse_id) {
+  std::vector<LedgerMove> moves;
+  if (location_ids.empty()) return moves;
+  const std::string ids = store::id_list(location_ids);
+  auto q = tx.query(
+      "SELECT id, at_ms, product_id, from_location_id, to_location_id, quantity, ref_type FROM "
+      "stock_moves WHERE at_ms >= $1 AND at_ms < $2 AND ($3 IS NULL OR warehouse_id = $3) AND "
+      "(from_location_id IN (SELECT value FROM json_each($4)) OR to_location_id IN (SELECT value "
+      "FROM json_each($4))) ORDER BY id",
+      from_ms, to_ms, warehouse_id, ids);
+  while (q.next()) {
+    moves.push_back({q.i64(0), q.i64(1), q.i64(2), q.i64(3), q.i64(4), q.i64(5), q.opt_text(6)});
+  }
+  return moves;
+}
+
+bool holds_stock(store::Tx& tx, int64_t location_id) {
+  return tx
+      .query(
+          "SELECT 1 FROM stock_balances WHERE location_id = $1 AND (on_hand <> 0 OR reserved <> 0) "
+          "LIMIT 1",
+          location_id)
+      .next();
+}
+
 int64_t last_move_id(store::Tx& tx) {
   auto q = tx.query("SELECT COALESCE(MAX(id), 0) FROM stock_moves");
   q.next();
@@ -397,23 +538,41 @@ int64_t last_move_id(store::Tx& tx) {
 std::vector<LocationStock> stock_by_location(store::Tx& tx, int64_t warehouse_id) {
   // The volume of each balance is summed here, in 128 bits: SQL's SUM of
   // units × length × width × height overflows (an error on SQLite and
-  // PostgreSQL) long before any location is full of large products.
-  std::map<int64_t, numeric::Sum> volume_mm3;
+  // PostgreSQL) long before any location is full of large products. The
+  // sizes and SKUs come from the catalogue, in one lookup.
+  struct Held {
+    int64_t location_id, product_id, on_hand;
+  };
+  std::vector<Held> balances;
   {
     auto q = tx.query(
-        "SELECT b.location_id, b.on_hand, p.length_mm, p.width_mm, p.height_mm FROM "
-        "stock_balances b JOIN products p ON p.id = b.product_id WHERE b.warehouse_id = $1 AND "
-        "b.on_hand > 0",
+        "SELECT location_id, product_id, on_hand FROM stock_balances WHERE warehouse_id = $1 AND "
+        "on_hand > 0",
         warehouse_id);
-    while (q.next()) {
-      volume_mm3[q.i64(0)] += numeric::volume_mm3(q.i64(1), q.i64(2), q.i64(3), q.i64(4));
+    while (q.next()) balances.push_back({q.i64(0), q.i64(1), q.i64(2)});
+  }
+  std::vector<int64_t> product_ids;
+  for (const Held& b : balances) product_ids.push_back(b.product_id);
+  std::sort(product_ids.begin(), product_ids.end());
+  product_ids.erase(std::unique(product_ids.begin(), product_ids.end()), product_ids.end());
+  const std::map<int64_t, catalog::Product> products = catalog::products_by_ids(tx, product_ids);
+  std::map<int64_t, numeric::Sum> volume_mm3;
+  // The largest balance of each location (by units, then SKU) names its top product.
+  std::map<int64_t, const Held*> top;
+  for (const Held& b : balances) {
+    const catalog::Product& p = products.at(b.product_id);
+    volume_mm3[b.location_id] +=
+        numeric::volume_mm3(b.on_hand, p.length_mm, p.width_mm, p.height_mm);
+    auto [it, fresh] = top.emplace(b.location_id, &b);
+    const Held& best = *it->second;
+    if (!fresh && (b.on_hand > best.on_hand ||
+                   (b.on_hand == best.on_hand && p.sku < products.at(best.product_id).sku))) {
+      it->second = &b;
     }
   }
   auto q = tx.query(
       "SELECT l.code, SUM(b.on_hand), SUM(b.reserved), COUNT(DISTINCT b.product_id), l.id, "
-      "l.max_volume_cm3, (SELECT p2.sku FROM stock_balances b2 JOIN products p2 ON p2.id = "
-      "b2.product_id WHERE b2.location_id = l.id AND b2.on_hand > 0 ORDER BY b2.on_hand DESC, "
-      "p2.sku LIMIT 1) FROM stock_balances b JOIN locations l ON l.id = b.location_id WHERE "
+      "l.max_volume_cm3 FROM stock_balances b JOIN locations l ON l.id = b.location_id WHERE "
       "b.warehouse_id = $1 AND l.type <> 'virtual' AND b.on_hand > 0 GROUP BY l.id, l.code, "
       "l.max_volume_cm3 ORDER BY l.code",
       warehouse_id);
@@ -426,7 +585,8 @@ std::vector<LocationStock> stock_by_location(store::Tx& tx, int64_t warehouse_id
     s.products = q.i64(3);
     s.used_cm3 = numeric::saturate(numeric::ceil_div(volume_mm3[q.i64(4)].wide(), 1000));
     s.max_volume_cm3 = q.opt_i64(5);
-    s.top_sku = q.opt_text(6).value_or("");
+    if (auto t = top.find(q.i64(4)); t != top.end())
+      s.top_sku = products.at(t->second->product_id).sku;
     list.push_back(std::move(s));
   }
   return list;

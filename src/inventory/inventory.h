@@ -20,6 +20,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -106,6 +107,10 @@ struct AdjustmentResult {
 // A signed correction: virtual:adjustment -> location (found) or back (lost).
 AdjustmentResult adjust(store::Tx& tx, const AdjustmentInput& input, StockListener* listener);
 
+// The ledger's answer to the catalogue (catalog::upsert_product): whether a
+// product has units in physical locations, in any warehouse.
+catalog::ShelfStock& shelf_stock();
+
 // ---- warehouse level ----------------------------------------------------------
 
 struct WarehouseStock {
@@ -115,6 +120,9 @@ struct WarehouseStock {
   int64_t available() const { return on_hand - allocated; }
 };
 std::vector<WarehouseStock> warehouse_stock(store::Tx& tx, int64_t product_id);
+// One warehouse's level of one product; none when it never held any.
+std::optional<WarehouseStock> warehouse_level(store::Tx& tx, int64_t warehouse_id,
+                                              int64_t product_id);
 
 // Takes q units of the warehouse's available stock; false (and no change) if
 // there are fewer.
@@ -180,6 +188,81 @@ struct LotBalance {
   int64_t on_hand;
 };
 std::vector<LotBalance> lot_balances_at(store::Tx& tx, int64_t location_id);
+// The free units (on hand less reserved) of one product and lot at each of
+// these locations, read in one statement; locations without that lot are
+// left out.
+std::map<int64_t, int64_t> free_units_at(store::Tx& tx, const std::vector<int64_t>& location_ids,
+                                         int64_t product_id, const std::string& lot);
+// The balances holding units (on hand > 0) in a warehouse, or only at
+// `location_id` when given, in one statement: what putaway weighs for room
+// and what slotting reads for who sits where.
+struct HeldBalance {
+  int64_t location_id = 0;
+  int64_t product_id = 0;
+  std::string lot;
+  int64_t on_hand = 0;
+};
+std::vector<HeldBalance> balances_on_hand(store::Tx& tx, int64_t warehouse_id,
+                                          std::optional<int64_t> location_id = std::nullopt);
+// On hand and reserved at each (location, product) of these locations, over
+// all lots, in one statement; pairs without a balance are left out.
+struct Units {
+  int64_t on_hand = 0;
+  int64_t reserved = 0;
+};
+std::map<std::pair<int64_t, int64_t>, Units> units_at(store::Tx& tx,
+                                                      const std::vector<int64_t>& location_ids);
+// The balances of a product in a warehouse with free units (on hand above
+// reserved), at every location, by location and lot: the caller picks the
+// locations it may take from and their order (replenishment sources).
+struct FreeBalance {
+  int64_t location_id = 0;
+  std::string lot;
+  int64_t free = 0;
+  std::optional<int64_t> expiry_ms;
+  int64_t first_in_ms = 0;
+};
+std::vector<FreeBalance> free_balances(store::Tx& tx, int64_t warehouse_id, int64_t product_id);
+// Every product with a balance in the warehouse, by id, with the units
+// picked from it (moves of reason "pick") since `since_ms`: the velocity
+// that ABC classes rank.
+struct Picked {
+  int64_t product_id = 0;
+  int64_t units = 0;
+};
+std::vector<Picked> units_picked_since(store::Tx& tx, int64_t warehouse_id, int64_t since_ms);
+// Units on hand in physical (not virtual) locations per product, in one
+// warehouse or, with warehouse_id 0, in all; products without any are left
+// out. `product_id` 0 reads every product.
+std::map<int64_t, int64_t> physical_on_hand(store::Tx& tx, int64_t warehouse_id,
+                                            int64_t product_id);
+// The moves since `since_ms` that changed physical stock, with the units
+// they brought into it (negative: took out of it), by product and latest
+// first: what demand history replays backwards. Same filters as above.
+struct NetMove {
+  int64_t product_id = 0;
+  int64_t at_ms = 0;
+  int64_t net = 0;
+};
+std::vector<NetMove> physical_moves_since(store::Tx& tx, int64_t warehouse_id, int64_t product_id,
+                                          int64_t since_ms);
+// The moves in [from_ms, to_ms) with either end at one of these locations
+// (in one warehouse, or in any when none is given), by id: what the
+// shrinkage report reads of moves to and from virtual:adjustment.
+struct LedgerMove {
+  int64_t id = 0;
+  int64_t at_ms = 0;
+  int64_t product_id = 0;
+  int64_t from_location_id = 0;
+  int64_t to_location_id = 0;
+  int64_t quantity = 0;
+  std::optional<std::string> ref_type;
+};
+std::vector<LedgerMove> moves_at(store::Tx& tx, const std::vector<int64_t>& location_ids,
+                                 int64_t from_ms, int64_t to_ms,
+                                 std::optional<int64_t> warehouse_id);
+// True when the location holds, or has reserved, any units at all.
+bool holds_stock(store::Tx& tx, int64_t location_id);
 // The newest stock move's id (0 without any): a ledger position, recorded,
 // not compared (ids are not in commit order when several processes write).
 int64_t last_move_id(store::Tx& tx);

@@ -6,6 +6,7 @@
 #include "catalog/catalog.h"
 #include "core/error.h"
 #include "inputs/input_error.h"
+#include "inventory/inventory.h"
 #include "planning/demand.h"
 #include "wms/layout.h"
 
@@ -19,12 +20,6 @@ int64_t channel_id(store::Tx& tx, const std::string& code) {
   if (!q.next()) throw_unprocessable("unknown_channel", "no channel " + code, "channel");
   return q.i64(0);
 }
-
-// Units into physical stock of a move (negative: out of it), for SQL over
-// stock_moves m joined to its locations lf (from) and lt (to).
-constexpr const char* kNetIntoStock =
-    "m.quantity * ((CASE WHEN lt.type <> 'virtual' THEN 1 ELSE 0 END) - (CASE WHEN lf.type <> "
-    "'virtual' THEN 1 ELSE 0 END))";
 
 struct StockMove {
   int64_t at_ms, net;  // units into physical stock (negative: out of it)
@@ -98,26 +93,14 @@ DemandHistory demand_history(store::Tx& tx, const DemandQuery& query) {
 
   // Physical stock now, then replayed backwards over the period's moves.
   int64_t on_hand = 0;
-  {
-    auto q = tx.query(
-        "SELECT COALESCE(SUM(b.on_hand), 0) FROM stock_balances b JOIN locations l ON l.id = "
-        "b.location_id WHERE b.product_id = $1 AND l.type <> 'virtual' AND ($2 = 0 OR "
-        "b.warehouse_id = $2)",
-        product.id, warehouse_id.value_or(0));
-    q.next();
-    on_hand = q.i64(0);
+  for (const auto& [id, held] :
+       inventory::physical_on_hand(tx, warehouse_id.value_or(0), product.id)) {
+    on_hand += held;
   }
   std::vector<StockMove> moves;
-  {
-    auto q = tx.query(std::string("SELECT m.product_id, m.at_ms, ") + kNetIntoStock +
-                          " FROM stock_moves m JOIN locations lf ON lf.id = m.from_location_id "
-                          "JOIN locations lt ON lt.id = m.to_location_id WHERE m.product_id = $1 "
-                          "AND m.at_ms >= $2 AND ($3 = 0 OR m.warehouse_id = $3) ORDER BY "
-                          "m.at_ms DESC, m.id DESC",
-                      product.id, start_ms, warehouse_id.value_or(0));
-    while (q.next()) {
-      if (q.i64(2) != 0) moves.push_back({q.i64(1), q.i64(2)});
-    }
+  for (const inventory::NetMove& m :
+       inventory::physical_moves_since(tx, warehouse_id.value_or(0), product.id, start_ms)) {
+    moves.push_back({m.at_ms, m.net});
   }
   DemandHistory history = replay(units, on_hand, moves, start_ms);
   history.sku = product.sku;
@@ -148,27 +131,12 @@ std::map<int64_t, DemandHistory> demand_histories(store::Tx& tx, const std::stri
       u[static_cast<size_t>((q.i64(1) - start_ms) / kDayMs)] += q.i64(2);
     }
   }
-  {
-    auto q = tx.query(
-        "SELECT b.product_id, SUM(b.on_hand) FROM stock_balances b JOIN locations l ON l.id = "
-        "b.location_id WHERE b.warehouse_id = $1 AND l.type <> 'virtual' GROUP BY b.product_id",
-        warehouse_id);
-    while (q.next()) {
-      on_hand[q.i64(0)] = q.i64(1);
-      units.try_emplace(q.i64(0), n, 0);
-    }
-  }
-  {
-    auto q = tx.query(std::string("SELECT m.product_id, m.at_ms, ") + kNetIntoStock +
-                          " FROM stock_moves m JOIN locations lf ON lf.id = m.from_location_id "
-                          "JOIN locations lt ON lt.id = m.to_location_id WHERE m.warehouse_id = "
-                          "$1 AND m.at_ms >= $2 ORDER BY m.product_id, m.at_ms DESC, m.id DESC",
-                      warehouse_id, start_ms);
-    while (q.next()) {
-      if (q.i64(2) == 0) continue;
-      moves[q.i64(0)].push_back({q.i64(1), q.i64(2)});
-      units.try_emplace(q.i64(0), n, 0);
-    }
+  on_hand = inventory::physical_on_hand(tx, warehouse_id, 0);
+  for (const auto& [product_id, held] : on_hand) units.try_emplace(product_id, n, 0);
+  for (const inventory::NetMove& m :
+       inventory::physical_moves_since(tx, warehouse_id, 0, start_ms)) {
+    moves[m.product_id].push_back({m.at_ms, m.net});
+    units.try_emplace(m.product_id, n, 0);
   }
   std::map<int64_t, DemandHistory> out;
   static const std::vector<StockMove> kNoMoves;
@@ -181,13 +149,10 @@ std::map<int64_t, DemandHistory> demand_histories(store::Tx& tx, const std::stri
     out.emplace(product_id, std::move(history));
   }
   {
-    // SKUs, in one pass over the products read.
-    auto q = tx.query("SELECT id, sku FROM products ORDER BY id");
-    auto it = out.begin();
-    while (it != out.end() && q.next()) {
-      while (it != out.end() && it->first < q.i64(0)) ++it;
-      if (it != out.end() && it->first == q.i64(0)) it->second.sku = q.text(1);
-    }
+    // SKUs, in one catalogue lookup.
+    std::vector<int64_t> ids;
+    for (const auto& [product_id, history] : out) ids.push_back(product_id);
+    for (const auto& [id, product] : catalog::products_by_ids(tx, ids)) out[id].sku = product.sku;
   }
   return out;
 }

@@ -95,7 +95,8 @@ TEST_F(DemandHistoryTest, AllProductsAtOnceEqualOneByOne) {
     p.name = "P2";
     p.weight_g = 100;
     p.length_mm = p.width_mm = p.height_mm = 50;
-    catalog::upsert_product(tx, p);  // no demand, no stock: only when asked for
+    catalog::upsert_product(tx, p,
+                            inventory::shelf_stock());  // no demand, no stock: only when asked for
   });
   for (int64_t days : {1, 3, 7, 30}) {
     DemandQuery q;

@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "events/outbox.h"
 #include "store/id_list.h"
+#include "wms/layout.h"
 #include "wms/returns.h"
 
 namespace wareflow::oms {
@@ -160,12 +161,7 @@ int64_t upsert_customer(store::Tx& tx, const CustomerInput& c) {
   return id;
 }
 
-struct WarehouseGeo {
-  int64_t id;
-  std::optional<std::string> country;
-  std::optional<double> latitude, longitude;
-  std::string code;
-};
+using WarehouseGeo = wms::WarehousePlace;
 
 // Distance used to rank warehouses: great-circle km when both ends have
 // coordinates; otherwise 0 inside the ship-to's country and 20,000 outside.
@@ -277,21 +273,36 @@ std::vector<Order> orders_by_ids(store::Tx& tx, const std::vector<int64_t>& ids)
   auto progress = wms::progress_of_orders(tx, ids);
   auto returned = wms::returned_by_order_line(tx, ids);
   {
-    auto q = tx.query(
-        "SELECT ol.order_id, ol.id, p.sku, ol.quantity, ol.unit_price_minor, ol.currency, "
-        "ol.backordered, ol.cancelled FROM order_lines ol JOIN products p ON p.id = ol.product_id "
-        "WHERE ol.order_id IN (SELECT value FROM json_each($1)) ORDER BY ol.order_id, ol.line_no",
-        id_list);
-    while (q.next()) {
-      auto order = by_id.find(q.i64(0));
-      if (order == by_id.end()) continue;
-      const int64_t line_id = q.i64(1);
-      const wms::LineProgress& p = progress[line_id];
-      auto back = returned.find(line_id);
-      order->second.lines.push_back({line_id, q.text(2), q.i64(3), q.opt_i64(4), q.opt_text(5),
-                                     p.allocated, p.picked, p.packed, p.shipped, q.i64(6), q.i64(7),
-                                     back == returned.end() ? 0 : back->second});
+    // The SKUs come from the catalogue, in one lookup for the page's lines.
+    std::vector<std::pair<OrderLine*, int64_t>> line_products;
+    {
+      auto q = tx.query(
+          "SELECT ol.order_id, ol.id, ol.product_id, ol.quantity, ol.unit_price_minor, "
+          "ol.currency, ol.backordered, ol.cancelled FROM order_lines ol WHERE ol.order_id IN "
+          "(SELECT value FROM json_each($1)) ORDER BY ol.order_id, ol.line_no",
+          id_list);
+      std::vector<std::pair<int64_t, int64_t>> line_rows;  // order id, product id
+      while (q.next()) {
+        auto order = by_id.find(q.i64(0));
+        if (order == by_id.end()) continue;
+        const int64_t line_id = q.i64(1);
+        const wms::LineProgress& p = progress[line_id];
+        auto back = returned.find(line_id);
+        order->second.lines.push_back({line_id, "", q.i64(3), q.opt_i64(4), q.opt_text(5),
+                                       p.allocated, p.picked, p.packed, p.shipped, q.i64(6),
+                                       q.i64(7), back == returned.end() ? 0 : back->second});
+        line_rows.emplace_back(q.i64(0), q.i64(2));
+      }
+      // Pointers only once every line is in place (push_back moves them).
+      std::map<int64_t, size_t> next_line;
+      for (const auto& [order_id, product_id] : line_rows) {
+        line_products.emplace_back(&by_id[order_id].lines[next_line[order_id]++], product_id);
+      }
     }
+    std::vector<int64_t> product_ids;
+    for (const auto& [line, product_id] : line_products) product_ids.push_back(product_id);
+    std::map<int64_t, catalog::Product> products = catalog::products_by_ids(tx, product_ids);
+    for (auto& [line, product_id] : line_products) line->sku = products.at(product_id).sku;
   }
   for (auto& [order_id, fulfillments] : wms::fulfillments_of_orders(tx, ids)) {
     auto order = by_id.find(order_id);
@@ -368,12 +379,12 @@ OrderCreate OrderService::create_order(store::Tx& tx, const OrderInput& in) {
   }
   std::vector<int64_t> product_ids;
   for (size_t i = 0; i < in.lines.size(); ++i) {
-    auto q = tx.query("SELECT id FROM products WHERE sku = $1", in.lines[i].sku);
-    if (!q.next()) {
+    std::optional<int64_t> product_id = catalog::product_id_of(tx, in.lines[i].sku);
+    if (!product_id) {
       throw_unprocessable("unknown_sku", "no product with SKU " + in.lines[i].sku,
                           fmt::format("lines[{}].sku", i));
     }
-    product_ids.push_back(q.i64(0));
+    product_ids.push_back(*product_id);
   }
 
   int64_t customer_id = upsert_customer(tx, in.customer);
@@ -384,13 +395,7 @@ OrderCreate OrderService::create_order(store::Tx& tx, const OrderInput& in) {
   // Sourcing: availability of every line at every warehouse that stocks it.
   optimize::SourcingRequest request;
   std::map<int64_t, size_t> candidate_index;
-  std::vector<WarehouseGeo> geos;
-  {
-    auto q = tx.query("SELECT id, country, latitude, longitude, code FROM warehouses");
-    while (q.next()) {
-      geos.push_back({q.i64(0), q.opt_text(1), q.opt_f64(2), q.opt_f64(3), q.text(4)});
-    }
-  }
+  std::vector<WarehouseGeo> geos = wms::warehouse_places(tx);
   for (size_t i = 0; i < in.lines.size(); ++i) {
     request.quantities.push_back(in.lines[i].quantity);
     for (const auto& stock : inventory::warehouse_stock(tx, product_ids[i])) {
@@ -585,14 +590,8 @@ Order OrderService::release_order(store::Tx& tx, int64_t order_id) {
 
 void OrderService::stock_available(store::Tx& tx, int64_t warehouse_id, int64_t product_id) {
   for (;;) {
-    int64_t available = 0;
-    {
-      auto q = tx.query(
-          "SELECT on_hand - allocated FROM stock_levels WHERE warehouse_id = $1 AND product_id = "
-          "$2",
-          warehouse_id, product_id);
-      if (q.next()) available = q.i64(0);
-    }
+    auto level = inventory::warehouse_level(tx, warehouse_id, product_id);
+    int64_t available = level ? level->available() : 0;
     if (available <= 0) return;
     struct Waiting {
       int64_t line_id, order_id, backordered, line_no;
@@ -665,13 +664,15 @@ void OrderService::units_returned(store::Tx& tx, int64_t warehouse_id, int64_t o
     double distance;
   };
   std::vector<Candidate> candidates;
+  std::vector<WarehouseGeo> geos;  // read once, when some other warehouse has stock
   for (const auto& stock : inventory::warehouse_stock(tx, product_id)) {
     if (stock.warehouse_id == warehouse_id || stock.available() <= 0) continue;
-    auto q = tx.query("SELECT country, latitude, longitude FROM warehouses WHERE id = $1",
-                      stock.warehouse_id);
-    q.next();
-    WarehouseGeo geo{stock.warehouse_id, q.opt_text(0), q.opt_f64(1), q.opt_f64(2), {}};
-    candidates.push_back({stock.warehouse_id, stock.available(), distance_to(geo, ship_to)});
+    if (geos.empty()) geos = wms::warehouse_places(tx);
+    for (const WarehouseGeo& geo : geos) {
+      if (geo.id == stock.warehouse_id) {
+        candidates.push_back({stock.warehouse_id, stock.available(), distance_to(geo, ship_to)});
+      }
+    }
   }
   std::sort(candidates.begin(), candidates.end(),
             [](const Candidate& a, const Candidate& b) { return a.distance < b.distance; });

@@ -14,10 +14,12 @@
 #include "core/time.h"
 #include "events/outbox.h"
 #include "inputs/input_error.h"
+#include "inventory/inventory.h"
 #include "oms/demand.h"
 #include "planning/demand.h"
 #include "planning/forecast.h"
 #include "store/lease.h"
+#include "wms/inbound.h"
 #include "wms/layout.h"
 #include "wms/rules.h"
 
@@ -389,14 +391,9 @@ struct Position {
 
 Position position_of(store::Tx& tx, int64_t warehouse_id, int64_t product_id) {
   Position p;
-  {
-    auto q = tx.query(
-        "SELECT on_hand, allocated FROM stock_levels WHERE warehouse_id = $1 AND product_id = $2",
-        warehouse_id, product_id);
-    if (q.next()) {
-      p.on_hand = std::max<int64_t>(0, q.i64(0));
-      p.allocated = std::max<int64_t>(0, q.i64(1));
-    }
+  if (auto level = inventory::warehouse_level(tx, warehouse_id, product_id)) {
+    p.on_hand = std::max<int64_t>(0, level->on_hand);
+    p.allocated = std::max<int64_t>(0, level->allocated);
   }
   {
     auto q = tx.query(
@@ -406,17 +403,7 @@ Position position_of(store::Tx& tx, int64_t warehouse_id, int64_t product_id) {
     q.next();
     p.backordered = q.i64(0);
   }
-  {
-    auto q = tx.query(
-        "SELECT COALESCE(SUM(CASE WHEN l.expected - l.received - l.damaged > 0 THEN l.expected - "
-        "l.received - l.damaged ELSE 0 END), 0) FROM "
-        "purchase_order_lines l JOIN purchase_orders po ON po.id = l.purchase_order_id WHERE "
-        "po.warehouse_id = $1 AND po.status IN ('open', 'receiving') AND l.product_id = $2 AND "
-        "l.closed = 0",
-        warehouse_id, product_id);
-    q.next();
-    p.on_order = q.i64(0);
-  }
+  p.on_order = wms::units_on_order(tx, warehouse_id, product_id);
   return p;
 }
 
@@ -569,10 +556,7 @@ PurchaseFromSuggestionResult purchase_from_suggestion(store::Tx& tx,
     day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
     std::string prefix = fmt::format("PO-{}-{}-", day, po.supplier);
     int64_t n = 1;
-    while (tx.query("SELECT 1 FROM purchase_orders WHERE number = $1", prefix + std::to_string(n))
-               .next()) {
-      ++n;
-    }
+    while (wms::purchase_order_exists(tx, prefix + std::to_string(n))) ++n;
     po.number = prefix + std::to_string(n);
   }
   double longest_lead = 0;

@@ -97,7 +97,7 @@ RC_GTEST_PROP(ReportBounds, ExtremeAllowedInputsNeverBreakAReport, ()) {
       p.width_mm = pc.width_mm;
       p.height_mm = pc.height_mm;
       p.weight_g = pc.weight_g;
-      int64_t id = catalog::upsert_product(tx, p).product.id;
+      int64_t id = catalog::upsert_product(tx, p, inventory::shelf_stock()).product.id;
       catalog::set_unit_cost(tx, id, pc.unit_cost);
       const Int128 unit_mm3 = Int128{pc.length_mm} * pc.width_mm * pc.height_mm;
       for (size_t k = 0; k < pc.adds.size(); ++k) {

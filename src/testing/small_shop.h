@@ -33,7 +33,7 @@ inline void set_up_small_shop(TempDb& t) {
     p.name = "P1";
     p.weight_g = 100;
     p.length_mm = p.width_mm = p.height_mm = 50;
-    catalog::upsert_product(tx, p);
+    catalog::upsert_product(tx, p, inventory::shelf_stock());
     oms::upsert_channel(tx, "web", "Web");
     oms::upsert_channel(tx, "shop", "Shop");
   });

@@ -13,6 +13,7 @@
 #include "core/error.h"
 #include "core/time.h"
 #include "events/outbox.h"
+#include "inventory/inventory.h"
 #include "numeric/wide.h"
 #include "store/id_list.h"
 #include "wms/layout.h"
@@ -153,11 +154,8 @@ void post_adjustments(store::Tx& tx, const CountRow& c, FulfillmentListener& lis
     int64_t loss = -v.variance;
     int64_t free_here = 0;
     {
-      auto q = tx.query(
-          "SELECT on_hand - reserved FROM stock_balances WHERE location_id = $1 AND product_id = "
-          "$2 AND lot = $3",
-          c.location_id, v.product_id, v.lot);
-      if (q.next()) free_here = q.i64(0);
+      auto free = inventory::free_units_at(tx, {c.location_id}, v.product_id, v.lot);
+      if (!free.empty()) free_here = free.begin()->second;
     }
     if (loss > free_here) {
       auto product = catalog::find_product_by_id(tx, v.product_id);
@@ -169,10 +167,9 @@ void post_adjustments(store::Tx& tx, const CountRow& c, FulfillmentListener& lis
     }
     int64_t released = 0;
     if (location.allocatable) {
-      auto q = tx.query(
-          "SELECT on_hand, allocated FROM stock_levels WHERE warehouse_id = $1 AND product_id = $2",
-          c.warehouse_id, v.product_id);
-      if (q.next()) released = std::max<int64_t>(0, q.i64(1) - (q.i64(0) - loss));
+      if (auto level = inventory::warehouse_level(tx, c.warehouse_id, v.product_id)) {
+        released = std::max<int64_t>(0, level->allocated - (level->on_hand - loss));
+      }
     }
     if (released > unwaved_allocation(tx, c.warehouse_id, v.product_id)) {
       throw_conflict("count_conflicts_with_allocations",
@@ -219,14 +216,9 @@ CountPlanResult plan_counts(store::Tx& tx, std::string_view warehouse_code, int6
 
   // ABC by units picked over the lookback window.
   std::vector<rules::ItemVelocity> velocity;
-  {
-    auto q = tx.query(
-        "SELECT p.id, COALESCE((SELECT SUM(m.quantity) FROM stock_moves m WHERE m.product_id = "
-        "p.id AND m.warehouse_id = $1 AND m.reason = 'pick' AND m.at_ms >= $2), 0) FROM products "
-        "p WHERE EXISTS (SELECT 1 FROM stock_balances b WHERE b.product_id = p.id AND "
-        "b.warehouse_id = $1)",
-        warehouse.id, today - policy.lookback_days * kDayMs);
-    while (q.next()) velocity.push_back({q.i64(0), q.i64(1)});
+  for (const inventory::Picked& p :
+       inventory::units_picked_since(tx, warehouse.id, today - policy.lookback_days * kDayMs)) {
+    velocity.push_back({p.product_id, p.units});
   }
   auto classes = rules::classify_abc(velocity);
   for (const auto& item : velocity) {
@@ -251,16 +243,28 @@ CountPlanResult plan_counts(store::Tx& tx, std::string_view warehouse_code, int6
     while (q.next()) already_open.insert(q.i64(0));
   }
   {
+    std::map<int64_t, char> class_of;  // product id -> A, B or C
+    {
+      auto q = tx.query("SELECT product_id, abc_class FROM product_classes WHERE warehouse_id = $1",
+                        warehouse.id);
+      while (q.next()) class_of[q.i64(0)] = q.text(1).at(0);
+    }
+    // Unclassified stock, and an empty location, count as C.
+    std::map<int64_t, char> best;  // location id -> the best class it holds
+    for (const inventory::HeldBalance& b : inventory::balances_on_hand(tx, warehouse.id)) {
+      auto c = class_of.find(b.product_id);
+      char abc = c == class_of.end() ? 'C' : c->second;
+      auto [it, fresh] = best.emplace(b.location_id, abc);
+      if (!fresh) it->second = std::min(it->second, abc);
+    }
     auto q = tx.query(
-        "SELECT l.id, l.code, l.last_counted_at_ms, MIN(COALESCE(c.abc_class, 'C')) FROM "
-        "locations l LEFT JOIN stock_balances b ON b.location_id = l.id AND b.on_hand > 0 LEFT "
-        "JOIN product_classes c ON c.product_id = b.product_id AND c.warehouse_id = l.warehouse_id "
-        "WHERE l.warehouse_id = $1 AND l.type IN ('pick', 'storage') GROUP BY l.id, l.code, "
-        "l.last_counted_at_ms ORDER BY l.code",
+        "SELECT id, code, last_counted_at_ms FROM locations WHERE warehouse_id = $1 AND type IN "
+        "('pick', 'storage') ORDER BY code",
         warehouse.id);
     while (q.next()) {
       if (already_open.count(q.i64(0))) continue;
-      locations.push_back({q.i64(0), q.text(1), q.text(3).at(0), q.opt_i64(2)});
+      auto b = best.find(q.i64(0));
+      locations.push_back({q.i64(0), q.text(1), b == best.end() ? 'C' : b->second, q.opt_i64(2)});
     }
   }
   rules::CountFrequency frequency{policy.a_days, policy.b_days, policy.c_days};
@@ -338,22 +342,35 @@ std::vector<CountView> counts_by_ids(store::Tx& tx, const std::vector<int64_t>& 
         id_list);
     while (q.next()) by_id[q.i64(0)].task_id = q.i64(1);
   }
-  auto q = tx.query(
-      "SELECT cl.count_id, p.sku, cl.lot, cl.expected, cl.counted FROM count_lines cl JOIN "
-      "products p ON p.id = cl.product_id WHERE cl.count_id IN (SELECT value FROM json_each($1)) "
-      "AND cl.attempt = (SELECT MAX(c2.attempt) FROM count_lines c2 WHERE c2.count_id = "
-      "cl.count_id) ORDER BY cl.count_id, p.sku, cl.lot",
-      id_list);
-  while (q.next()) {
-    CountLineView line;
-    line.sku = q.text(1);
-    line.lot = q.text(2);
-    line.counted = q.i64(4);
-    if (!blind) {
-      line.expected = q.i64(3);
-      line.variance = q.i64(4) - q.i64(3);
+  // The lines of the latest attempt, in the map's order (by count id), their
+  // SKUs from the catalogue in one lookup; each count's lines by SKU and lot.
+  std::vector<int64_t> product_ids;
+  {
+    auto q = tx.query(
+        "SELECT cl.count_id, cl.product_id, cl.lot, cl.expected, cl.counted FROM count_lines cl "
+        "WHERE cl.count_id IN (SELECT value FROM json_each($1)) AND cl.attempt = (SELECT "
+        "MAX(c2.attempt) FROM count_lines c2 WHERE c2.count_id = cl.count_id) ORDER BY "
+        "cl.count_id",
+        id_list);
+    while (q.next()) {
+      CountLineView line;
+      line.lot = q.text(2);
+      line.counted = q.i64(4);
+      if (!blind) {
+        line.expected = q.i64(3);
+        line.variance = q.i64(4) - q.i64(3);
+      }
+      by_id[q.i64(0)].lines.push_back(std::move(line));
+      product_ids.push_back(q.i64(1));
     }
-    by_id[q.i64(0)].lines.push_back(std::move(line));
+  }
+  std::map<int64_t, catalog::Product> products = catalog::products_by_ids(tx, product_ids);
+  size_t next = 0;
+  for (auto& [id, count] : by_id) {
+    for (CountLineView& line : count.lines) line.sku = products.at(product_ids[next++]).sku;
+    std::sort(count.lines.begin(), count.lines.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.sku, a.lot) < std::tie(b.sku, b.lot);
+    });
   }
   return store::in_order_of(ids, by_id);
 }
@@ -613,35 +630,72 @@ ShrinkageReport shrinkage(store::Tx& tx, std::optional<int64_t> warehouse_id, in
   // Moves into virtual:adjustment are losses, out of it finds. Counts and
   // shorts count both ways; a manual adjustment only as a loss (a manual
   // increase is most often stock being loaded, not found).
-  auto q = tx.query(
-      "SELECT p.sku, CASE WHEN lt.type = 'virtual' THEN lf.code ELSE lt.code END, "
-      "COALESCE(m.ref_type, 'adjustment'), m.at_ms, CASE WHEN lt.type = 'virtual' THEN m.quantity "
-      "ELSE -m.quantity END, p.unit_cost_minor FROM stock_moves m JOIN products p ON p.id = "
-      "m.product_id JOIN locations lf ON lf.id = m.from_location_id JOIN locations lt ON lt.id = "
-      "m.to_location_id WHERE m.at_ms >= $1 AND m.at_ms < $2 AND ($3 IS NULL OR m.warehouse_id = "
-      "$3) AND ((lt.code = 'virtual:adjustment' AND m.ref_type IN ('count', 'pick_line', "
-      "'adjustment')) OR (lf.code = 'virtual:adjustment' AND m.ref_type IN ('count', "
-      "'pick_line'))) ORDER BY m.id",
-      from_ms, to_ms, warehouse_id);
+  //
+  // The moves come from the ledger, their locations from here and their
+  // SKUs and costs from the catalogue: one read each.
+  std::vector<int64_t> adjustment_ids;
+  {
+    auto q = tx.query(
+        "SELECT id FROM locations WHERE code = 'virtual:adjustment' AND ($1 IS NULL OR "
+        "warehouse_id = $1)",
+        warehouse_id);
+    while (q.next()) adjustment_ids.push_back(q.i64(0));
+  }
+  const std::set<int64_t> adjustment(adjustment_ids.begin(), adjustment_ids.end());
+  std::vector<inventory::LedgerMove> moves;
+  for (inventory::LedgerMove& m :
+       inventory::moves_at(tx, adjustment_ids, from_ms, to_ms, warehouse_id)) {
+    const std::string ref_type = m.ref_type.value_or("");
+    const bool counted_or_short = ref_type == "count" || ref_type == "pick_line";
+    if ((adjustment.count(m.to_location_id) && (counted_or_short || ref_type == "adjustment")) ||
+        (adjustment.count(m.from_location_id) && counted_or_short)) {
+      moves.push_back(std::move(m));
+    }
+  }
+  struct Place {
+    std::string code;
+    bool is_virtual;
+  };
+  std::map<int64_t, Place> places;
+  std::vector<int64_t> location_ids, product_ids;
+  for (const auto& m : moves) {
+    location_ids.push_back(m.from_location_id);
+    location_ids.push_back(m.to_location_id);
+    product_ids.push_back(m.product_id);
+  }
+  if (!location_ids.empty()) {
+    auto q = tx.query(
+        "SELECT id, code, type FROM locations WHERE id IN (SELECT value FROM "
+        "json_each($1))",
+        store::id_list(location_ids));
+    while (q.next()) places[q.i64(0)] = {q.text(1), q.text(2) == "virtual"};
+  }
+  const std::map<int64_t, catalog::Product> products = catalog::products_by_ids(tx, product_ids);
   std::map<std::tuple<std::string, std::string, std::string>, ShrinkageRow> rows;
   // Values in 128 bits (units × unit cost can pass 2^63), saturated at the end.
   std::map<std::tuple<std::string, std::string, std::string>, numeric::Sum> row_values;
   std::map<std::string, numeric::Sum> day_values;
   numeric::Sum total_value;
-  while (q.next()) {
-    std::string reason = q.text(2) == "count"       ? "cycle_count"
-                         : q.text(2) == "pick_line" ? "short_pick"
-                                                    : q.text(2);
-    const std::tuple<std::string, std::string, std::string> key{q.text(0), q.text(1), reason};
+  for (const inventory::LedgerMove& m : moves) {
+    const catalog::Product& product = products.at(m.product_id);
+    // Into a virtual location is a loss at the source; out of one, a find.
+    const bool lost = places.at(m.to_location_id).is_virtual;
+    const std::string& location =
+        lost ? places.at(m.from_location_id).code : places.at(m.to_location_id).code;
+    const std::string ref_type = m.ref_type.value_or("adjustment");
+    std::string reason = ref_type == "count"       ? "cycle_count"
+                         : ref_type == "pick_line" ? "short_pick"
+                                                   : ref_type;
+    const std::tuple<std::string, std::string, std::string> key{product.sku, location, reason};
     auto& row = rows[key];
-    row.sku = q.text(0);
-    row.location = q.text(1);
+    row.sku = product.sku;
+    row.location = location;
     row.reason = reason;
-    int64_t units = q.i64(4);
+    int64_t units = lost ? m.quantity : -m.quantity;
     row.units_lost += units;
-    auto cost = q.opt_i64(5);
-    auto& day = days[day_of(q.i64(3))];
-    day.day = day_of(q.i64(3));
+    auto cost = product.unit_cost_minor;
+    auto& day = days[day_of(m.at_ms)];
+    day.day = day_of(m.at_ms);
     day.units_lost += units;
     report.units_lost += units;
     if (cost) {

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <boost/json/object.hpp>
+#include <map>
 
+#include "catalog/catalog.h"
 #include "core/error.h"
 #include "events/outbox.h"
 #include "store/id_list.h"
@@ -280,15 +282,18 @@ std::vector<FulfillmentView> fulfillments_by_ids(store::Tx& tx, const std::vecto
       by_id.emplace(v.id, std::move(v));
     }
   }
+  // The SKUs come from the catalogue, one lookup for the lines and package
+  // items of the whole page.
+  std::vector<std::pair<int64_t, int64_t>> line_products;  // fulfillment id, product id
   {
     auto q = tx.query(
-        "SELECT fl.fulfillment_id, p.sku, fl.quantity, fl.allocated, fl.picked, fl.packed, "
-        "fl.shipped FROM fulfillment_lines fl JOIN products p ON p.id = fl.product_id WHERE "
-        "fl.fulfillment_id IN (SELECT value FROM json_each($1)) ORDER BY fl.fulfillment_id, fl.id",
+        "SELECT fl.fulfillment_id, fl.product_id, fl.quantity, fl.allocated, fl.picked, "
+        "fl.packed, fl.shipped FROM fulfillment_lines fl WHERE fl.fulfillment_id IN (SELECT "
+        "value FROM json_each($1)) ORDER BY fl.fulfillment_id, fl.id",
         id_list);
     while (q.next()) {
-      by_id[q.i64(0)].lines.push_back(
-          {q.text(1), q.i64(2), q.i64(3), q.i64(4), q.i64(5), q.i64(6)});
+      line_products.emplace_back(q.i64(0), q.i64(1));
+      by_id[q.i64(0)].lines.push_back({"", q.i64(2), q.i64(3), q.i64(4), q.i64(5), q.i64(6)});
     }
   }
   std::map<int64_t, FulfillmentView::Package*> packages;
@@ -305,13 +310,33 @@ std::vector<FulfillmentView> fulfillments_by_ids(store::Tx& tx, const std::vecto
   for (auto& [id, v] : by_id) {
     for (auto& package : v.packages) packages[package.id] = &package;
   }
+  struct Item {
+    int64_t package_id, product_id, quantity;
+  };
+  std::vector<Item> items;
   if (!packages.empty()) {
     auto q = tx.query(
-        "SELECT i.package_id, p.sku, i.quantity FROM package_items i JOIN products p ON p.id = "
-        "i.product_id WHERE i.package_id IN (SELECT k.id FROM packages k WHERE k.fulfillment_id "
-        "IN (SELECT value FROM json_each($1))) ORDER BY i.package_id, p.sku",
+        "SELECT i.package_id, i.product_id, i.quantity FROM package_items i WHERE i.package_id IN "
+        "(SELECT k.id FROM packages k WHERE k.fulfillment_id IN (SELECT value FROM "
+        "json_each($1))) ORDER BY i.package_id",
         id_list);
-    while (q.next()) packages[q.i64(0)]->items.emplace_back(q.text(1), q.i64(2));
+    while (q.next()) items.push_back({q.i64(0), q.i64(1), q.i64(2)});
+  }
+  std::vector<int64_t> product_ids;
+  for (const auto& [fulfillment_id, product_id] : line_products) product_ids.push_back(product_id);
+  for (const Item& item : items) product_ids.push_back(item.product_id);
+  std::map<int64_t, catalog::Product> products = catalog::products_by_ids(tx, product_ids);
+  std::map<int64_t, size_t> next_line;
+  for (const auto& [fulfillment_id, product_id] : line_products) {
+    by_id[fulfillment_id].lines[next_line[fulfillment_id]++].sku = products.at(product_id).sku;
+  }
+  for (const Item& item : items) {
+    packages[item.package_id]->items.emplace_back(products.at(item.product_id).sku, item.quantity);
+  }
+  // A package lists its items by SKU.
+  for (auto& [package_id, package] : packages) {
+    std::stable_sort(package->items.begin(), package->items.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
   }
   return store::in_order_of(ids, by_id);
 }

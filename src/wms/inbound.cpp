@@ -187,20 +187,45 @@ std::vector<PurchaseOrderView> purchase_orders_by_ids(store::Tx& tx,
       by_id.emplace(po.id, std::move(po));
     }
   }
-  auto q = tx.query(
-      "SELECT l.purchase_order_id, l.line_no, p.sku, l.expected, l.received, l.damaged, "
-      "l.unit_cost_minor, l.closed FROM purchase_order_lines l JOIN products p ON p.id = "
-      "l.product_id WHERE l.purchase_order_id IN (SELECT value FROM json_each($1)) ORDER BY "
-      "l.purchase_order_id, l.line_no",
-      id_list);
-  while (q.next()) {
-    by_id[q.i64(0)].lines.push_back(
-        {q.i64(1), q.text(2), q.i64(3), q.i64(4), q.i64(5), q.opt_i64(6), q.i64(7) != 0});
+  // The SKUs come from the catalogue, in one lookup for every line; the
+  // lines are read in the order of the map below (by order id, line number).
+  std::vector<int64_t> product_ids;
+  {
+    auto q = tx.query(
+        "SELECT l.purchase_order_id, l.line_no, l.product_id, l.expected, l.received, l.damaged, "
+        "l.unit_cost_minor, l.closed FROM purchase_order_lines l WHERE l.purchase_order_id IN "
+        "(SELECT value FROM json_each($1)) ORDER BY l.purchase_order_id, l.line_no",
+        id_list);
+    while (q.next()) {
+      by_id[q.i64(0)].lines.push_back(
+          {q.i64(1), "", q.i64(3), q.i64(4), q.i64(5), q.opt_i64(6), q.i64(7) != 0});
+      product_ids.push_back(q.i64(2));
+    }
+  }
+  std::map<int64_t, catalog::Product> products = catalog::products_by_ids(tx, product_ids);
+  size_t next = 0;
+  for (auto& [id, po] : by_id) {
+    for (auto& line : po.lines) line.sku = products.at(product_ids[next++]).sku;
   }
   return store::in_order_of(ids, by_id);
 }
 
 }  // namespace
+
+bool purchase_order_exists(store::Tx& tx, std::string_view number) {
+  return tx.query("SELECT 1 FROM purchase_orders WHERE number = $1", number).next();
+}
+
+int64_t units_on_order(store::Tx& tx, int64_t warehouse_id, int64_t product_id) {
+  auto q = tx.query(
+      "SELECT COALESCE(SUM(CASE WHEN l.expected - l.received - l.damaged > 0 THEN l.expected - "
+      "l.received - l.damaged ELSE 0 END), 0) FROM purchase_order_lines l JOIN purchase_orders "
+      "po ON po.id = l.purchase_order_id WHERE po.warehouse_id = $1 AND po.status IN ('open', "
+      "'receiving') AND l.product_id = $2 AND l.closed = 0",
+      warehouse_id, product_id);
+  q.next();
+  return q.i64(0);
+}
 
 PurchaseOrderView get_purchase_order(store::Tx& tx, std::string_view number) {
   std::vector<int64_t> ids;

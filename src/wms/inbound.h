@@ -93,6 +93,11 @@ PurchaseOrderView get_purchase_order(store::Tx& tx, std::string_view number);
 std::vector<PurchaseOrderView> list_purchase_orders(store::Tx& tx,
                                                     std::optional<std::string> status,
                                                     std::string_view after_number, int64_t limit);
+// True when a purchase order has this number.
+bool purchase_order_exists(store::Tx& tx, std::string_view number);
+// Units of the product still expected at the warehouse on open or receiving
+// purchase orders (lines not closed): what replenishment counts as on order.
+int64_t units_on_order(store::Tx& tx, int64_t warehouse_id, int64_t product_id);
 // Closes the purchase order; lines not fully received are closed short.
 PurchaseOrderView close_purchase_order(store::Tx& tx, std::string_view number);
 // Only while nothing has been received (409 invalid_state otherwise).

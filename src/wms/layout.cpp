@@ -157,6 +157,14 @@ std::vector<Warehouse> list_warehouses(store::Tx& tx, std::string_view after_cod
   return list;
 }
 
+std::vector<WarehousePlace> warehouse_places(store::Tx& tx) {
+  std::vector<WarehousePlace> places;
+  auto q = tx.query("SELECT id, country, latitude, longitude, code FROM warehouses");
+  while (q.next())
+    places.push_back({q.i64(0), q.opt_text(1), q.opt_f64(2), q.opt_f64(3), q.text(4)});
+  return places;
+}
+
 bool is_location_type(std::string_view type) {
   for (const char* t :
        {"receiving", "storage", "pick", "staging", "packing", "shipping", "quarantine"}) {
@@ -188,11 +196,7 @@ LocationUpsert upsert_location(store::Tx& tx, std::string_view warehouse_code,
   auto existing = find_location_row(tx, warehouse.id, input.code);
   if (existing) {
     if (existing->allocatable != allocatable) {
-      auto q = tx.query(
-          "SELECT 1 FROM stock_balances WHERE location_id = $1 AND (on_hand <> 0 OR reserved <> "
-          "0) LIMIT 1",
-          existing->id);
-      if (q.next()) {
+      if (inventory::holds_stock(tx, existing->id)) {
         throw_conflict("location_not_empty", "location " + input.code +
                                                  " holds stock; empty it before changing "
                                                  "whether it is allocatable");

@@ -48,6 +48,18 @@ Warehouse require_warehouse(store::Tx& tx, std::string_view code, int status = 4
                             const std::string& field = "warehouse");
 std::vector<Warehouse> list_warehouses(store::Tx& tx, std::string_view after_code, int64_t limit);
 
+// Where a warehouse is, for ranking warehouses by distance (OMS sourcing):
+// its country and coordinates without the rest of its address.
+struct WarehousePlace {
+  int64_t id = 0;
+  std::optional<std::string> country;
+  std::optional<double> latitude, longitude;
+  std::string code;
+};
+// Every warehouse, in one statement (the list is short: sourcing reads it
+// for each order).
+std::vector<WarehousePlace> warehouse_places(store::Tx& tx);
+
 // Physical location types; `allocatable` is allowed only for pick and storage.
 bool is_location_type(std::string_view type);
 

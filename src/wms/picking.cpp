@@ -12,6 +12,7 @@
 #include "catalog/catalog.h"
 #include "core/error.h"
 #include "events/outbox.h"
+#include "inventory/inventory.h"
 #include "wms/picking_internal.h"
 #include "wms/tasks.h"
 
@@ -238,16 +239,10 @@ PickListView report_short(store::Tx& tx, int64_t pick_list_id, int64_t line_id,
   // Units the shelf does not hold leave the books: location -> adjustment.
   // When the warehouse then holds less than is allocated, this line's
   // allocation shrinks by the difference and those units go back to the order.
-  int64_t on_hand, allocated;
-  {
-    auto q = tx.query(
-        "SELECT on_hand, allocated FROM stock_levels WHERE warehouse_id = $1 AND product_id = $2",
-        list.warehouse_id, line.product_id);
-    q.next();
-    on_hand = q.i64(0);
-    allocated = q.i64(1);
-  }
-  int64_t released = std::max<int64_t>(0, allocated - (on_hand - missing));
+  inventory::WarehouseStock level =
+      inventory::warehouse_level(tx, list.warehouse_id, line.product_id)
+          .value_or(inventory::WarehouseStock{list.warehouse_id, 0, 0});
+  int64_t released = std::max<int64_t>(0, level.allocated - (level.on_hand - missing));
   inventory::Move write_off;
   write_off.warehouse_id = list.warehouse_id;
   write_off.product_id = line.product_id;

@@ -4,6 +4,7 @@
 #include <boost/json/object.hpp>
 #include <map>
 
+#include "catalog/catalog.h"
 #include "core/error.h"
 #include "events/outbox.h"
 #include "store/id_list.h"
@@ -104,15 +105,26 @@ std::vector<PickListView> pick_lists_by_ids(store::Tx& tx, const std::vector<int
       by_id.emplace(view.id, std::move(view));
     }
   }
-  auto q = tx.query(
-      "SELECT pl.pick_list_id, pl.id, pl.sequence, l.code, p.sku, pl.lot, pl.quantity, pl.picked, "
-      "pl.short, pl.status, pl.fulfillment_id FROM pick_lines pl JOIN locations l ON l.id = "
-      "pl.location_id JOIN products p ON p.id = pl.product_id WHERE pl.pick_list_id IN (SELECT "
-      "value FROM json_each($1)) ORDER BY pl.pick_list_id, pl.sequence",
-      id_list);
-  while (q.next()) {
-    by_id[q.i64(0)].lines.push_back({q.i64(1), q.i64(2), q.text(3), q.text(4), q.text(5), q.i64(6),
-                                     q.i64(7), q.i64(8), q.text(9), q.i64(10)});
+  // The lines come in the order of the map (by list id, sequence); their
+  // SKUs from the catalogue, in one lookup for the page.
+  std::vector<int64_t> product_ids;
+  {
+    auto q = tx.query(
+        "SELECT pl.pick_list_id, pl.id, pl.sequence, l.code, pl.product_id, pl.lot, pl.quantity, "
+        "pl.picked, pl.short, pl.status, pl.fulfillment_id FROM pick_lines pl JOIN locations l ON "
+        "l.id = pl.location_id WHERE pl.pick_list_id IN (SELECT value FROM json_each($1)) ORDER "
+        "BY pl.pick_list_id, pl.sequence",
+        id_list);
+    while (q.next()) {
+      by_id[q.i64(0)].lines.push_back({q.i64(1), q.i64(2), q.text(3), "", q.text(5), q.i64(6),
+                                       q.i64(7), q.i64(8), q.text(9), q.i64(10)});
+      product_ids.push_back(q.i64(4));
+    }
+  }
+  std::map<int64_t, catalog::Product> products = catalog::products_by_ids(tx, product_ids);
+  size_t next = 0;
+  for (auto& [id, list] : by_id) {
+    for (auto& line : list.lines) line.sku = products.at(product_ids[next++]).sku;
   }
   return store::in_order_of(ids, by_id);
 }

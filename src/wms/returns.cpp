@@ -11,6 +11,7 @@
 #include "catalog/catalog.h"
 #include "core/error.h"
 #include "events/outbox.h"
+#include "inventory/inventory.h"
 #include "store/id_list.h"
 #include "wms/storage.h"
 
@@ -241,15 +242,21 @@ ReturnView get_return(store::Tx& tx, int64_t id) {
     v.reason = q.text(4);
     v.created_at_ms = q.i64(5);
   }
-  auto q = tx.query(
-      "SELECT rl.id, rl.order_line_id, p.sku, rl.lot, rl.authorized, rl.received, rl.restocked, "
-      "rl.quarantined, rl.scrapped, rl.reason FROM return_lines rl JOIN products p ON p.id = "
-      "rl.product_id WHERE rl.return_id = $1 ORDER BY rl.id",
-      id);
-  while (q.next()) {
-    v.lines.push_back({q.i64(0), q.i64(1), q.text(2), q.text(3), q.i64(4), q.i64(5), q.i64(6),
-                       q.i64(7), q.i64(8), q.text(9)});
+  std::vector<int64_t> product_ids;
+  {
+    auto q = tx.query(
+        "SELECT rl.id, rl.order_line_id, rl.product_id, rl.lot, rl.authorized, rl.received, "
+        "rl.restocked, rl.quarantined, rl.scrapped, rl.reason FROM return_lines rl WHERE "
+        "rl.return_id = $1 ORDER BY rl.id",
+        id);
+    while (q.next()) {
+      v.lines.push_back({q.i64(0), q.i64(1), "", q.text(3), q.i64(4), q.i64(5), q.i64(6), q.i64(7),
+                         q.i64(8), q.text(9)});
+      product_ids.push_back(q.i64(2));
+    }
   }
+  std::map<int64_t, catalog::Product> products = catalog::products_by_ids(tx, product_ids);
+  for (size_t i = 0; i < v.lines.size(); ++i) v.lines[i].sku = products.at(product_ids[i]).sku;
   return v;
 }
 
@@ -335,6 +342,13 @@ ReturnView inspect_return(store::Tx& tx, int64_t id, const std::vector<Dispositi
   if (items.empty()) throw_invalid_field("lines", "at least one line is needed");
   auto lines = lines_of(tx, id);
   int64_t receiving_id = first_location_of_type(tx, r.warehouse_id, "receiving");
+  std::vector<int64_t> receiving_ids;  // by code
+  {
+    auto q = tx.query(
+        "SELECT id FROM locations WHERE warehouse_id = $1 AND type = 'receiving' ORDER BY code",
+        r.warehouse_id);
+    while (q.next()) receiving_ids.push_back(q.i64(0));
+  }
   boost::json::array inspected;
   for (size_t i = 0; i < items.size(); ++i) {
     const Disposition& d = items[i];
@@ -373,12 +387,15 @@ ReturnView inspect_return(store::Tx& tx, int64_t id, const std::vector<Dispositi
       // receiving location that holds them.
       int64_t from_id = receiving_id;
       {
-        auto q = tx.query(
-            "SELECT b.location_id FROM stock_balances b JOIN locations l ON l.id = b.location_id "
-            "WHERE b.warehouse_id = $1 AND b.product_id = $2 AND b.lot = $3 AND l.type = "
-            "'receiving' AND b.on_hand - b.reserved >= $4 ORDER BY l.code LIMIT 1",
-            r.warehouse_id, line->product_id, line->lot, take);
-        if (q.next()) from_id = q.i64(0);
+        std::map<int64_t, int64_t> free =
+            inventory::free_units_at(tx, receiving_ids, line->product_id, line->lot);
+        for (int64_t location_id : receiving_ids) {
+          auto units = free.find(location_id);
+          if (units != free.end() && units->second >= take) {
+            from_id = location_id;
+            break;
+          }
+        }
       }
       int64_t to_id;
       if (restock_to) {

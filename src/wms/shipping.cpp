@@ -197,15 +197,27 @@ CartonAdvice suggest_carton(store::Tx& tx, int64_t fulfillment_id) {
   CartonAdvice advice;
   advice.fulfillment_id = fulfillment_id;
   std::vector<optimize::PackItem> items;
-  auto q = tx.query(
-      "SELECT p.sku, p.length_mm, p.width_mm, p.height_mm, p.weight_g, SUM(fl.quantity - "
-      "fl.shipped) FROM fulfillment_lines fl JOIN products p ON p.id = fl.product_id WHERE "
-      "fl.fulfillment_id = $1 GROUP BY p.sku, p.length_mm, p.width_mm, p.height_mm, p.weight_g "
-      "HAVING SUM(fl.quantity - fl.shipped) > 0",
-      fulfillment_id);
-  while (q.next()) {
-    items.push_back({q.text(0), q.i64(1), q.i64(2), q.i64(3), q.i64(4), q.i64(5)});
-    advice.items_weight_g += q.i64(4) * q.i64(5);
+  {
+    std::vector<std::pair<int64_t, int64_t>> to_ship;  // product id, units
+    {
+      auto q = tx.query(
+          "SELECT product_id, SUM(quantity - shipped) FROM fulfillment_lines WHERE "
+          "fulfillment_id = $1 GROUP BY product_id HAVING SUM(quantity - shipped) > 0",
+          fulfillment_id);
+      while (q.next()) to_ship.emplace_back(q.i64(0), q.i64(1));
+    }
+    std::vector<int64_t> product_ids;
+    for (const auto& [product_id, units] : to_ship) product_ids.push_back(product_id);
+    std::map<int64_t, catalog::Product> products = catalog::products_by_ids(tx, product_ids);
+    for (const auto& [product_id, units] : to_ship) {
+      const catalog::Product& p = products.at(product_id);
+      items.push_back({p.sku, p.length_mm, p.width_mm, p.height_mm, p.weight_g, units});
+      advice.items_weight_g += p.weight_g * units;
+    }
+    // By SKU, so that the packer sees the same order on both backends.
+    std::sort(
+        items.begin(), items.end(),
+        [](const optimize::PackItem& a, const optimize::PackItem& b) { return a.sku < b.sku; });
   }
   auto boxes = list_boxes(tx);
   if (items.empty() || boxes.empty()) return advice;

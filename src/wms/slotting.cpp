@@ -5,7 +5,9 @@
 #include <map>
 #include <set>
 
+#include "catalog/catalog.h"
 #include "core/error.h"
+#include "inventory/inventory.h"
 #include "numeric/wide.h"
 #include "optimize/slotting.h"
 #include "wms/aisle_model.h"
@@ -25,18 +27,18 @@ struct ProductRow {
   std::optional<int64_t> current_location;
 };
 
-ProductRow& product_row(store::Tx& tx, std::map<int64_t, ProductRow>& products, int64_t id) {
+// The row of a product, made from the catalogue's record on first use.
+ProductRow& product_row(const std::map<int64_t, catalog::Product>& catalogue,
+                        std::map<int64_t, ProductRow>& products, int64_t id) {
   auto it = products.find(id);
   if (it != products.end()) return it->second;
-  auto q = tx.query(
-      "SELECT sku, length_mm, width_mm, height_mm, storage_zone FROM products WHERE id = $1", id);
-  q.next();
+  const catalog::Product& p = catalogue.at(id);
   ProductRow row;
   row.id = id;
-  row.sku = q.text(0);
-  row.unit_volume_cm3 =
-      std::max<int64_t>(1, numeric::saturate(numeric::volume_cm3(1, q.i64(1), q.i64(2), q.i64(3))));
-  row.zone = q.opt_text(4);
+  row.sku = p.sku;
+  row.unit_volume_cm3 = std::max<int64_t>(
+      1, numeric::saturate(numeric::volume_cm3(1, p.length_mm, p.width_mm, p.height_mm)));
+  row.zone = p.storage_zone;
   return products.emplace(id, std::move(row)).first->second;
 }
 
@@ -84,33 +86,61 @@ SlottingAdvice advise_slotting(store::Tx& tx, std::string_view warehouse_code,
   // location holding most of it; each location holds the first product that
   // claims it. A location holding stock of a product slotted elsewhere is
   // not free, so it is not offered.
+  //
+  // The claims are read first (faces, then the ledger's pick-location
+  // stock, most units first), the velocity of the period next, and the
+  // products they name in one catalogue lookup.
+  std::vector<std::pair<int64_t, int64_t>> claims;  // location id, product id
+  {
+    auto q = tx.query(
+        "SELECT location_id, product_id FROM pick_faces WHERE warehouse_id = $1 ORDER BY "
+        "location_id",
+        warehouse.id);
+    while (q.next()) claims.emplace_back(q.i64(0), q.i64(1));
+  }
+  {
+    // Units per (location, product) at the slots (pick locations).
+    std::map<std::pair<int64_t, int64_t>, int64_t> units;
+    for (const inventory::HeldBalance& b : inventory::balances_on_hand(tx, warehouse.id)) {
+      if (slot_code.count(b.location_id)) units[{b.location_id, b.product_id}] += b.on_hand;
+    }
+    std::vector<std::pair<std::pair<int64_t, int64_t>, int64_t>> stock(units.begin(), units.end());
+    std::stable_sort(stock.begin(), stock.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (const auto& [at, n] : stock) claims.push_back(at);
+  }
+  struct Velocity {
+    int64_t product_id, picks, units;
+  };
+  std::vector<Velocity> velocity;
+  {
+    auto q = tx.query(
+        "SELECT pl.product_id, COUNT(*), SUM(pl.quantity - pl.short) FROM pick_lines pl JOIN "
+        "pick_lists l ON l.id = pl.pick_list_id WHERE l.warehouse_id = $1 AND l.created_at_ms >= "
+        "$2 AND pl.quantity > pl.short GROUP BY pl.product_id ORDER BY pl.product_id",
+        warehouse.id, tx.now_ms() - input.days * kDayMs);
+    while (q.next()) velocity.push_back({q.i64(0), q.i64(1), q.i64(2)});
+  }
+  std::map<int64_t, catalog::Product> catalogue;
+  {
+    std::vector<int64_t> ids;
+    for (const auto& [location_id, product_id] : claims) ids.push_back(product_id);
+    for (const Velocity& v : velocity) ids.push_back(v.product_id);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    catalogue = catalog::products_by_ids(tx, ids);
+  }
   std::map<int64_t, ProductRow> products;
   std::set<int64_t> taken, blocked;  // location ids
-  auto claim = [&](int64_t location_id, int64_t product_id) {
-    if (!slot_code.count(location_id)) return;
-    ProductRow& row = product_row(tx, products, product_id);
+  for (const auto& [location_id, product_id] : claims) {
+    if (!slot_code.count(location_id)) continue;
+    ProductRow& row = product_row(catalogue, products, product_id);
     if (!row.current_location && !taken.count(location_id)) {
       row.current_location = location_id;
       taken.insert(location_id);
     } else if (row.current_location != location_id) {
       blocked.insert(location_id);
     }
-  };
-  {
-    auto q = tx.query(
-        "SELECT location_id, product_id FROM pick_faces WHERE warehouse_id = $1 ORDER BY "
-        "location_id",
-        warehouse.id);
-    while (q.next()) claim(q.i64(0), q.i64(1));
-  }
-  {
-    auto q = tx.query(
-        "SELECT b.location_id, b.product_id, SUM(b.on_hand) AS units FROM stock_balances b JOIN "
-        "locations l ON l.id = b.location_id WHERE b.warehouse_id = $1 AND l.type = 'pick' AND "
-        "b.on_hand > 0 GROUP BY b.location_id, b.product_id ORDER BY units DESC, b.location_id, "
-        "b.product_id",
-        warehouse.id);
-    while (q.next()) claim(q.i64(0), q.i64(1));
   }
   for (int64_t location_id : blocked) {
     if (taken.count(location_id)) continue;
@@ -119,17 +149,10 @@ SlottingAdvice advise_slotting(store::Tx& tx, std::string_view warehouse_code,
   }
   advice.slots = static_cast<int64_t>(request.slots.size());
   // Velocity: the pick lines of the period.
-  {
-    auto q = tx.query(
-        "SELECT pl.product_id, COUNT(*), SUM(pl.quantity - pl.short) FROM pick_lines pl JOIN "
-        "pick_lists l ON l.id = pl.pick_list_id WHERE l.warehouse_id = $1 AND l.created_at_ms >= "
-        "$2 AND pl.quantity > pl.short GROUP BY pl.product_id ORDER BY pl.product_id",
-        warehouse.id, tx.now_ms() - input.days * kDayMs);
-    while (q.next()) {
-      ProductRow& row = product_row(tx, products, q.i64(0));
-      row.picks = q.i64(1);
-      row.units = q.i64(2);
-    }
+  for (const Velocity& v : velocity) {
+    ProductRow& row = product_row(catalogue, products, v.product_id);
+    row.picks = v.picks;
+    row.units = v.units;
   }
   for (const auto& [id, row] : products) {
     // Only products in the pick area: the plan moves nothing else, and the

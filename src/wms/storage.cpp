@@ -25,20 +25,15 @@ int64_t unit_volume_cm3(const catalog::Product& p) {
 struct Load {
   numeric::Sum volume_cm3, weight_g;
 };
-std::map<int64_t, Load> loads(store::Tx& tx, int64_t warehouse_id,
-                              std::optional<int64_t> only_location_id) {
-  auto q = tx.query(
-      "SELECT b.location_id, b.on_hand, p.length_mm, p.width_mm, p.height_mm, p.weight_g FROM "
-      "stock_balances b JOIN products p ON p.id = b.product_id WHERE b.warehouse_id = $1 AND "
-      "b.on_hand > 0 AND ($2 IS NULL OR b.location_id = $2)",
-      warehouse_id, only_location_id);
-  std::map<int64_t, Load> by_location;
-  while (q.next()) {
-    Load& load = by_location[q.i64(0)];
-    load.volume_cm3 += numeric::volume_cm3(q.i64(1), q.i64(2), q.i64(3), q.i64(4));
-    load.weight_g += numeric::mul_wide(q.i64(1), q.i64(5));
-  }
-  return by_location;
+
+// The ids of the products these rows name, for one catalogue lookup.
+template <class Rows>
+std::vector<int64_t> product_ids_of(const Rows& rows) {
+  std::vector<int64_t> ids;
+  for (const auto& row : rows) ids.push_back(row.product_id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
 }
 
 // One candidate per physical location of the warehouse (or just `only_location_id`),
@@ -48,23 +43,37 @@ std::vector<rules::PutawayCandidate> load_candidates(store::Tx& tx, int64_t ware
                                                      const std::string& lot,
                                                      std::optional<int64_t> only_location_id,
                                                      int64_t exclude_task_id) {
-  const std::map<int64_t, Load> held = loads(tx, warehouse_id, only_location_id);
+  // What the locations hold, from the ledger, and the size of each product
+  // in it, from the catalogue: one read each.
+  const std::vector<inventory::HeldBalance> balances =
+      inventory::balances_on_hand(tx, warehouse_id, only_location_id);
+  std::map<int64_t, catalog::Product> products =
+      catalog::products_by_ids(tx, product_ids_of(balances));
+  struct Held {
+    Load load;
+    bool same_product_and_lot = false, other_products = false, same_product_other_lot = false;
+    int64_t units_of_product = 0;
+  };
+  std::map<int64_t, Held> held;
+  for (const inventory::HeldBalance& b : balances) {
+    const catalog::Product& p = products.at(b.product_id);
+    Held& h = held[b.location_id];
+    h.load.volume_cm3 += numeric::volume_cm3(b.on_hand, p.length_mm, p.width_mm, p.height_mm);
+    h.load.weight_g += numeric::mul_wide(b.on_hand, p.weight_g);
+    if (b.product_id != product.id) {
+      h.other_products = true;
+    } else {
+      h.units_of_product += b.on_hand;
+      (b.lot == lot ? h.same_product_and_lot : h.same_product_other_lot) = true;
+    }
+  }
   auto q = tx.query(
       "SELECT l.id, l.code, l.type, l.zone, l.velocity_class, COALESCE(l.x_mm, 0), "
-      "COALESCE(l.y_mm, 0), l.max_volume_cm3, l.max_weight_g, "
-      "COALESCE(MAX(CASE WHEN b.product_id = $2 AND b.lot = $3 AND b.on_hand > 0 THEN 1 ELSE 0 "
-      "END), 0), "
-      "COALESCE(MAX(CASE WHEN b.product_id <> $2 AND b.on_hand > 0 THEN 1 ELSE 0 END), 0), "
-      "COALESCE(MAX(CASE WHEN b.product_id = $2 AND b.lot <> $3 AND b.on_hand > 0 THEN 1 ELSE 0 "
-      "END), 0), "
-      "COALESCE(SUM(CASE WHEN b.product_id = $2 THEN b.on_hand ELSE 0 END), 0), "
-      "f.product_id, f.max_quantity "
-      "FROM locations l LEFT JOIN stock_balances b ON b.location_id = l.id AND b.on_hand > 0 "
-      "LEFT JOIN pick_faces f ON f.location_id = l.id "
-      "WHERE l.warehouse_id = $1 AND l.type <> 'virtual' AND ($4 IS NULL OR l.id = $4) "
-      "GROUP BY l.id, l.code, l.type, l.zone, l.velocity_class, l.x_mm, l.y_mm, "
-      "l.max_volume_cm3, l.max_weight_g, f.product_id, f.max_quantity",
-      warehouse_id, product.id, lot, only_location_id);
+      "COALESCE(l.y_mm, 0), l.max_volume_cm3, l.max_weight_g, f.product_id, f.max_quantity "
+      "FROM locations l LEFT JOIN pick_faces f ON f.location_id = l.id "
+      "WHERE l.warehouse_id = $1 AND l.type <> 'virtual' AND ($2 IS NULL OR l.id = $2) "
+      "ORDER BY l.id",
+      warehouse_id, only_location_id);
   std::vector<rules::PutawayCandidate> list;
   while (q.next()) {
     rules::PutawayCandidate c;
@@ -77,20 +86,20 @@ std::vector<rules::PutawayCandidate> load_candidates(store::Tx& tx, int64_t ware
     c.y_mm = q.i64(6);
     c.max_volume_cm3 = q.opt_i64(7);
     c.max_weight_g = q.opt_i64(8);
-    if (auto load = held.find(c.location_id); load != held.end()) {
-      c.used_volume_cm3 = load->second.volume_cm3.value();
-      c.used_weight_g = load->second.weight_g.value();
+    if (auto h = held.find(c.location_id); h != held.end()) {
+      c.used_volume_cm3 = h->second.load.volume_cm3.value();
+      c.used_weight_g = h->second.load.weight_g.value();
+      c.holds_same_product_and_lot = h->second.same_product_and_lot;
+      c.holds_other_products = h->second.other_products;
+      c.holds_same_product_other_lot = h->second.same_product_other_lot;
+      c.units_of_product_here = h->second.units_of_product;
     }
-    c.holds_same_product_and_lot = q.i64(9) != 0;
-    c.holds_other_products = q.i64(10) != 0;
-    c.holds_same_product_other_lot = q.i64(11) != 0;
-    c.units_of_product_here = q.i64(12);
-    auto face_product = q.opt_i64(13);
+    auto face_product = q.opt_i64(9);
     if (face_product) {
       // A pick face belongs to its product: other products never go there.
       if (*face_product == product.id) {
         c.is_fixed_pick_face_of_product = true;
-        c.pick_face_max_units = q.opt_i64(14);
+        c.pick_face_max_units = q.opt_i64(10);
       } else {
         c.holds_other_products = true;
       }
@@ -99,30 +108,42 @@ std::vector<rules::PutawayCandidate> load_candidates(store::Tx& tx, int64_t ware
   }
   // Units already on their way (open putaway, replenishment and move tasks)
   // take their room now, so two suggestions never promise the same space.
-  auto pending = tx.query(
-      "SELECT t.to_location_id, t.product_id, t.lot, SUM(t.quantity), MAX(p.length_mm), "
-      "MAX(p.width_mm), MAX(p.height_mm), MAX(p.weight_g) FROM tasks t JOIN products p ON "
-      "p.id = t.product_id WHERE t.warehouse_id = $1 AND t.status IN ('open', 'in_progress') AND "
-      "t.type IN ('putaway', 'replenishment', 'move') AND t.to_location_id IS NOT NULL AND t.id "
-      "<> $2 AND ($3 IS NULL OR t.to_location_id = $3) GROUP BY t.to_location_id, t.product_id, "
-      "t.lot",
-      warehouse_id, exclude_task_id, only_location_id);
+  struct Pending {
+    int64_t location_id, product_id;
+    std::string lot;
+    int64_t units;
+  };
+  std::vector<Pending> pending;
+  {
+    auto tq = tx.query(
+        "SELECT t.to_location_id, t.product_id, t.lot, SUM(t.quantity) FROM tasks t WHERE "
+        "t.warehouse_id = $1 AND t.status IN ('open', 'in_progress') AND t.type IN ('putaway', "
+        "'replenishment', 'move') AND t.to_location_id IS NOT NULL AND t.product_id IS NOT NULL "
+        "AND t.id <> $2 AND ($3 IS NULL OR t.to_location_id = $3) GROUP BY t.to_location_id, "
+        "t.product_id, t.lot",
+        warehouse_id, exclude_task_id, only_location_id);
+    while (tq.next()) pending.push_back({tq.i64(0), tq.i64(1), tq.text(2), tq.i64(3)});
+  }
+  products = catalog::products_by_ids(tx, product_ids_of(pending));
   std::map<int64_t, rules::PutawayCandidate*> by_id;
   for (auto& c : list) by_id[c.location_id] = &c;
-  while (pending.next()) {
-    auto it = by_id.find(pending.i64(0));
+  for (const Pending& task : pending) {
+    auto it = by_id.find(task.location_id);
     if (it == by_id.end()) continue;
+    auto p = products.find(task.product_id);
+    if (p == products.end()) continue;  // as the join to products did
     rules::PutawayCandidate& c = *it->second;
-    int64_t units = pending.i64(3);
     const numeric::Int128 unit_cm3 =
-        numeric::volume_cm3(1, pending.i64(4), pending.i64(5), pending.i64(6));
-    c.used_volume_cm3 = numeric::saturate(c.used_volume_cm3 + numeric::mul_wide(units, unit_cm3));
-    c.used_weight_g = numeric::saturate(c.used_weight_g + numeric::mul_wide(units, pending.i64(7)));
-    if (pending.i64(1) != product.id) {
+        numeric::volume_cm3(1, p->second.length_mm, p->second.width_mm, p->second.height_mm);
+    c.used_volume_cm3 =
+        numeric::saturate(c.used_volume_cm3 + numeric::mul_wide(task.units, unit_cm3));
+    c.used_weight_g =
+        numeric::saturate(c.used_weight_g + numeric::mul_wide(task.units, p->second.weight_g));
+    if (task.product_id != product.id) {
       c.holds_other_products = true;
     } else {
-      c.units_of_product_here += units;
-      if (pending.text(2) == lot) {
+      c.units_of_product_here += task.units;
+      if (task.lot == lot) {
         c.holds_same_product_and_lot = true;
       } else {
         c.holds_same_product_other_lot = true;

@@ -6,10 +6,13 @@
 #include <algorithm>
 #include <boost/json/object.hpp>
 #include <cstdlib>
+#include <map>
 
 #include "catalog/catalog.h"
 #include "core/error.h"
 #include "events/outbox.h"
+#include "inventory/inventory.h"
+#include "store/id_list.h"
 #include "wms/layout.h"
 #include "wms/storage.h"
 
@@ -17,15 +20,17 @@ namespace wareflow::wms {
 namespace {
 
 constexpr const char* kTaskColumns =
-    "t.id, w.code, t.type, t.status, t.priority, t.due_at_ms, t.zone, p.sku, t.lot, t.quantity, "
+    "t.id, w.code, t.type, t.status, t.priority, t.due_at_ms, t.zone, t.product_id, t.lot, "
+    "t.quantity, "
     "lf.code, lt.code, ld.code, t.done_quantity, t.ref_type, t.ref_id, t.assigned_to, "
     "t.created_at_ms, t.started_at_ms, t.finished_at_ms, t.travel_mm";
 constexpr const char* kTaskJoins =
-    " FROM tasks t JOIN warehouses w ON w.id = t.warehouse_id LEFT JOIN products p ON p.id = "
-    "t.product_id LEFT JOIN locations lf ON lf.id = t.from_location_id LEFT JOIN locations lt ON "
-    "lt.id = t.to_location_id LEFT JOIN locations ld ON ld.id = t.done_location_id";
+    " FROM tasks t JOIN warehouses w ON w.id = t.warehouse_id LEFT JOIN locations lf ON lf.id = "
+    "t.from_location_id LEFT JOIN locations lt ON lt.id = t.to_location_id LEFT JOIN locations "
+    "ld ON ld.id = t.done_location_id";
 
-TaskView read_task(store::Query& q) {
+// A task as read with kTaskColumns; its SKU is filled in by with_skus.
+TaskView read_task(store::Query& q, std::vector<std::optional<int64_t>>& product_ids) {
   TaskView t;
   t.id = q.i64(0);
   t.warehouse = q.text(1);
@@ -34,7 +39,7 @@ TaskView read_task(store::Query& q) {
   t.priority = q.i64(4);
   t.due_at_ms = q.opt_i64(5);
   t.zone = q.opt_text(6);
-  t.sku = q.opt_text(7);
+  product_ids.push_back(q.opt_i64(7));
   t.lot = q.opt_text(8).value_or("");
   t.quantity = q.opt_i64(9);
   t.from_location = q.opt_text(10);
@@ -49,6 +54,21 @@ TaskView read_task(store::Query& q) {
   t.finished_at_ms = q.opt_i64(19);
   t.travel_mm = q.opt_i64(20);
   return t;
+}
+
+// The SKUs of the tasks' products, in one catalogue lookup.
+void with_skus(store::Tx& tx, std::vector<TaskView>& tasks,
+               const std::vector<std::optional<int64_t>>& product_ids) {
+  std::vector<int64_t> ids;
+  for (const auto& id : product_ids) {
+    if (id) ids.push_back(*id);
+  }
+  std::map<int64_t, catalog::Product> products = catalog::products_by_ids(tx, ids);
+  for (size_t i = 0; i < tasks.size(); ++i) {
+    if (!product_ids[i]) continue;
+    auto p = products.find(*product_ids[i]);
+    if (p != products.end()) tasks[i].sku = p->second.sku;
+  }
 }
 
 struct TaskRow {
@@ -245,7 +265,10 @@ int64_t create_task(store::Tx& tx, const NewTask& task) {
 TaskView get_task(store::Tx& tx, int64_t id) {
   auto q = tx.query(std::string("SELECT ") + kTaskColumns + kTaskJoins + " WHERE t.id = $1", id);
   if (!q.next()) throw_not_found("unknown_task", "no task " + std::to_string(id));
-  return read_task(q);
+  std::vector<std::optional<int64_t>> product_ids;
+  std::vector<TaskView> task{read_task(q, product_ids)};
+  with_skus(tx, task, product_ids);
+  return std::move(task.front());
 }
 
 std::vector<TaskView> list_tasks(store::Tx& tx, const TaskFilter& f) {
@@ -255,7 +278,9 @@ std::vector<TaskView> list_tasks(store::Tx& tx, const TaskFilter& f) {
                         "t.assigned_to = $5) ORDER BY t.id LIMIT $6",
                     f.after_id, f.warehouse_id, f.status, f.type, f.assigned_to, f.limit);
   std::vector<TaskView> list;
-  while (q.next()) list.push_back(read_task(q));
+  std::vector<std::optional<int64_t>> product_ids;
+  while (q.next()) list.push_back(read_task(q, product_ids));
+  with_skus(tx, list, product_ids);
   return list;
 }
 
@@ -468,11 +493,8 @@ PickFace set_pick_face(store::Tx& tx, std::string_view warehouse_code, std::stri
   if (min_quantity >= max_quantity) {
     throw_invalid_field("min_quantity", "min_quantity must be below max_quantity");
   }
-  {
-    auto q = tx.query(
-        "SELECT 1 FROM stock_balances WHERE location_id = $1 AND product_id <> $2 AND on_hand > 0",
-        loc->id, product.id);
-    if (q.next()) {
+  for (const inventory::HeldBalance& b : inventory::balances_on_hand(tx, warehouse.id, loc->id)) {
+    if (b.product_id != product.id) {
       throw_conflict("location_occupied", loc->code + " holds another product");
     }
   }
@@ -496,16 +518,29 @@ PickFace set_pick_face(store::Tx& tx, std::string_view warehouse_code, std::stri
 }
 
 std::vector<PickFace> list_pick_faces(store::Tx& tx, int64_t warehouse_id) {
-  auto q = tx.query(
-      "SELECT l.code, p.sku, f.min_quantity, f.max_quantity, COALESCE(SUM(b.on_hand), 0), "
-      "COALESCE(SUM(b.reserved), 0) FROM pick_faces f JOIN locations l ON l.id = f.location_id "
-      "JOIN products p ON p.id = f.product_id LEFT JOIN stock_balances b ON b.location_id = "
-      "f.location_id AND b.product_id = f.product_id WHERE f.warehouse_id = $1 GROUP BY l.code, "
-      "p.sku, f.min_quantity, f.max_quantity ORDER BY l.code",
-      warehouse_id);
   std::vector<PickFace> list;
-  while (q.next()) {
-    list.push_back({q.text(0), q.text(1), q.i64(2), q.i64(3), q.i64(4), q.i64(5)});
+  std::vector<int64_t> location_ids, product_ids;
+  {
+    auto q = tx.query(
+        "SELECT l.code, f.location_id, f.product_id, f.min_quantity, f.max_quantity FROM "
+        "pick_faces f JOIN locations l ON l.id = f.location_id WHERE f.warehouse_id = $1 ORDER "
+        "BY l.code",
+        warehouse_id);
+    while (q.next()) {
+      list.push_back({q.text(0), "", q.i64(3), q.i64(4), 0, 0});
+      location_ids.push_back(q.i64(1));
+      product_ids.push_back(q.i64(2));
+    }
+  }
+  // Their stock from the ledger and their SKUs from the catalogue: one read each.
+  auto units = inventory::units_at(tx, location_ids);
+  std::map<int64_t, catalog::Product> products = catalog::products_by_ids(tx, product_ids);
+  for (size_t i = 0; i < list.size(); ++i) {
+    list[i].sku = products.at(product_ids[i]).sku;
+    if (auto u = units.find({location_ids[i], product_ids[i]}); u != units.end()) {
+      list[i].on_hand = u->second.on_hand;
+      list[i].reserved = u->second.reserved;
+    }
   }
   return list;
 }
@@ -518,13 +553,21 @@ std::vector<int64_t> plan_replenishment(store::Tx& tx, int64_t warehouse_id,
   std::vector<Face> faces;
   {
     auto q = tx.query(
-        "SELECT f.location_id, f.product_id, f.min_quantity, f.max_quantity, "
-        "COALESCE(SUM(b.on_hand), 0), COALESCE(SUM(b.reserved), 0) FROM pick_faces f LEFT JOIN "
-        "stock_balances b ON b.location_id = f.location_id AND b.product_id = f.product_id WHERE "
-        "f.warehouse_id = $1 AND ($2 IS NULL OR f.product_id = $2) GROUP BY f.location_id, "
-        "f.product_id, f.min_quantity, f.max_quantity ORDER BY f.location_id",
+        "SELECT location_id, product_id, min_quantity, max_quantity FROM pick_faces WHERE "
+        "warehouse_id = $1 AND ($2 IS NULL OR product_id = $2) ORDER BY location_id",
         warehouse_id, product_id);
-    while (q.next()) faces.push_back({q.i64(0), q.i64(1), q.i64(2), q.i64(3), q.i64(4), q.i64(5)});
+    while (q.next()) faces.push_back({q.i64(0), q.i64(1), q.i64(2), q.i64(3), 0, 0});
+  }
+  {
+    std::vector<int64_t> location_ids;
+    for (const Face& face : faces) location_ids.push_back(face.location_id);
+    auto units = inventory::units_at(tx, location_ids);
+    for (Face& face : faces) {
+      if (auto u = units.find({face.location_id, face.product_id}); u != units.end()) {
+        face.on_hand = u->second.on_hand;
+        face.reserved = u->second.reserved;
+      }
+    }
   }
   std::vector<int64_t> created;
   for (Face& face : faces) {
@@ -535,13 +578,10 @@ std::vector<int64_t> plan_replenishment(store::Tx& tx, int64_t warehouse_id,
     // ascending order).
     tx.lock("pick_face", face.location_id);
     {
-      auto q = tx.query(
-          "SELECT COALESCE(SUM(on_hand), 0), COALESCE(SUM(reserved), 0) FROM stock_balances WHERE "
-          "location_id = $1 AND product_id = $2",
-          face.location_id, face.product_id);
-      q.next();
-      face.on_hand = q.i64(0);
-      face.reserved = q.i64(1);
+      auto units = inventory::units_at(tx, {face.location_id});
+      auto u = units.find({face.location_id, face.product_id});
+      face.on_hand = u == units.end() ? 0 : u->second.on_hand;
+      face.reserved = u == units.end() ? 0 : u->second.reserved;
     }
     int64_t free = face.on_hand - face.reserved;
     if (free >= face.min_quantity) continue;
@@ -568,17 +608,33 @@ std::vector<int64_t> plan_replenishment(store::Tx& tx, int64_t warehouse_id,
     };
     std::vector<Source> sources;
     {
-      auto q = tx.query(
-          "SELECT b.location_id, b.lot, b.on_hand - b.reserved FROM stock_balances b JOIN "
-          "locations l ON l.id = b.location_id WHERE b.warehouse_id = $1 AND b.product_id = $2 "
-          "AND l.type IN ('pick', 'storage') AND l.allocatable = 1 AND NOT EXISTS (SELECT 1 FROM "
-          "pick_faces f WHERE f.location_id = b.location_id) "
-          "AND b.on_hand > b.reserved ORDER BY CASE WHEN b.expiry_ms IS NULL THEN 1 ELSE 0 END, "
-          "b.expiry_ms, b.first_in_ms, l.code",
-          warehouse_id, face.product_id);
-      while (q.next()) {
-        if (q.i64(2) > 0) sources.push_back({q.i64(0), q.text(1), q.i64(2)});
+      std::vector<inventory::FreeBalance> balances =
+          inventory::free_balances(tx, warehouse_id, face.product_id);
+      std::vector<int64_t> location_ids;
+      for (const auto& b : balances) location_ids.push_back(b.location_id);
+      // The ones in reserve: allocatable pick or storage locations that are
+      // no pick face.
+      std::map<int64_t, std::string> reserve_code;
+      if (!location_ids.empty()) {
+        auto q = tx.query(
+            "SELECT l.id, l.code FROM locations l WHERE l.id IN (SELECT value FROM json_each($1)) "
+            "AND l.type IN ('pick', 'storage') AND l.allocatable = 1 AND NOT EXISTS (SELECT 1 "
+            "FROM pick_faces f WHERE f.location_id = l.id)",
+            store::id_list(location_ids));
+        while (q.next()) reserve_code.emplace(q.i64(0), q.text(1));
       }
+      std::erase_if(balances, [&](const inventory::FreeBalance& b) {
+        return !reserve_code.count(b.location_id);
+      });
+      // First expiring first, then first received first (FEFO, then FIFO),
+      // then by location code.
+      std::stable_sort(balances.begin(), balances.end(), [&](const auto& a, const auto& b) {
+        if (a.expiry_ms.has_value() != b.expiry_ms.has_value()) return a.expiry_ms.has_value();
+        if (a.expiry_ms != b.expiry_ms) return *a.expiry_ms < *b.expiry_ms;
+        if (a.first_in_ms != b.first_in_ms) return a.first_in_ms < b.first_in_ms;
+        return reserve_code.at(a.location_id) < reserve_code.at(b.location_id);
+      });
+      for (const auto& b : balances) sources.push_back({b.location_id, b.lot, b.free});
     }
     for (const Source& s : sources) {
       if (wanted <= 0) break;
@@ -616,11 +672,8 @@ TaskView create_move_task(store::Tx& tx, const MoveTaskInput& in) {
   }
   int64_t free = 0;
   {
-    auto q = tx.query(
-        "SELECT on_hand - reserved FROM stock_balances WHERE location_id = $1 AND product_id = $2 "
-        "AND lot = $3",
-        from->id, product.id, in.lot);
-    if (q.next()) free = q.i64(0);
+    auto units = inventory::free_units_at(tx, {from->id}, product.id, in.lot);
+    if (!units.empty()) free = units.begin()->second;
   }
   if (free < in.quantity) {
     throw_conflict("insufficient_stock",

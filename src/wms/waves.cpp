@@ -229,13 +229,19 @@ std::optional<WaveOrder> reserve_for_wave(store::Tx& tx, const Warehouse& wareho
   std::vector<Line> lines;
   {
     auto q = tx.query(
-        "SELECT fl.id, fl.product_id, fl.allocated, p.length_mm, p.width_mm, p.height_mm FROM "
-        "fulfillment_lines fl JOIN products p ON p.id = fl.product_id WHERE fl.fulfillment_id = "
-        "$1 AND fl.allocated > 0 ORDER BY fl.id",
+        "SELECT fl.id, fl.product_id, fl.allocated FROM fulfillment_lines fl WHERE "
+        "fl.fulfillment_id = $1 AND fl.allocated > 0 ORDER BY fl.id",
         f.id);
-    while (q.next()) {
-      lines.push_back({q.i64(0), q.i64(1), q.i64(2),
-                       numeric::saturate(numeric::volume_cm3(1, q.i64(3), q.i64(4), q.i64(5)))});
+    while (q.next()) lines.push_back({q.i64(0), q.i64(1), q.i64(2), 0});
+  }
+  {
+    std::vector<int64_t> product_ids;
+    for (const Line& line : lines) product_ids.push_back(line.product_id);
+    std::map<int64_t, catalog::Product> products = catalog::products_by_ids(tx, product_ids);
+    for (Line& line : lines) {
+      const catalog::Product& p = products.at(line.product_id);
+      line.unit_volume_cm3 =
+          numeric::saturate(numeric::volume_cm3(1, p.length_mm, p.width_mm, p.height_mm));
     }
   }
   for (const Line& line : lines) {
