@@ -174,10 +174,9 @@ struct Worker {
   void pick_pack_ship() {
     for (;;) {
       wms::WaveView wave;
-      Outcome out = write(
-          "release wave",
-          [&](store::Tx& tx) { wave = wms::create_wave(tx, "W1", 5, *t.orders); },
-          {"nothing_to_wave"});
+      Outcome out = write("release wave",
+                          [&](store::Tx& tx) { wave = wms::create_wave(tx, "W1", 5, *t.orders); },
+                          {"nothing_to_wave"});
       if (out == Outcome::power_off) return;
       if (out == Outcome::refused) {
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -253,15 +252,16 @@ struct Worker {
             } else if (now == "counting") {
               wms::CountView c = wms::get_count(tx, id, false);
               int64_t book = 0;
-              for (const auto& w : inventory::inventory_of(tx, catalog::find_product(tx, "P2")->id)) {
+              for (const auto& w :
+                   inventory::inventory_of(tx, catalog::find_product(tx, "P2")->id)) {
                 for (const auto& l : w.locations) {
                   if (w.warehouse == "W2" && l.location == c.location) book += l.on_hand;
                 }
               }
               std::vector<wms::CountedItem> items{{"P2", "", book + id % 2}};
-              status = wms::submit_count(tx, id, c.location, "counter", items, *t.orders,
-                                         t.orders.get())
-                           .status;
+              status =
+                  wms::submit_count(tx, id, c.location, "counter", items, *t.orders, t.orders.get())
+                      .status;
             } else if (now == "needs_approval") {
               status = wms::approve_count(tx, id, "manager", *t.orders, t.orders.get()).status;
             } else {
@@ -275,7 +275,8 @@ struct Worker {
         // carry that one on.
         wms::CountView open;
         t.db->read([&](store::Tx& tx) {
-          for (const wms::CountView& c : wms::list_counts(tx, std::nullopt, std::nullopt, 0, 100000, false)) {
+          for (const wms::CountView& c :
+               wms::list_counts(tx, std::nullopt, std::nullopt, 0, 100000, false)) {
             if (c.warehouse == "W2" && c.location == count_location(n) && c.status != "accepted" &&
                 c.status != "approved") {
               open = c;
@@ -301,7 +302,8 @@ struct Worker {
     for (int n = 0;; ++n) {
       std::string number = fmt::format("PO-{}-{}", round, n);
       if (write("create purchase order", [&](store::Tx& tx) {
-            wms::create_purchase_order(tx, {number, "S1", "W2", std::nullopt, {{"P4", kPoQuantity, std::nullopt}}});
+            wms::create_purchase_order(
+                tx, {number, "S1", "W2", std::nullopt, {{"P4", kPoQuantity, std::nullopt}}});
           }) != Outcome::acknowledged) {
         return;
       }
@@ -375,7 +377,8 @@ std::vector<std::string> check(testing::TempDb& t, Acknowledged& acked) {
       there(fmt::format("pick line {}", line), [&] {
         auto [it, fresh] = picked.try_emplace(pick.first);
         if (fresh) {
-          for (const auto& l : wms::get_pick_list(tx, pick.first).lines) it->second[l.id] = l.picked;
+          for (const auto& l : wms::get_pick_list(tx, pick.first).lines)
+            it->second[l.id] = l.picked;
         }
         if (it->second[line] < pick.second) {
           wrong.push_back(fmt::format("pick line {}: {} picked, {} acknowledged", line,
@@ -392,12 +395,9 @@ std::vector<std::string> check(testing::TempDb& t, Acknowledged& acked) {
       });
     }
     static const std::map<std::string, std::set<std::string>> next = {
-        {"open", {"counting"}},
-        {"counting", {"accepted", "recount", "needs_approval"}},
-        {"recount", {"counting"}},
-        {"needs_approval", {"approved"}},
-        {"accepted", {}},
-        {"approved", {}}};
+        {"open", {"counting"}},    {"counting", {"accepted", "recount", "needs_approval"}},
+        {"recount", {"counting"}}, {"needs_approval", {"approved"}},
+        {"accepted", {}},          {"approved", {}}};
     for (const auto& [id, status] : acked.counts) {
       there(fmt::format("count {}", id), [&] {
         std::string now = wms::get_count(tx, id, false).status;
@@ -472,22 +472,25 @@ TEST(PowerLossSoak, EveryAcknowledgedWriteOfMixedWorkSurvivesEachCut) {
 
     t.db = store::Database::open(t.options());
     std::vector<std::string> wrong = check(t, acked);
-    std::printf("cut %d after %lld acknowledged writes: %lld unsynced writes undone (keep %.1f); %zu wrong\n",
-                round + 1, static_cast<long long>(acked.total.load()),
-                static_cast<long long>(lost.writes), keep, wrong.size());
+    std::printf(
+        "cut %d after %lld acknowledged writes: %lld unsynced writes undone (keep %.1f); %zu "
+        "wrong\n",
+        round + 1, static_cast<long long>(acked.total.load()), static_cast<long long>(lost.writes),
+        keep, wrong.size());
     for (size_t i = 0; i < wrong.size() && i < 20; ++i) ADD_FAILURE() << wrong[i];
     ASSERT_TRUE(wrong.empty()) << wrong.size() << " acknowledged writes wrong after cut "
                                << round + 1;
   }
   std::string kinds;
   for (const auto& [kind, n] : acked.per_kind) kinds += fmt::format(", {} {}", kind, n);
-  std::printf("power-cut soak: %d cuts, %lld acknowledged writes checked after each%s; %lld "
-              "unsynced writes undone; 0 failures; %.1f s\n",
-              cuts, static_cast<long long>(acked.total.load()), kinds.c_str(),
-              static_cast<long long>(undone_writes),
-              std::chrono::duration<double>(Clock::now() - started).count());
-  for (const char* kind :
-       {"orders", "waves", "picks", "packs", "shipments", "count steps", "receipts", "adjustments"}) {
+  std::printf(
+      "power-cut soak: %d cuts, %lld acknowledged writes checked after each%s; %lld "
+      "unsynced writes undone; 0 failures; %.1f s\n",
+      cuts, static_cast<long long>(acked.total.load()), kinds.c_str(),
+      static_cast<long long>(undone_writes),
+      std::chrono::duration<double>(Clock::now() - started).count());
+  for (const char* kind : {"orders", "waves", "picks", "packs", "shipments", "count steps",
+                           "receipts", "adjustments"}) {
     EXPECT_GT(acked.per_kind[kind], 0) << "no " << kind << " acknowledged in " << cuts << " cuts";
   }
 }
