@@ -5,7 +5,7 @@ DB ?= wareflow.db
 LISTEN ?= 127.0.0.1:8080
 FUZZ_SECONDS ?= 20
 
-.PHONY: all deps build run test fuzz clean bench
+.PHONY: all deps build run test fuzz clean bench soak
 
 all: build
 
@@ -35,6 +35,11 @@ fuzz: deps
 
 bench: build
 	./bench/run_order_capture.sh
+
+# 100 power cuts and 100 SIGKILLs under mixed load (docs/durability.md);
+# make test runs a slice of each.
+soak: build
+	./bench/soak.sh
 
 clean:
 	rm -rf $(BUILD_DIR) build-fuzz
