@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
       p.weight_g = 100;
       p.length_mm = p.width_mm = p.height_mm = 50;
       p.barcodes = {"B" + std::to_string(i) + "A", "B" + std::to_string(i) + "B"};
-      catalog::upsert_product(tx, p);
+      catalog::upsert_product(tx, p, inventory::shelf_stock());
       wms::PurchaseOrderInput po;
       po.number = "PO" + std::to_string(100000 + i);
       po.supplier = "S1";

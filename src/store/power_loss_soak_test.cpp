@@ -84,7 +84,7 @@ void set_up(testing::TempDb& t) {
       p.name = sku;
       p.weight_g = 100;
       p.length_mm = p.width_mm = p.height_mm = 50;
-      catalog::upsert_product(tx, p);
+      catalog::upsert_product(tx, p, inventory::shelf_stock());
     }
     wms::upsert_supplier(tx, {"S1", "S1", 0});
     testing::adjust_p1(t, tx, 1000000);
