@@ -19,7 +19,8 @@ void register_picking_routes(Router& r, store::Database& db, oms::OrderService& 
     FieldReader in(body);
     wms::WaveRequest wave;
     wave.warehouse = in.required_string("warehouse", 64);
-    wave.max_orders = in.optional_int("max_orders", 1, 1000).value_or(100);
+    // The service bounds it (kMaxWaveOrders, fewer with a cart).
+    wave.max_orders = in.optional_int("max_orders", 1, wms::kMaxWaveOrders).value_or(100);
     if (auto cart = in.optional_object("cart")) {
       wave.cart.emplace();
       wave.cart->max_items = cart->required_int("max_items", 1, 1'000'000);

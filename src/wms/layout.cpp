@@ -273,6 +273,11 @@ int64_t generate_layout(store::Tx& tx, std::string_view warehouse_code, const La
                           fmt::format("{} must be between {} and {}", r.field, r.min, r.max));
     }
   }
+  if (in.aisles * in.bays * in.levels > kMaxGeneratedLocations) {
+    throw_invalid_field("levels", fmt::format("aisles x bays x levels must be at most {} locations "
+                                              "in one layout",
+                                              kMaxGeneratedLocations));
+  }
   if (in.pick_levels > in.levels) {
     throw_invalid_field("pick_levels", "pick_levels must not exceed levels");
   }

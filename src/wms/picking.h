@@ -93,13 +93,20 @@ struct WaveView {
 
 struct WaveRequest {
   std::string warehouse;
-  int64_t max_orders = 100;
+  int64_t max_orders = 100;  // 1..kMaxWaveOrders (kMaxCartWaveOrders with a cart)
   // With a cart, the fulfillments are batched (optimize/batching.h) into one
   // pick list per cart trip, each routed on its own; a fulfillment larger than
   // the cart gets a pick list of its own. Without, one pick list.
   std::optional<CartLimits> cart;
   std::string batching_method = "auto";  // fcfs, seed, savings, ils, auto, ...
 };
+
+// A wave is one write command, and the single writer waits for it: these
+// keep it under about half a second (measured in docs/performance.md, "Long
+// write commands": 1,000 orders in one list 0.15 s; 300 orders batched onto
+// carts by alns 0.5 s, 1,000 2.0 s). Larger releases are several waves.
+inline constexpr int64_t kMaxWaveOrders = 1000;
+inline constexpr int64_t kMaxCartWaveOrders = 300;
 
 // Takes up to max_orders released fulfillments of the warehouse (priority,
 // then ship-by, then age), reserves their units at locations and makes pick

@@ -1,6 +1,8 @@
 // Waves: the released fulfillments taken into a wave, their units reserved at
 // locations, grouped onto carts by the batching core and made into pick lists
 // routed by the routing core; and the waves read back.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <boost/json/object.hpp>
 #include <cmath>
@@ -334,6 +336,15 @@ WaveView create_wave(store::Tx& tx, const WaveRequest& request, FulfillmentListe
   if (request.cart && !kMethods.count(request.batching_method)) {
     throw_unprocessable("unsupported_method",
                         "no batching method '" + request.batching_method + "'", "batching");
+  }
+  const int64_t most = request.cart ? kMaxCartWaveOrders : kMaxWaveOrders;
+  if (request.max_orders < 1 || request.max_orders > most) {
+    throw_invalid_field("max_orders",
+                        request.cart ? fmt::format("max_orders must be between 1 and {} for a wave "
+                                                   "batched onto carts; release more as several "
+                                                   "waves",
+                                                   most)
+                                     : fmt::format("max_orders must be between 1 and {}", most));
   }
   Warehouse warehouse = require_warehouse(tx, request.warehouse);
   int64_t packing_id = packing_location_id(tx, warehouse.id);

@@ -96,7 +96,10 @@ class BadInput(ApiTestCase):
         self.ok("PUT", "warehouses/BADW2", {"name": "x"})
         for body, field in (({"aisles": 0, "bays": 1, "levels": 1}, "aisles"),
                             ({"aisles": 1, "bays": "2", "levels": 1}, "bays"),
-                            ({"aisles": 1, "bays": 1}, "levels")):
+                            ({"aisles": 1, "bays": 1}, "levels"),
+                            # one write command the writer waits for: at most 100,000 locations
+                            ({"aisles": 99, "bays": 999, "levels": 9}, "levels"),
+                            ({"aisles": 50, "bays": 250, "levels": 9}, "levels")):
             with self.subTest(body=body):
                 self.refused("POST", "warehouses/BADW2/layout", body, status=422, code="invalid_field", field=field)
 

@@ -365,6 +365,9 @@ class Flow(ApiTestCase):
                      field="max_orders")
         self.refused("POST", "waves", {"warehouse": wh, "max_orders": 1001}, status=422, code="invalid_field",
                      field="max_orders")
+        # batched onto carts a wave is a longer write command: at most 300 orders
+        self.refused("POST", "waves", {"warehouse": wh, "max_orders": 301, "cart": {"max_items": 20}},
+                     status=422, code="invalid_field", field="max_orders")
 
     def test_negative_adjustment_cannot_take_allocated_or_reserved_stock(self):
         wh = self.new_wh()

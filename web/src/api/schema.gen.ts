@@ -177,7 +177,7 @@ export interface paths {
         put?: never;
         /**
          * Generate a warehouse's locations from a grid layout
-         * @description Makes storage locations `A01-001-1` (aisle, bay, level): levels up to `pick_levels` are `pick` faces, those above `storage`; also `RECV-01`, `PACK-01`, `SHIP-01` and `QUAR-01`.
+         * @description Makes storage locations `A01-001-1` (aisle, bay, level): levels up to `pick_levels` are `pick` faces, those above `storage`; also `RECV-01`, `PACK-01`, `SHIP-01` and `QUAR-01`. At most 100,000 storage and pick locations (`aisles × bays × levels`) in one layout: it is one write command.
          */
         post: operations["generateLayout"];
         delete?: never;
@@ -2291,7 +2291,10 @@ export interface components {
         /** @description body of `POST /api/v1/waves` */
         WaveInput: {
             warehouse: string;
-            /** @default 100 */
+            /**
+             * @description At most 1000, or 300 with a `cart` (batching is the longer part of the one write command a wave is; release more as several waves).
+             * @default 100
+             */
             max_orders?: number;
             cart?: components["schemas"]["Cart"];
             /**
