@@ -4,6 +4,8 @@ BUILD_TYPE ?= RelWithDebInfo
 DB ?= wareflow.db
 LISTEN ?= 127.0.0.1:8080
 FUZZ_SECONDS ?= 20
+# ctest jobs: one per core (tests that measure time are marked RUN_SERIAL).
+CTEST_JOBS ?= $(shell nproc)
 
 .PHONY: all deps build run test fuzz clean bench soak
 
@@ -28,7 +30,7 @@ run: build
 test: build
 	SECONDS_PER_TARGET=$(FUZZ_SECONDS) ./scripts/fuzz
 	./scripts/sanitize-tests
-	cd $(BUILD_DIR) && ../scripts/with-postgres ctest --output-on-failure --timeout 900
+	cd $(BUILD_DIR) && ../scripts/with-postgres ctest --output-on-failure --timeout 900 -j$(CTEST_JOBS)
 
 fuzz: deps
 	SECONDS_PER_TARGET=$(FUZZ_SECONDS) ./scripts/fuzz
